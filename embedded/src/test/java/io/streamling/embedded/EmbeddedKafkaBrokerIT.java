@@ -1,0 +1,79 @@
+package io.streamling.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedKafkaExtension.class)
+class EmbeddedKafkaBrokerIT {
+
+    private static EmbeddedKafkaBroker fromBeforeAll;
+    private final EmbeddedKafkaBroker fromConstructor;
+
+    EmbeddedKafkaBrokerIT(EmbeddedKafkaBroker broker) {
+        this.fromConstructor = broker;
+    }
+
+    @BeforeAll
+    static void captureBroker(EmbeddedKafkaBroker broker) {
+        fromBeforeAll = broker;
+    }
+
+    @Test
+    void injectsTheSameBrokerEverywhereInTheClass(EmbeddedKafkaBroker broker) {
+        assertThat(broker).isSameAs(fromConstructor).isSameAs(fromBeforeAll);
+        assertThat(broker.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
+    }
+
+    @Test
+    void roundTripsRecordsThroughATwoPartitionTopic(EmbeddedKafkaBroker broker) throws Exception {
+        broker.createTopic("round-trip", 2);
+        broker.createTopic("round-trip", 2); // exists: a no-op
+        assertThat(broker.partitionCount("round-trip")).isEqualTo(2);
+
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("round-trip", i % 2, "k" + i, "v" + i)).get();
+            }
+        }
+
+        List<ConsumerRecord<String, String>> records = TestConsumer.readAtLeast(broker, "round-trip", 3);
+        assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("v0", "v1", "v2");
+        assertThat(records).filteredOn(r -> r.partition() == 0).extracting(ConsumerRecord::value).containsExactly("v0", "v2");
+        assertThat(TestConsumer.count(broker, "round-trip")).isEqualTo(3);
+    }
+
+    @Test
+    void partitionCountOfAMissingTopicFailsClearly(EmbeddedKafkaBroker broker) {
+        assertThatThrownBy(() -> broker.partitionCount("no-such-topic"))
+                .isInstanceOf(EmbeddedKafkaException.class)
+                .hasMessageContaining("no-such-topic");
+    }
+
+    @Test
+    void closeStopsTheBrokerAndDeletesItsDirectory() {
+        EmbeddedKafkaBroker own = EmbeddedKafkaBroker.start(Map.of("message.max.bytes", "2000000"));
+        Path directory = own.directory();
+        assertThat(directory).isDirectory();
+
+        own.close();
+        assertThat(directory).doesNotExist();
+        own.close(); // idempotent
+    }
+}

@@ -1,0 +1,2 @@
+/** Types shared by Streamling's APIs. */
+package io.streamling.api;

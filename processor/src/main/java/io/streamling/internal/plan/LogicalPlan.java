@@ -1,0 +1,53 @@
+package io.streamling.internal.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A whole program: its output operations and, through their inputs, every node they need.
+ *
+ * @param outputs the output operations (print, toTopic, ...), in the order they were added
+ */
+public record LogicalPlan(List<PlanNode> outputs) {
+
+    /** Copies the outputs. */
+    public LogicalPlan {
+        outputs = List.copyOf(outputs);
+    }
+
+    /** Every node the outputs need, each once, sorted by id. */
+    public List<PlanNode> nodes() {
+        Map<Integer, PlanNode> seen = new LinkedHashMap<>();
+        List<PlanNode> pending = new ArrayList<>(outputs);
+        while (!pending.isEmpty()) {
+            PlanNode node = pending.remove(pending.size() - 1);
+            if (seen.putIfAbsent(node.id(), node) == null) {
+                pending.addAll(node.inputs());
+            }
+        }
+        return seen.values().stream().sorted(Comparator.comparingInt(PlanNode::id)).toList();
+    }
+
+    /** The source nodes. */
+    public List<SourceNode> sources() {
+        return nodes().stream().filter(SourceNode.class::isInstance).map(SourceNode.class::cast).toList();
+    }
+
+    /** How many nodes read each node: the planner fuses a step only into its single reader. */
+    public Map<Integer, Long> readerCounts() {
+        return nodes().stream().flatMap(node -> node.inputs().stream())
+                .collect(Collectors.groupingBy(PlanNode::id, Collectors.counting()));
+    }
+
+    /** One line per node, e.g. {@code 3 reduceByKey <- 2}: for logs and tests. */
+    public String describe() {
+        return nodes().stream()
+                .map(node -> node.name() + (node.inputs().isEmpty() ? "" : " <- "
+                        + node.inputs().stream().map(PlanNode::name).collect(Collectors.joining(", "))))
+                .collect(Collectors.joining("\n"));
+    }
+}

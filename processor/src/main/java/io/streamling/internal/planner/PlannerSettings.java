@@ -1,0 +1,27 @@
+package io.streamling.internal.planner;
+
+import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.RuntimeServices;
+import java.util.Map;
+
+/**
+ * What the planner needs to know beyond the plan itself.
+ *
+ * @param clock the batch clock
+ * @param idleTimeoutMs after how long without data a source partition stops holding the watermark
+ * @param maxEmptyBatches the most consecutive empty batches an output prints after a gap
+ * @param sourcePartitions the partition count of each source topic; topics not listed have one
+ * @param services the console, listeners and counters shared with the running program
+ */
+public record PlannerSettings(BatchClock clock, long idleTimeoutMs, long maxEmptyBatches,
+                              Map<String, Integer> sourcePartitions, RuntimeServices services) {
+
+    /** Copies the partition map. */
+    public PlannerSettings {
+        sourcePartitions = Map.copyOf(sourcePartitions);
+    }
+
+    int partitionsOf(String topic) {
+        return sourcePartitions.getOrDefault(topic, 1);
+    }
+}

@@ -1,0 +1,97 @@
+package io.streamling.internal.planner;
+
+import io.streamling.internal.plan.LogicalPlan;
+import io.streamling.internal.plan.PlanNode;
+import io.streamling.internal.plan.PrintNode;
+import io.streamling.internal.plan.ReduceByKeyNode;
+import io.streamling.internal.plan.SourceNode;
+import io.streamling.internal.plan.StatelessNode;
+import io.streamling.internal.plan.TopicSinkNode;
+import io.streamling.internal.runtime.KeyPartitioner;
+import io.streamling.internal.runtime.OperatorStores;
+import io.streamling.internal.runtime.WatermarkMergeProcessor;
+import io.streamling.internal.serde.ElementSerde;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The state of one planning run: the Kafka Streams builder, the settings, and the stage already
+ * built for each node, so a node read by several others is built once.
+ */
+final class PlanningContext {
+
+    private final StreamsBuilder builder;
+    private final PlannerSettings settings;
+    private final Map<Integer, Long> readerCounts;
+    private final Map<Integer, Stage> built = new HashMap<>();
+
+    PlanningContext(StreamsBuilder builder, PlannerSettings settings, LogicalPlan plan) {
+        this.builder = builder;
+        this.settings = settings;
+        this.readerCounts = plan.readerCounts();
+    }
+
+    StreamsBuilder builder() {
+        return builder;
+    }
+
+    PlannerSettings settings() {
+        return settings;
+    }
+
+    /** Whether only one node reads {@code node}, so it may be fused into its reader. */
+    boolean hasSingleReader(PlanNode node) {
+        return readerCounts.getOrDefault(node.id(), 0L) == 1;
+    }
+
+    /** The stage of {@code node}, built on first request by the builder of its type. */
+    Stage build(PlanNode node) {
+        Stage stage = built.get(node.id());
+        if (stage == null) {
+            stage = buildNew(node);
+            built.put(node.id(), stage);
+        }
+        return stage;
+    }
+
+    private Stage buildNew(PlanNode node) {
+        if (node instanceof SourceNode source) {
+            return SourceBuilder.build(this, source);
+        } else if (node instanceof StatelessNode step) {
+            return StatelessBuilder.build(this, step);
+        } else if (node instanceof ReduceByKeyNode reduce) {
+            return ReduceByKeyBuilder.build(this, reduce);
+        } else if (node instanceof PrintNode print) {
+            return PrintBuilder.build(this, print);
+        } else if (node instanceof TopicSinkNode sink) {
+            return TopicSinkBuilder.build(this, sink);
+        }
+        throw new IllegalStateException("No builder for plan node " + node.name());
+    }
+
+    /**
+     * Moves a stage's elements into a repartition topic named after {@code name}, by key, with
+     * every marker broadcast to all partitions. Markers of several producers are first merged
+     * into this task's own, so each downstream task hears exactly one marker stream per upstream
+     * task.
+     */
+    Stage shuffle(Stage input, String name, int partitions) {
+        KStream<Object, Object> stream = input.stream();
+        if (input.markerProducers() != 1) {
+            String merge = name + "-merge";
+            int producers = input.markerProducers();
+            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, producers),
+                    OperatorStores.progress(merge)), Named.as(merge));
+        }
+        KStream<Object, Object> shuffled = stream.repartition(Repartitioned
+                .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
+                .withName(name)
+                .withNumberOfPartitions(partitions)
+                .withStreamPartitioner(new KeyPartitioner()));
+        return new Stage(shuffled, partitions, input.parallelism());
+    }
+}

@@ -1,0 +1,180 @@
+package io.streamling.internal.runner;
+
+import io.streamling.StreamlingException;
+import io.streamling.embedded.EmbeddedConnectWorker;
+import io.streamling.embedded.EmbeddedKafkaBroker;
+import io.streamling.internal.plan.LogicalPlan;
+import io.streamling.internal.plan.PlanNode;
+import io.streamling.internal.plan.SourceNode;
+import io.streamling.internal.plan.TopicSinkNode;
+import io.streamling.internal.planner.DStreamPlanner;
+import io.streamling.internal.planner.PlannerSettings;
+import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.RuntimeServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running program: the broker (embedded unless a cluster was given), the socket connectors
+ * its sources need, and the Kafka Streams application of its compiled topology. Closing it stops
+ * them in reverse order and removes what it put in temporary directories.
+ */
+public final class StreamingRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
+    private static final String SOCKET_CONNECTOR = "io.streamling.connect.socket.SocketSourceConnector";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private Path temporaryDir;
+    private String bootstrapServers;
+    private KafkaStreams streams;
+
+    private StreamingRuntime() {
+    }
+
+    /**
+     * Starts {@code plan}; {@code onFailure} hears the error that stops the program, if any.
+     *
+     * @return the running program
+     */
+    public static StreamingRuntime start(RuntimeSettings settings, BatchClock clock, LogicalPlan plan,
+                                         RuntimeServices services, Consumer<Throwable> onFailure) {
+        StreamingRuntime runtime = new StreamingRuntime();
+        try {
+            runtime.startAll(settings, clock, plan, services, onFailure);
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    /** The bootstrap servers of the cluster the program runs on. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private void startAll(RuntimeSettings settings, BatchClock clock, LogicalPlan plan, RuntimeServices services,
+                          Consumer<Throwable> onFailure) {
+        temporaryDir = createTemporaryDir(settings.appId());
+        bootstrapServers = settings.bootstrapServers().orElseGet(this::startEmbeddedBroker);
+        Map<String, Integer> sourcePartitions;
+        try (Topics topics = new Topics(bootstrapServers)) {
+            for (SourceNode source : plan.sources()) {
+                if (source.socket().isPresent()) {
+                    topics.createIfAbsent(source.topic(), 1);
+                }
+            }
+            for (PlanNode output : plan.outputs()) {
+                if (output instanceof TopicSinkNode sink) {
+                    topics.createIfAbsent(sink.topic(), 1);
+                }
+            }
+            sourcePartitions = topics.partitionCounts(plan.sources().stream().map(SourceNode::topic).toList());
+        }
+        startSocketConnectors(settings.appId(), plan);
+        PlannerSettings plannerSettings = new PlannerSettings(clock, settings.idleTimeoutMs(),
+                settings.maxEmptyBatches(), sourcePartitions, services);
+        Topology topology = new DStreamPlanner(plannerSettings).plan(plan);
+        LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
+        streams = new KafkaStreams(topology, streamsProperties(settings));
+        streams.setUncaughtExceptionHandler(error -> {
+            onFailure.accept(error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        LOG.info("Started {} on {} with sources {}", settings.appId(), bootstrapServers, sourcePartitions);
+    }
+
+    private String startEmbeddedBroker() {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
+        resources.add(broker);
+        LOG.info("No {} given: started an embedded Kafka broker on {}", StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers());
+        return broker.bootstrapServers();
+    }
+
+    private void startSocketConnectors(String appId, LogicalPlan plan) {
+        List<SourceNode> sockets = plan.sources().stream().filter(source -> source.socket().isPresent()).toList();
+        if (sockets.isEmpty()) {
+            return;
+        }
+        EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers);
+        resources.add(worker);
+        for (SourceNode source : sockets) {
+            var endpoint = source.socket().orElseThrow();
+            worker.startConnector(appId + "-" + source.name(), Map.of(
+                    "connector.class", SOCKET_CONNECTOR,
+                    "tasks.max", "1",
+                    "topic", source.topic(),
+                    "socket.host", endpoint.host(),
+                    "socket.port", Integer.toString(endpoint.port())));
+        }
+    }
+
+    private Properties streamsProperties(RuntimeSettings settings) {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.appId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG,
+                settings.stateDir().orElse(temporaryDir.resolve("state")).toString());
+        // results flow when batches close, not at commits; a short interval bounds replay after a crash
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        properties.putAll(settings.streamsOverrides());
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+            streams = null;
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Failed to stop {}", resources.get(i), e);
+            }
+        }
+        resources.clear();
+        deleteTemporaryDir();
+    }
+
+    private static Path createTemporaryDir(String appId) {
+        try {
+            return Files.createTempDirectory("streamling-" + appId + "-");
+        } catch (IOException e) {
+            throw new StreamlingException("Cannot create a temporary directory for " + appId + ": " + e, e);
+        }
+    }
+
+    private void deleteTemporaryDir() {
+        if (temporaryDir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(temporaryDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not delete {}", temporaryDir, e);
+        }
+        temporaryDir = null;
+    }
+}

@@ -1,0 +1,65 @@
+package io.streamling.internal.runner;
+
+import io.streamling.StreamlingException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/** The topic work a program does before it starts: create its own topics, look up its sources. */
+final class Topics implements AutoCloseable {
+
+    private final Admin admin;
+
+    Topics(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Creates {@code topic} unless it exists; on a cluster the replication factor is the broker's default. */
+    void createIfAbsent(String topic, int partitions) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new StreamlingException("Cannot create topic " + topic + ": " + e.getCause(), e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamlingException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /** The partition count of each topic; fails naming a topic that does not exist. */
+    Map<String, Integer> partitionCounts(Collection<String> topics) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String topic : Set.copyOf(topics)) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                counts.put(topic, description.partitions().size());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    throw new StreamlingException("Source topic " + topic + " does not exist");
+                }
+                throw new StreamlingException("Cannot describe topic " + topic + ": " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamlingException("Interrupted while describing topic " + topic, e);
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

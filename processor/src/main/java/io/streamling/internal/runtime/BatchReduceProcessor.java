@@ -1,0 +1,129 @@
+package io.streamling.internal.runtime;
+
+import io.streamling.StreamlingException;
+import io.streamling.api.Tuple2;
+import io.streamling.api.function.Function2;
+import io.streamling.internal.serde.ElementSerde;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Reduces the values of each key within each batch, and hands a batch's results on once the
+ * watermark has passed the batch's end, followed by its own marker.
+ *
+ * <p>The same operator runs on both sides of the shuffle of a {@code reduceByKey}: before it, it
+ * combines each task's elements per key and batch (so one record per key, task and batch crosses
+ * the repartition topic); after it, it reduces those partial results. Results are keyed by the
+ * element key, for the repartition that may follow, and carry the batch start as timestamp; within
+ * a batch they come in key order (natural order for strings and numbers).
+ */
+public final class BatchReduceProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+
+    private static final String CLOSED = "closed";
+
+    private final String name;
+    private final BatchClock clock;
+    private final int expectedProducers;
+    private final Function2<Object, Object, Object> reduce;
+    private final LateRecords lateRecords;
+
+    private KeyValueStore<Bytes, Object> batches;
+    private KeyValueStore<String, Object> progress;
+    private WatermarkTracker tracker;
+    private long closedUpTo;
+
+    /**
+     * @param name the operator name (its stores are named after it)
+     * @param clock the batch clock
+     * @param expectedProducers how many upstream producers send markers to this operator
+     * @param reduce the user's associative and commutative reduce function
+     * @param lateRecords where late records are counted
+     */
+    public BatchReduceProcessor(String name, BatchClock clock, int expectedProducers,
+                                Function2<Object, Object, Object> reduce, LateRecords lateRecords) {
+        this.name = name;
+        this.clock = clock;
+        this.expectedProducers = expectedProducers;
+        this.reduce = reduce;
+        this.lateRecords = lateRecords;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        super.init(context);
+        batches = context.getStateStore(OperatorStores.batchesName(name));
+        progress = context.getStateStore(OperatorStores.progressName(name));
+        tracker = new WatermarkTracker(expectedProducers, progress);
+        Object saved = progress.get(CLOSED);
+        closedUpTo = saved == null ? 0 : (Long) saved;
+    }
+
+    @Override
+    public void process(Record<Object, Object> record) {
+        if (record.value() instanceof Watermark mark) {
+            if (tracker.update(mark)) {
+                closeBatches();
+            }
+            return;
+        }
+        long batch = clock.batchStart(record.timestamp());
+        if (batch < closedUpTo) {
+            lateRecords.record(name, record.timestamp(), closedUpTo);
+            return;
+        }
+        Tuple2<?, ?> pair = asPair(record.value());
+        Bytes key = BatchKeys.key(batch, ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
+        Object previous = batches.get(key);
+        batches.put(key, previous == null ? pair._2() : reduce(previous, pair._2()));
+    }
+
+    private void closeBatches() {
+        OptionalLong watermark = tracker.watermark();
+        if (watermark.isEmpty()) {
+            return;
+        }
+        long closeUpTo = clock.batchStart(watermark.getAsLong());
+        if (closeUpTo <= closedUpTo) {
+            return;
+        }
+        List<KeyValue<Bytes, Object>> results = new ArrayList<>();
+        try (KeyValueIterator<Bytes, Object> range =
+                     batches.range(BatchKeys.lowerBound(closedUpTo), BatchKeys.lowerBound(closeUpTo))) {
+            range.forEachRemaining(results::add);
+        }
+        for (KeyValue<Bytes, Object> result : results) {
+            Object key = ElementSerde.INSTANCE.deserializeOrderedKey(BatchKeys.suffixOf(result.key));
+            context().forward(new Record<>(key, new Tuple2<>(key, result.value), BatchKeys.batchOf(result.key)));
+            batches.delete(result.key);
+        }
+        closedUpTo = closeUpTo;
+        progress.put(CLOSED, closedUpTo);
+        int partition = context().taskId().partition();
+        Watermark mark = new Watermark(partition, closedUpTo, tracker.origin());
+        context().forward(new Record<>(mark, mark, closedUpTo));
+    }
+
+    private Object reduce(Object accumulated, Object value) {
+        try {
+            return reduce.call(accumulated, value);
+        } catch (Exception e) {
+            throw new StreamlingException("Reduce function of " + name + " failed on " + accumulated + " and " + value + ": " + e, e);
+        }
+    }
+
+    private Tuple2<?, ?> asPair(Object element) {
+        if (element instanceof Tuple2<?, ?> pair) {
+            return pair;
+        }
+        throw new StreamlingException(name + " expects Tuple2 elements (a pair stream) but got "
+                + (element == null ? "null" : element.getClass().getName()));
+    }
+}

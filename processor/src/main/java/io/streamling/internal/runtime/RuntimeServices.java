@@ -1,0 +1,53 @@
+package io.streamling.internal.runtime;
+
+import io.streamling.streaming.Time;
+import io.streamling.streaming.scheduler.StreamingListener;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the operators of one running program share with the application around them: where
+ * {@code print()} writes, the listeners to tell about completed batches, the late-record counts.
+ */
+public final class RuntimeServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeServices.class);
+
+    private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
+    private final LateRecords lateRecords = new LateRecords();
+    private volatile PrintStream console = System.out;
+
+    /** Where {@code print()} writes; {@code System.out} unless set. */
+    public PrintStream console() {
+        return console;
+    }
+
+    /** Sets where {@code print()} writes. */
+    public void setConsole(PrintStream console) {
+        this.console = console;
+    }
+
+    /** Registers a listener. */
+    public void addListener(StreamingListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The late-record counters. */
+    public LateRecords lateRecords() {
+        return lateRecords;
+    }
+
+    /** Tells every listener that an output operation finished the batch of {@code time}. */
+    void batchCompleted(Time time, long numRecords) {
+        for (StreamingListener listener : listeners) {
+            try {
+                listener.onBatchCompleted(time, numRecords);
+            } catch (RuntimeException e) {
+                LOG.warn("Streaming listener {} failed on batch {}", listener, time, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.streamling.internal.runtime;
+
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The entry of every source partition: it measures the partition's progress in event time and
+ * emits it as {@link Watermark} markers, batch-aligned, in line with the data.
+ *
+ * <p>Progress is the largest record timestamp seen: records of one partition arrive in about
+ * timestamp order (connectors stamp ingestion time). When the partition has had no record for the
+ * idle timeout (wall clock), progress follows the wall clock minus the idle timeout, so batches
+ * close on time when input stops and an empty partition does not hold the others back. A record
+ * behind the progress already announced belongs to a closed batch: it is late, counted and
+ * dropped.
+ */
+public final class SourceProgressProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+
+    private static final String ANNOUNCED = "announced";
+    private static final String ORIGIN = "origin";
+    private static final long PUNCTUATE_EVERY_MS = 100;
+
+    private final String name;
+    private final BatchClock clock;
+    private final long idleTimeoutMs;
+    private final LateRecords lateRecords;
+
+    private KeyValueStore<String, Object> progress;
+    private long maxTimestamp = Long.MIN_VALUE;
+    private long announced = Long.MIN_VALUE;
+    private long origin = Watermark.NO_ORIGIN;
+    private long lastRecordWallClock;
+
+    /**
+     * @param name the operator name (its progress store is named after it)
+     * @param clock the batch clock
+     * @param idleTimeoutMs how long a partition may have no data before it stops holding the watermark
+     * @param lateRecords where late records are counted
+     */
+    public SourceProgressProcessor(String name, BatchClock clock, long idleTimeoutMs, LateRecords lateRecords) {
+        this.name = name;
+        this.clock = clock;
+        this.idleTimeoutMs = idleTimeoutMs;
+        this.lateRecords = lateRecords;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        super.init(context);
+        progress = context.getStateStore(OperatorStores.progressName(name));
+        Object savedAnnounced = progress.get(ANNOUNCED);
+        Object savedOrigin = progress.get(ORIGIN);
+        if (savedAnnounced != null) {
+            announced = (Long) savedAnnounced;
+            maxTimestamp = announced;
+        }
+        if (savedOrigin != null) {
+            origin = (Long) savedOrigin;
+        }
+        lastRecordWallClock = context.currentSystemTimeMs();
+        context.schedule(Duration.ofMillis(PUNCTUATE_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+    }
+
+    @Override
+    public void process(Record<Object, Object> record) {
+        long timestamp = record.timestamp();
+        if (timestamp < announced) {
+            lateRecords.record(name, timestamp, announced);
+            return;
+        }
+        lastRecordWallClock = context().currentSystemTimeMs();
+        maxTimestamp = Math.max(maxTimestamp, timestamp);
+        if (timestamp < origin) {
+            origin = timestamp;
+            progress.put(ORIGIN, origin);
+        }
+        context().forward(record.withKey(RoutingKeys.of(record.value())));
+        advanceTo(maxTimestamp);
+    }
+
+    private void onWallClock(long now) {
+        if (now - lastRecordWallClock >= idleTimeoutMs) {
+            advanceTo(Math.max(maxTimestamp, now - idleTimeoutMs));
+        }
+    }
+
+    private void advanceTo(long progressTime) {
+        long aligned = clock.batchStart(progressTime);
+        if (aligned <= announced || aligned < 0) {
+            return;
+        }
+        announced = aligned;
+        progress.put(ANNOUNCED, announced);
+        int partition = context().taskId().partition();
+        Watermark mark = new Watermark(partition, announced, origin);
+        context().forward(new Record<>(mark, mark, announced));
+    }
+}

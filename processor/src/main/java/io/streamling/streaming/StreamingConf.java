@@ -1,0 +1,60 @@
+package io.streamling.streaming;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configuration of a streaming program, in the role of Spark's {@code SparkConf}.
+ *
+ * <p>Keys starting with {@code streamling.} are Streamling's own and are checked when the
+ * context starts; every other key is handed to Kafka Streams as it is (for example
+ * {@code processing.guarantee=exactly_once_v2} or {@code num.stream.threads}).
+ */
+public final class StreamingConf {
+
+    /** The application name: the Kafka Streams application id and the prefix of its topics. */
+    public static final String APP_NAME = "streamling.app.name";
+    /** The Kafka cluster to run against; absent = start an embedded broker (the default). */
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    /** After how long without data a source partition stops holding batches open (ms, default 2000). */
+    public static final String IDLE_TIMEOUT_MS = "streamling.idle.timeout.ms";
+    /** The most consecutive empty batches an output prints after a gap without data (default 1000). */
+    public static final String MAX_EMPTY_BATCHES = "streamling.empty.batches.max";
+    /** Where state lives; absent = a temporary directory removed at stop. */
+    public static final String STATE_DIR = "streamling.state.dir";
+
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    /** Sets the application name. */
+    public StreamingConf setAppName(String name) {
+        return set(APP_NAME, name);
+    }
+
+    /** Runs against this Kafka cluster instead of an embedded broker. */
+    public StreamingConf setBootstrapServers(String bootstrapServers) {
+        return set(BOOTSTRAP_SERVERS, bootstrapServers);
+    }
+
+    /** Sets any key; returns this configuration. */
+    public StreamingConf set(String key, String value) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("configuration key must not be empty");
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("configuration value of " + key + " must not be null");
+        }
+        settings.put(key, value);
+        return this;
+    }
+
+    /** The value of {@code key}, if set. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    /** A copy of every setting. */
+    public Map<String, String> getAll() {
+        return Map.copyOf(settings);
+    }
+}

@@ -1,0 +1,60 @@
+package io.streamling.streaming.api.java;
+
+import io.streamling.api.Tuple2;
+import io.streamling.api.function.Function;
+import io.streamling.api.function.Function2;
+import io.streamling.internal.plan.PlanNode;
+import io.streamling.internal.plan.ReduceByKeyNode;
+import java.util.Objects;
+
+/**
+ * A stream of batches of key-value pairs, as Spark's {@code JavaPairDStream}.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
+
+    JavaPairDStream(JavaStreamingContext context, PlanNode node) {
+        super(context, node);
+    }
+
+    /** The pairs for which {@code f} returns true. */
+    public JavaPairDStream<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
+        Objects.requireNonNull(f, "filter function");
+        return new JavaPairDStream<>(context(), stateless("filter", (element, out) -> {
+            if (Boolean.TRUE.equals(f.call(cast(element)))) {
+                out.accept(element);
+            }
+        }));
+    }
+
+    /** Each pair with {@code f} applied to its value; the key is kept. */
+    public <U> JavaPairDStream<K, U> mapValues(Function<V, U> f) {
+        Objects.requireNonNull(f, "mapValues function");
+        return new JavaPairDStream<>(context(), stateless("mapValues", (element, out) -> {
+            Tuple2<K, V> pair = cast(element);
+            out.accept(new Tuple2<>(pair._1(), f.call(pair._2())));
+        }));
+    }
+
+    /**
+     * Per batch, the values of each key reduced with {@code f}, which must be associative and
+     * commutative. Each task combines its own values first, so only partial results cross the
+     * shuffle.
+     */
+    public JavaPairDStream<K, V> reduceByKey(Function2<V, V, V> f) {
+        return reduceByKey(f, 0);
+    }
+
+    /** As {@link #reduceByKey(Function2)}, shuffling into {@code numPartitions} partitions. */
+    public JavaPairDStream<K, V> reduceByKey(Function2<V, V, V> f, int numPartitions) {
+        Objects.requireNonNull(f, "reduceByKey function");
+        if (numPartitions < 0) {
+            throw new IllegalArgumentException("reduceByKey: numPartitions must be positive, got " + numPartitions);
+        }
+        Function2<Object, Object, Object> reduce = (a, b) -> f.call(cast(a), cast(b));
+        return new JavaPairDStream<>(context(),
+                new ReduceByKeyNode(context().graph().nextId(), node(), reduce, numPartitions));
+    }
+}
