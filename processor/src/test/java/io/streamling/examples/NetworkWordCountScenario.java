@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.streamling.connect.socket.tools.LineServer;
 import io.streamling.streaming.Durations;
+import io.streamling.testing.PrintBlocks;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaReceiverInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
@@ -101,7 +102,7 @@ final class NetworkWordCountScenario {
         for (long batch = first; batch <= lastBatch; batch += BATCH_MS) {
             List<String> elements = new ArrayList<>();
             expected.getOrDefault(batch, Map.of()).forEach((word, count) -> elements.add("(" + word + "," + count + ")"));
-            text.append(NetworkWordCountTopologyTest.block(batch + BATCH_MS, elements, 10));
+            text.append(PrintBlocks.block(batch + BATCH_MS, elements, 10));
         }
         return text.toString();
     }

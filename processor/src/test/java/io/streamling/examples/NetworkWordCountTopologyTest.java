@@ -2,6 +2,7 @@ package io.streamling.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static io.streamling.testing.PrintBlocks.block;
 
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.api.java.JavaReceiverInputDStream;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -134,22 +134,5 @@ class NetworkWordCountTopologyTest {
                         + "-------------------------------------------\n"
                         + "(a,1)\n(b,1)\n(c,1)\n(d,1)\n(e,1)\n(f,1)\n(g,1)\n(h,1)\n(i,1)\n(j,1)\n"
                         + "...\n\n");
-    }
-
-    static String block(long time, String... elements) {
-        return block(time, List.of(elements), 10);
-    }
-
-    /** Spark's print block: at most {@code num} elements, then "..." when there were more. */
-    static String block(long time, List<String> elements, int num) {
-        StringBuilder text = new StringBuilder()
-                .append("-------------------------------------------\n")
-                .append("Time: ").append(time).append(" ms\n")
-                .append("-------------------------------------------\n");
-        elements.stream().limit(num).forEach(element -> text.append(element).append('\n'));
-        if (elements.size() > num) {
-            text.append("...\n");
-        }
-        return text.append('\n').toString();
     }
 }

@@ -8,14 +8,11 @@ import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
 import io.streamling.internal.runtime.KeyPartitioner;
-import io.streamling.internal.runtime.OperatorStores;
-import io.streamling.internal.runtime.WatermarkMergeProcessor;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
@@ -75,19 +72,16 @@ final class PlanningContext {
 
     /**
      * Moves a stage's elements into a repartition topic named after {@code name}, by key, with
-     * every marker broadcast to all partitions. Markers of several producers are first merged
-     * into this task's own, so each downstream task hears exactly one marker stream per upstream
-     * task.
+     * every marker broadcast to all partitions, so each downstream task hears every upstream task.
+     * The input must carry the markers of its own task only: relaying other tasks' markers would
+     * let a downstream task take one task's word for another's progress.
      */
     Stage shuffle(Stage input, String name, int partitions) {
-        KStream<Object, Object> stream = input.stream();
         if (input.markerProducers() != 1) {
-            String merge = name + "-merge";
-            int producers = input.markerProducers();
-            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, producers),
-                    OperatorStores.progress(merge)), Named.as(merge));
+            throw new IllegalStateException("Cannot shuffle " + name + ": its input relays the markers of "
+                    + input.markerProducers() + " producers; an operator must combine them first");
         }
-        KStream<Object, Object> shuffled = stream.repartition(Repartitioned
+        KStream<Object, Object> shuffled = input.stream().repartition(Repartitioned
                 .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
                 .withName(name)
                 .withNumberOfPartitions(partitions)

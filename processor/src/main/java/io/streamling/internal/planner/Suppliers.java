@@ -1,5 +1,7 @@
 package io.streamling.internal.planner;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,7 +16,8 @@ final class Suppliers {
 
     static <K, V> ProcessorSupplier<Object, Object, K, V> of(
             Supplier<Processor<Object, Object, K, V>> factory, StoreBuilder<?>... stores) {
-        Set<StoreBuilder<?>> storeSet = Set.of(stores);
+        // ordered, so Topology.describe() lists stores the same way every run
+        Set<StoreBuilder<?>> storeSet = new LinkedHashSet<>(List.of(stores));
         return new ProcessorSupplier<>() {
             @Override
             public Processor<Object, Object, K, V> get() {

@@ -137,6 +137,8 @@ public final class StreamingRuntime implements AutoCloseable {
                 settings.stateDir().orElse(temporaryDir.resolve("state")).toString());
         // results flow when batches close, not at commits; a short interval bounds replay after a crash
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
+        // Kafka Streams 5 turns this on by default; turning it on now also silences its start-up warning
+        properties.put("processing.exception.handler.global.enabled", "true");
         properties.putAll(settings.streamsOverrides());
         return properties;
     }

@@ -1,0 +1,107 @@
+package io.streamling.streaming.api.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamling.StreamlingException;
+import io.streamling.streaming.Durations;
+import io.streamling.streaming.StreamingConf;
+import org.junit.jupiter.api.Test;
+
+class JavaStreamingContextTest {
+
+    @Test
+    void shouldRejectAZeroBatchIntervalNamingIt() {
+        assertThatThrownBy(() -> new JavaStreamingContext("app", Durations.milliseconds(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchDuration (the batch interval) must be positive, got 0 ms");
+    }
+
+    @Test
+    void shouldRejectANegativeBatchIntervalNamingIt() {
+        assertThatThrownBy(() -> new JavaStreamingContext("app", Durations.seconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchDuration (the batch interval) must be positive, got -1000 ms");
+    }
+
+    @Test
+    void shouldRefuseToCompileAProgramWithoutOutputOperations() {
+        // given
+        JavaStreamingContext ssc = new JavaStreamingContext("app", Durations.seconds(1));
+        ssc.topicStream("lines").map(String::length);
+
+        // then
+        assertThatThrownBy(ssc::topology)
+                .isInstanceOf(StreamlingException.class)
+                .hasMessage("No output operations registered, so nothing to execute");
+    }
+
+    @Test
+    void shouldFailFastNamingAnUnknownStreamlingKey() {
+        // given
+        StreamingConf conf = new StreamingConf().setAppName("app").set("streamling.idle.timout.ms", "5");
+        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.seconds(1));
+        ssc.topicStream("lines").print();
+
+        // then: before anything starts
+        assertThatThrownBy(ssc::start)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Unknown configuration key streamling.idle.timout.ms");
+        assertThat(ssc.getState()).isEqualTo(StreamingContextState.INITIALIZED);
+    }
+
+    @Test
+    void shouldFailFastNamingAKeyWithABadValue() {
+        // given
+        StreamingConf conf = new StreamingConf().setAppName("app").set(StreamingConf.IDLE_TIMEOUT_MS, "soon");
+        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.seconds(1));
+        ssc.topicStream("lines").print();
+
+        // then
+        assertThatThrownBy(ssc::start)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("streamling.idle.timeout.ms must be a positive whole number, got 'soon'");
+    }
+
+    @Test
+    void shouldRejectAnApplicationNameThatCannotNameATopic() {
+        JavaStreamingContext ssc = new JavaStreamingContext("word count", Durations.seconds(1));
+        ssc.topicStream("lines").print();
+
+        assertThatThrownBy(ssc::start)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("streamling.app.name must use only letters");
+    }
+
+    @Test
+    void shouldRefuseNewOperationsOnceStopped() {
+        // given
+        JavaStreamingContext ssc = new JavaStreamingContext("app", Durations.seconds(1));
+        JavaDStream<String> lines = ssc.topicStream("lines");
+        ssc.stop();
+
+        // then
+        assertThatThrownBy(() -> lines.map(String::length))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Adding new inputs, transformations, and output operations after starting a context is not supported");
+        assertThat(ssc.getState()).isEqualTo(StreamingContextState.STOPPED);
+        assertThatThrownBy(ssc::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("StreamingContext has already been stopped");
+    }
+
+    @Test
+    void shouldRejectAnInvalidSocketAddress() {
+        JavaStreamingContext ssc = new JavaStreamingContext("app", Durations.seconds(1));
+
+        assertThatThrownBy(() -> ssc.socketTextStream("localhost", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("socket port must be in 1..65535, got 0");
+    }
+
+    @Test
+    void shouldNameTheSocketTopicAfterTheApplicationAndAddress() {
+        JavaStreamingContext ssc = new JavaStreamingContext("NetworkWordCount", Durations.seconds(1));
+
+        assertThat(ssc.socketTextStream("localhost", 9999).topic()).isEqualTo("NetworkWordCount-socket-localhost-9999");
+    }
+}
