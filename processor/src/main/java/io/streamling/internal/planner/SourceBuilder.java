@@ -18,8 +18,8 @@ final class SourceBuilder {
         String name = node.name();
         var stream = context.builder()
                 .stream(node.topic(), Consumed.with(Serdes.ByteArray(), Serdes.String()).withName(name + "-read"))
-                .process(Suppliers.of(() -> new SourceProgressProcessor(name, settings.clock(), settings.idleTimeoutMs(),
-                                settings.services().lateRecords()), OperatorStores.progress(name)), Named.as(name));
+                .process(Suppliers.of(() -> new SourceProgressProcessor(name, node.topic(), settings.clock(),
+                                settings.idleTimeoutMs(), settings.services()), OperatorStores.progress(name)), Named.as(name));
         return new Stage(stream, settings.partitionsOf(node.topic()), 1);
     }
 }

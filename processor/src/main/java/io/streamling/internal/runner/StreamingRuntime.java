@@ -95,10 +95,14 @@ public final class StreamingRuntime implements AutoCloseable {
         Topology topology = new DStreamPlanner(plannerSettings).plan(plan);
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
         streams = new KafkaStreams(topology, streamsProperties(settings));
+        KafkaStreams started = streams;
+        services.setSourceLag(new ConsumerLagProbe(started::metrics));
         streams.setUncaughtExceptionHandler(error -> {
             onFailure.accept(error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+        streams.setStateListener((newState, oldState) ->
+                LOG.info("{}: Kafka Streams {} -> {}", settings.appId(), oldState, newState));
         streams.start();
         LOG.info("Started {} on {} with sources {}", settings.appId(), bootstrapServers, sourcePartitions);
     }

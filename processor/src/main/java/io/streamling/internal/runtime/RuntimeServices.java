@@ -19,6 +19,7 @@ public final class RuntimeServices {
     private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
     private final LateRecords lateRecords = new LateRecords();
     private volatile PrintStream console = System.out;
+    private volatile SourceLag sourceLag = SourceLag.UNKNOWN;
 
     /** Where {@code print()} writes; {@code System.out} unless set. */
     public PrintStream console() {
@@ -28,6 +29,16 @@ public final class RuntimeServices {
     /** Sets where {@code print()} writes. */
     public void setConsole(PrintStream console) {
         this.console = console;
+    }
+
+    /** Whether source partitions are caught up; {@link SourceLag#UNKNOWN} until a runtime sets it. */
+    public SourceLag sourceLag() {
+        return sourceLag;
+    }
+
+    /** Sets how operators learn whether source partitions are caught up. */
+    public void setSourceLag(SourceLag sourceLag) {
+        this.sourceLag = sourceLag;
     }
 
     /** Registers a listener. */

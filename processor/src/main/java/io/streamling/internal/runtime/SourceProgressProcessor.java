@@ -13,8 +13,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Progress is the largest record timestamp seen: records of one partition arrive in about
  * timestamp order (connectors stamp ingestion time). When the partition has had no record for the
- * idle timeout (wall clock), progress follows the wall clock minus the idle timeout, so batches
- * close on time when input stops and an empty partition does not hold the others back. A record
+ * idle timeout (wall clock) and the consumer has fetched all it holds, progress follows the wall
+ * clock minus the idle timeout, so batches close on time when input stops and an empty partition
+ * does not hold the others back; a partition with an unfetched backlog is never idle. A record
  * behind the progress already announced belongs to a closed batch: it is late, counted and
  * dropped.
  */
@@ -25,9 +26,10 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     private static final long PUNCTUATE_EVERY_MS = 100;
 
     private final String name;
+    private final String topic;
     private final BatchClock clock;
     private final long idleTimeoutMs;
-    private final LateRecords lateRecords;
+    private final RuntimeServices services;
 
     private KeyValueStore<String, Object> progress;
     private long maxTimestamp = Long.MIN_VALUE;
@@ -37,15 +39,18 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
 
     /**
      * @param name the operator name (its progress store is named after it)
+     * @param topic the source topic
      * @param clock the batch clock
      * @param idleTimeoutMs how long a partition may have no data before it stops holding the watermark
-     * @param lateRecords where late records are counted
+     * @param services where late records are counted and source lags are read
      */
-    public SourceProgressProcessor(String name, BatchClock clock, long idleTimeoutMs, LateRecords lateRecords) {
+    public SourceProgressProcessor(String name, String topic, BatchClock clock, long idleTimeoutMs,
+                                   RuntimeServices services) {
         this.name = name;
+        this.topic = topic;
         this.clock = clock;
         this.idleTimeoutMs = idleTimeoutMs;
-        this.lateRecords = lateRecords;
+        this.services = services;
     }
 
     @Override
@@ -69,7 +74,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     public void process(Record<Object, Object> record) {
         long timestamp = record.timestamp();
         if (timestamp < announced) {
-            lateRecords.record(name, timestamp, announced);
+            services.lateRecords().record(name, timestamp, announced);
             return;
         }
         lastRecordWallClock = context().currentSystemTimeMs();
@@ -83,7 +88,8 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     }
 
     private void onWallClock(long now) {
-        if (now - lastRecordWallClock >= idleTimeoutMs) {
+        if (now - lastRecordWallClock >= idleTimeoutMs
+                && services.sourceLag().caughtUp(topic, context().taskId().partition())) {
             advanceTo(Math.max(maxTimestamp, now - idleTimeoutMs));
         }
     }
