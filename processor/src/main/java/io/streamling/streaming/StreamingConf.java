@@ -21,6 +21,8 @@ public final class StreamingConf {
     public static final String IDLE_TIMEOUT_MS = "streamling.idle.timeout.ms";
     /** The most consecutive empty batches an output prints after a gap without data (default 1000). */
     public static final String MAX_EMPTY_BATCHES = "streamling.empty.batches.max";
+    /** Where source records that arrive after their batch closed go; absent = counted and dropped. */
+    public static final String LATE_TOPIC = "streamling.late.topic";
     /** Where state lives; absent = a temporary directory removed at stop. */
     public static final String STATE_DIR = "streamling.state.dir";
 

@@ -3,6 +3,7 @@ package io.streamling.internal.planner;
 import io.streamling.internal.runtime.BatchClock;
 import io.streamling.internal.runtime.RuntimeServices;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the planner needs to know beyond the plan itself.
@@ -11,10 +12,12 @@ import java.util.Map;
  * @param idleTimeoutMs after how long without data a source partition stops holding the watermark
  * @param maxEmptyBatches the most consecutive empty batches an output prints after a gap
  * @param sourcePartitions the partition count of each source topic; topics not listed have one
+ * @param lateTopic where late source records go; empty = they are counted and dropped
  * @param services the console, listeners and counters shared with the running program
  */
 public record PlannerSettings(BatchClock clock, long idleTimeoutMs, long maxEmptyBatches,
-                              Map<String, Integer> sourcePartitions, RuntimeServices services) {
+                              Map<String, Integer> sourcePartitions, Optional<String> lateTopic,
+                              RuntimeServices services) {
 
     /** Copies the partition map. */
     public PlannerSettings {

@@ -1,5 +1,8 @@
 package io.streamling.internal.runner;
 
+import io.streamling.internal.planner.PlannerSettings;
+import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.RuntimeServices;
 import io.streamling.streaming.StreamingConf;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,14 +19,16 @@ import java.util.regex.Pattern;
  * @param idleTimeoutMs see {@link StreamingConf#IDLE_TIMEOUT_MS}
  * @param maxEmptyBatches see {@link StreamingConf#MAX_EMPTY_BATCHES}
  * @param stateDir see {@link StreamingConf#STATE_DIR}
+ * @param lateTopic see {@link StreamingConf#LATE_TOPIC}
  * @param streamsOverrides every other key, for Kafka Streams
  */
 public record RuntimeSettings(String appId, Optional<String> bootstrapServers, long idleTimeoutMs,
-                              long maxEmptyBatches, Optional<Path> stateDir, Map<String, String> streamsOverrides) {
+                              long maxEmptyBatches, Optional<Path> stateDir, Optional<String> lateTopic,
+                              Map<String, String> streamsOverrides) {
 
     private static final Pattern LEGAL_APP_ID = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final Set<String> OWN_KEYS = Set.of(StreamingConf.APP_NAME, StreamingConf.IDLE_TIMEOUT_MS,
-            StreamingConf.MAX_EMPTY_BATCHES, StreamingConf.STATE_DIR);
+            StreamingConf.MAX_EMPTY_BATCHES, StreamingConf.STATE_DIR, StreamingConf.LATE_TOPIC);
     private static final long DEFAULT_IDLE_TIMEOUT_MS = 2_000;
     private static final long DEFAULT_MAX_EMPTY_BATCHES = 1_000;
 
@@ -53,7 +58,14 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
                 positiveLong(conf, StreamingConf.IDLE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS),
                 positiveLong(conf, StreamingConf.MAX_EMPTY_BATCHES, DEFAULT_MAX_EMPTY_BATCHES),
                 conf.get(StreamingConf.STATE_DIR).map(Path::of),
+                conf.get(StreamingConf.LATE_TOPIC).filter(topic -> !topic.isBlank()),
                 Map.copyOf(streams));
+    }
+
+    /** What the planner needs from these settings, with the source partition counts found at start. */
+    public PlannerSettings plannerSettings(BatchClock clock, Map<String, Integer> sourcePartitions,
+                                           RuntimeServices services) {
+        return new PlannerSettings(clock, idleTimeoutMs, maxEmptyBatches, sourcePartitions, lateTopic, services);
     }
 
     private static long positiveLong(StreamingConf conf, String key, long defaultValue) {

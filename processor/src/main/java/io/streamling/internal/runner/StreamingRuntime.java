@@ -8,7 +8,6 @@ import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.TopicSinkNode;
 import io.streamling.internal.planner.DStreamPlanner;
-import io.streamling.internal.planner.PlannerSettings;
 import io.streamling.internal.runtime.BatchClock;
 import io.streamling.internal.runtime.RuntimeServices;
 import java.io.IOException;
@@ -82,6 +81,7 @@ public final class StreamingRuntime implements AutoCloseable {
                     topics.createIfAbsent(source.topic(), 1);
                 }
             }
+            settings.lateTopic().ifPresent(late -> topics.createIfAbsent(late, 1));
             for (PlanNode output : plan.outputs()) {
                 if (output instanceof TopicSinkNode sink) {
                     topics.createIfAbsent(sink.topic(), 1);
@@ -90,9 +90,7 @@ public final class StreamingRuntime implements AutoCloseable {
             sourcePartitions = topics.partitionCounts(plan.sources().stream().map(SourceNode::topic).toList());
         }
         startSocketConnectors(settings.appId(), plan);
-        PlannerSettings plannerSettings = new PlannerSettings(clock, settings.idleTimeoutMs(),
-                settings.maxEmptyBatches(), sourcePartitions, services);
-        Topology topology = new DStreamPlanner(plannerSettings).plan(plan);
+        Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services)).plan(plan);
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
         streams = new KafkaStreams(topology, streamsProperties(settings));
         KafkaStreams started = streams;

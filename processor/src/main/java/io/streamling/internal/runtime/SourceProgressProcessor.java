@@ -1,5 +1,6 @@
 package io.streamling.internal.runtime;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -16,8 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * idle timeout (wall clock) and the consumer has fetched all it holds, progress follows the wall
  * clock minus the idle timeout, so batches close on time when input stops and an empty partition
  * does not hold the others back; a partition with an unfetched backlog is never idle. A record
- * behind the progress already announced belongs to a closed batch: it is late, counted and
- * dropped.
+ * behind the progress already announced belongs to a closed batch: it is late, counted, and
+ * dropped or, when a late-data topic is configured, passed on as a {@link LateRecord}.
+ *
+ * <p>Values arrive as bytes and are decoded as UTF-8 here, invalid bytes becoming U+FFFD, so that a
+ * late record can still be written out exactly as it came.
  */
 public final class SourceProgressProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
@@ -30,8 +34,10 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     private final BatchClock clock;
     private final long idleTimeoutMs;
     private final RuntimeServices services;
+    private final boolean keepLateRecords;
 
     private KeyValueStore<String, Object> progress;
+    private LateRecordSensor lateSensor;
     private long maxTimestamp = Long.MIN_VALUE;
     private long announced = Long.MIN_VALUE;
     private long origin = Watermark.NO_ORIGIN;
@@ -43,20 +49,23 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
      * @param clock the batch clock
      * @param idleTimeoutMs how long a partition may have no data before it stops holding the watermark
      * @param services where late records are counted and source lags are read
+     * @param keepLateRecords whether late records go on as {@link LateRecord}s rather than being dropped
      */
     public SourceProgressProcessor(String name, String topic, BatchClock clock, long idleTimeoutMs,
-                                   RuntimeServices services) {
+                                   RuntimeServices services, boolean keepLateRecords) {
         this.name = name;
         this.topic = topic;
         this.clock = clock;
         this.idleTimeoutMs = idleTimeoutMs;
         this.services = services;
+        this.keepLateRecords = keepLateRecords;
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         progress = context.getStateStore(OperatorStores.progressName(name));
+        lateSensor = new LateRecordSensor(context, name);
         Object savedAnnounced = progress.get(ANNOUNCED);
         Object savedOrigin = progress.get(ORIGIN);
         if (savedAnnounced != null) {
@@ -74,7 +83,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     public void process(Record<Object, Object> record) {
         long timestamp = record.timestamp();
         if (timestamp < announced) {
-            services.lateRecords().record(name, timestamp, announced);
+            onLate(record);
             return;
         }
         lastRecordWallClock = context().currentSystemTimeMs();
@@ -83,8 +92,25 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
             origin = timestamp;
             progress.put(ORIGIN, origin);
         }
-        context().forward(record.withKey(RoutingKeys.of(record.value())));
+        String line = record.value() == null ? null : new String((byte[]) record.value(), StandardCharsets.UTF_8);
+        context().forward(record.withKey(RoutingKeys.of(line)).withValue(line));
         advanceTo(maxTimestamp);
+    }
+
+    private void onLate(Record<Object, Object> record) {
+        services.lateRecords().record(name, record.timestamp(), announced);
+        lateSensor.record();
+        if (keepLateRecords) {
+            long batch = clock.batchStart(record.timestamp());
+            LateRecord late = new LateRecord(name, batch, clock.batchEnd(batch), announced,
+                    (byte[]) record.key(), (byte[]) record.value());
+            context().forward(record.withKey(late).withValue(late));
+        }
+    }
+
+    @Override
+    public void close() {
+        lateSensor.close();
     }
 
     private void onWallClock(long now) {

@@ -5,7 +5,6 @@ import io.streamling.internal.plan.SocketEndpoint;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.StreamGraph;
 import io.streamling.internal.planner.DStreamPlanner;
-import io.streamling.internal.planner.PlannerSettings;
 import io.streamling.internal.runner.RuntimeSettings;
 import io.streamling.internal.runner.StreamingRuntime;
 import io.streamling.internal.runtime.BatchClock;
@@ -111,9 +110,8 @@ public class JavaStreamingContext implements AutoCloseable {
 
     /** As {@link #topology()}, with the given partition count per source topic. */
     public Topology topology(Map<String, Integer> sourcePartitions) {
-        RuntimeSettings settings = RuntimeSettings.from(conf);
-        return new DStreamPlanner(new PlannerSettings(clock, settings.idleTimeoutMs(), settings.maxEmptyBatches(),
-                sourcePartitions, services)).plan(graph.plan());
+        return new DStreamPlanner(RuntimeSettings.from(conf).plannerSettings(clock, sourcePartitions, services))
+                .plan(graph.plan());
     }
 
     /**
