@@ -6,7 +6,8 @@ import java.util.List;
  * A node of the logical plan: an immutable value naming one operation of the program and its
  * inputs. Nodes know nothing of Kafka Streams; the planner turns them into topology parts.
  */
-public sealed interface PlanNode permits SourceNode, StatelessNode, ReduceByKeyNode, PrintNode, TopicSinkNode {
+public sealed interface PlanNode
+        permits SourceNode, StatelessNode, WindowNode, ReduceByKeyNode, BatchAggregateNode, PrintNode, TopicSinkNode {
 
     /** The node's position in the program, unique within it: it makes names deterministic. */
     int id();

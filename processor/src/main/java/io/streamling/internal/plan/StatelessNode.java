@@ -9,8 +9,11 @@ import java.util.List;
  * @param operation the API operation name
  * @param input the node read
  * @param function the step
+ * @param preservesPartitioning whether the step keeps each pair's key (filter, mapValues, ...), so
+ *                              a stream partitioned by key stays so
  */
-public record StatelessNode(int id, String operation, PlanNode input, ElementFunction function) implements PlanNode {
+public record StatelessNode(int id, String operation, PlanNode input, ElementFunction function,
+                            boolean preservesPartitioning) implements PlanNode {
 
     @Override
     public List<PlanNode> inputs() {

@@ -1,5 +1,6 @@
 package io.streamling.internal.planner;
 
+import io.streamling.internal.plan.BatchAggregateNode;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
@@ -7,6 +8,7 @@ import io.streamling.internal.plan.ReduceByKeyNode;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
+import io.streamling.internal.plan.WindowNode;
 import io.streamling.internal.runtime.KeyPartitioner;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.HashMap;
@@ -60,8 +62,12 @@ final class PlanningContext {
             return SourceBuilder.build(this, source);
         } else if (node instanceof StatelessNode step) {
             return StatelessBuilder.build(this, step);
+        } else if (node instanceof WindowNode window) {
+            return WindowBuilder.build(this, window);
         } else if (node instanceof ReduceByKeyNode reduce) {
             return ReduceByKeyBuilder.build(this, reduce);
+        } else if (node instanceof BatchAggregateNode aggregate) {
+            return BatchAggregateBuilder.build(this, aggregate);
         } else if (node instanceof PrintNode print) {
             return PrintBuilder.build(this, print);
         } else if (node instanceof TopicSinkNode sink) {
@@ -73,7 +79,8 @@ final class PlanningContext {
     /**
      * Moves a stage's elements into a repartition topic named after {@code name}, by key, with
      * every marker broadcast to all partitions, so each downstream task hears every upstream task.
-     * The input must carry the markers of its own task only: relaying other tasks' markers would
+     * The result is partitioned by the elements' routing keys (a pair's key). The input must carry
+     * the markers of its own task only: relaying other tasks' markers would
      * let a downstream task take one task's word for another's progress.
      */
     Stage shuffle(Stage input, String name, int partitions) {
@@ -86,6 +93,6 @@ final class PlanningContext {
                 .withName(name)
                 .withNumberOfPartitions(partitions)
                 .withStreamPartitioner(new KeyPartitioner()));
-        return new Stage(shuffled, partitions, input.parallelism());
+        return new Stage(shuffled, partitions, input.parallelism(), input.slideMs(), true);
     }
 }

@@ -2,6 +2,7 @@ package io.streamling.internal.planner;
 
 import io.streamling.internal.plan.PrintNode;
 import io.streamling.internal.runtime.OperatorStores;
+import io.streamling.internal.runtime.OutputSchedule;
 import io.streamling.internal.runtime.PrintProcessor;
 import org.apache.kafka.streams.kstream.Named;
 
@@ -16,9 +17,10 @@ final class PrintBuilder {
         String name = node.name();
         Stage gathered = context.shuffle(context.build(node.input()), name, 1);
         var printed = gathered.stream().process(Suppliers.of(
-                () -> new PrintProcessor(name, settings.clock(), gathered.markerProducers(), node.num(),
+                () -> new PrintProcessor(name, new OutputSchedule(settings.clock(), gathered.slideMs()),
+                        gathered.markerProducers(), node.num(),
                         settings.maxEmptyBatches(), settings.services()),
                 OperatorStores.batches(name), OperatorStores.progress(name)), Named.as(name));
-        return new Stage(printed, 1, 1);
+        return gathered.with(printed, 1);
     }
 }

@@ -36,6 +36,6 @@ final class SourceBuilder {
                             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-late-sink"));
             stream = stream.filterNot((key, value) -> value instanceof LateRecord, Named.as(name + "-on-time"));
         }
-        return new Stage(stream, settings.partitionsOf(node.topic()), 1);
+        return new Stage(stream, settings.partitionsOf(node.topic()), 1, settings.clock().intervalMs(), false);
     }
 }

@@ -31,6 +31,7 @@ final class StatelessBuilder {
         String name = chain.stream().map(PlanNode::name).collect(Collectors.joining("."));
         List<ElementFunction> steps = chain.stream().map(StatelessNode::function).toList();
         var stream = stage.stream().process(Suppliers.of(() -> new StatelessProcessor(name, steps)), Named.as(name));
-        return new Stage(stream, stage.parallelism(), stage.markerProducers());
+        boolean keepsPartitioning = chain.stream().allMatch(StatelessNode::preservesPartitioning);
+        return keepsPartitioning ? stage.with(stream, stage.markerProducers()) : stage.rekeyed(stream);
     }
 }

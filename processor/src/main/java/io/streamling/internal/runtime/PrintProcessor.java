@@ -34,6 +34,7 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
 
     private final String name;
     private final BatchClock clock;
+    private final OutputSchedule schedule;
     private final int expectedProducers;
     private final int num;
     private final long maxEmptyBatches;
@@ -44,20 +45,21 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
     private KeyValueStore<Bytes, Object> batches;
     private KeyValueStore<String, Object> progress;
     private WatermarkTracker tracker;
-    private long nextBatch = -1;
+    private long nextTime = -1;
 
     /**
      * @param name the operator name (its stores are named after it)
-     * @param clock the batch clock
+     * @param schedule when the printed stream has batches
      * @param expectedProducers how many upstream producers send markers to this operator
      * @param num how many elements to print per batch
      * @param maxEmptyBatches the most consecutive empty batches printed after a gap
      * @param services the console and the listeners
      */
-    public PrintProcessor(String name, BatchClock clock, int expectedProducers, int num, long maxEmptyBatches,
+    public PrintProcessor(String name, OutputSchedule schedule, int expectedProducers, int num, long maxEmptyBatches,
                           RuntimeServices services) {
         this.name = name;
-        this.clock = clock;
+        this.clock = schedule.clock();
+        this.schedule = schedule;
         this.expectedProducers = expectedProducers;
         this.num = num;
         this.maxEmptyBatches = maxEmptyBatches;
@@ -71,7 +73,7 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
         progress = context.getStateStore(OperatorStores.progressName(name));
         tracker = new WatermarkTracker(expectedProducers, progress);
         Object saved = progress.get(NEXT);
-        nextBatch = saved == null ? -1 : (Long) saved;
+        nextTime = saved == null ? -1 : (Long) saved;
         try (KeyValueIterator<Bytes, Object> all = batches.all()) {
             all.forEachRemaining(entry -> buffered.merge(BatchKeys.batchOf(entry.key), 1, Integer::sum));
         }
@@ -86,8 +88,8 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
             return;
         }
         long batch = clock.batchStart(record.timestamp());
-        if (nextBatch >= 0 && batch < nextBatch) {
-            services.lateRecords().record(name, record.timestamp(), nextBatch);
+        if (nextTime >= 0 && batch < schedule.batchOf(nextTime)) {
+            services.lateRecords().record(name, record.timestamp(), schedule.batchOf(nextTime));
             return;
         }
         int count = buffered.getOrDefault(batch, 0);
@@ -102,43 +104,44 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
         if (watermark.isEmpty()) {
             return;
         }
-        if (nextBatch < 0) {
+        if (nextTime < 0) {
             long origin = tracker.origin();
             if (origin == Watermark.NO_ORIGIN) {
                 return;
             }
-            nextBatch = clock.batchStart(origin);
+            nextTime = schedule.firstTime(origin);
         }
-        long closeUpTo = clock.batchStart(watermark.getAsLong());
-        skipLongGap(closeUpTo);
-        while (nextBatch < closeUpTo) {
-            printBatch(nextBatch);
-            nextBatch = clock.batchEnd(nextBatch);
+        long closedUpTo = watermark.getAsLong();
+        skipLongGap(closedUpTo);
+        while (schedule.isClosed(nextTime, closedUpTo)) {
+            printBatch(nextTime);
+            nextTime = schedule.next(nextTime);
         }
-        progress.put(NEXT, nextBatch);
+        progress.put(NEXT, nextTime);
     }
 
-    private void skipLongGap(long closeUpTo) {
-        long pending = (closeUpTo - nextBatch) / clock.intervalMs();
+    private void skipLongGap(long closedUpTo) {
+        long pending = (closedUpTo - nextTime) / schedule.slideMs() + 1;
         if (pending <= maxEmptyBatches) {
             return;
         }
-        long firstPrinted = closeUpTo - maxEmptyBatches * clock.intervalMs();
-        boolean gapIsEmpty = buffered.keySet().stream().noneMatch(batch -> batch < firstPrinted);
+        long firstPrinted = nextTime + (pending - maxEmptyBatches) * schedule.slideMs();
+        boolean gapIsEmpty = buffered.keySet().stream().noneMatch(batch -> batch < schedule.batchOf(firstPrinted));
         if (gapIsEmpty) {
             LOG.info("{}: skipped {} empty batches from {} to {} (more than {} in a row)", name,
-                    pending - maxEmptyBatches, new Time(clock.batchEnd(nextBatch)), new Time(firstPrinted), maxEmptyBatches);
-            nextBatch = firstPrinted;
+                    pending - maxEmptyBatches, new Time(nextTime), new Time(firstPrinted), maxEmptyBatches);
+            nextTime = firstPrinted;
         }
     }
 
-    private void printBatch(long batch) {
+    private void printBatch(long outputTime) {
+        long batch = schedule.batchOf(outputTime);
         List<KeyValue<Bytes, Object>> elements = new ArrayList<>();
         try (KeyValueIterator<Bytes, Object> range = batches.range(BatchKeys.lowerBound(batch),
                 BatchKeys.lowerBound(clock.batchEnd(batch)))) {
             range.forEachRemaining(elements::add);
         }
-        Time time = new Time(clock.batchEnd(batch));
+        Time time = new Time(outputTime);
         StringBuilder block = new StringBuilder()
                 .append(DASHES).append('\n')
                 .append("Time: ").append(time).append('\n')

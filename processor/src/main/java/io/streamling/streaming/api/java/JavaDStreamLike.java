@@ -3,14 +3,19 @@ package io.streamling.streaming.api.java;
 import io.streamling.api.Tuple2;
 import io.streamling.api.function.FlatMapFunction;
 import io.streamling.api.function.Function;
+import io.streamling.api.function.Function2;
 import io.streamling.api.function.PairFunction;
+import io.streamling.internal.plan.BatchAggregateNode;
 import io.streamling.internal.plan.ElementFunction;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
+import io.streamling.internal.plan.WindowNode;
+import io.streamling.streaming.Duration;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every DStream offers, as Spark's {@code JavaDStreamLike}: a stream of batches of elements
@@ -23,10 +28,12 @@ public abstract class JavaDStreamLike<T> {
 
     private final JavaStreamingContext context;
     private final PlanNode node;
+    private final Duration slideDuration;
 
-    JavaDStreamLike(JavaStreamingContext context, PlanNode node) {
+    JavaDStreamLike(JavaStreamingContext context, PlanNode node, Duration slideDuration) {
         this.context = context;
         this.node = node;
+        this.slideDuration = slideDuration;
     }
 
     /** The context this stream belongs to. */
@@ -34,7 +41,11 @@ public abstract class JavaDStreamLike<T> {
         return context;
     }
 
-    /** The logical plan node of this stream (for tests and tools). */
+    /** How often this stream has a batch: the batch interval, or a window's slide. */
+    public Duration slideDuration() {
+        return slideDuration;
+    }
+
     PlanNode node() {
         return node;
     }
@@ -42,7 +53,8 @@ public abstract class JavaDStreamLike<T> {
     /** A stream of {@code f} applied to each element. */
     public <R> JavaDStream<R> map(Function<T, R> f) {
         Objects.requireNonNull(f, "map function");
-        return new JavaDStream<>(context, stateless("map", (element, out) -> out.accept(f.call(cast(element)))));
+        return new JavaDStream<>(context, stateless("map", (element, out) -> out.accept(f.call(cast(element)))),
+                slideDuration);
     }
 
     /** A stream of every element of the iterators {@code f} returns for each element. */
@@ -53,7 +65,7 @@ public abstract class JavaDStreamLike<T> {
             while (results.hasNext()) {
                 out.accept(results.next());
             }
-        }));
+        }), slideDuration);
     }
 
     /** A pair stream of {@code f} applied to each element. */
@@ -62,7 +74,40 @@ public abstract class JavaDStreamLike<T> {
         return new JavaPairDStream<>(context, stateless("mapToPair", (element, out) -> {
             Tuple2<K, V> pair = f.call(cast(element));
             out.accept(Objects.requireNonNull(pair, "mapToPair function returned null"));
-        }));
+        }), slideDuration);
+    }
+
+    /** One element per batch: the number of elements in it ({@code 0} for an empty batch). */
+    public JavaDStream<Long> count() {
+        return new JavaDStream<>(context, new BatchAggregateNode(context.graph().nextId(), "count", node,
+                element -> 1L, (a, b) -> (Long) a + (Long) b, Optional.of(0L)), slideDuration);
+    }
+
+    /** One element per batch: its elements reduced with {@code f}; nothing for an empty batch. */
+    public JavaDStream<T> reduce(Function2<T, T, T> f) {
+        Objects.requireNonNull(f, "reduce function");
+        return new JavaDStream<>(context, new BatchAggregateNode(context.graph().nextId(), "reduce", node,
+                element -> element, (a, b) -> f.call(cast(a), cast(b)), Optional.empty()), slideDuration);
+    }
+
+    /** Per batch, each distinct element with its number of occurrences. */
+    public JavaPairDStream<T, Long> countByValue() {
+        return this.<T, Long>mapToPair(element -> new Tuple2<>(element, 1L)).reduceByKey(Long::sum);
+    }
+
+    /** Every {@code slideDuration}, the number of elements in the last {@code windowDuration}. */
+    public JavaDStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
+        return new JavaDStream<T>(context, windowNode(windowDuration, slideDuration), slideDuration).count();
+    }
+
+    /** Every {@code slideDuration}, the elements of the last {@code windowDuration} reduced with {@code f}. */
+    public JavaDStream<T> reduceByWindow(Function2<T, T, T> f, Duration windowDuration, Duration slideDuration) {
+        return new JavaDStream<T>(context, windowNode(windowDuration, slideDuration), slideDuration).reduce(f);
+    }
+
+    /** Every {@code slideDuration}, each distinct element of the last {@code windowDuration} with its count. */
+    public JavaPairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration) {
+        return new JavaDStream<T>(context, windowNode(windowDuration, slideDuration), slideDuration).countByValue();
     }
 
     /** Prints the first ten elements of every batch, in Spark's format. An output operation. */
@@ -90,8 +135,32 @@ public abstract class JavaDStreamLike<T> {
         context.graph().addOutput(new TopicSinkNode(context.graph().nextId(), node, topic));
     }
 
+    /** A step that may change keys. */
     PlanNode stateless(String operation, ElementFunction function) {
-        return new StatelessNode(context.graph().nextId(), operation, node, function);
+        return new StatelessNode(context.graph().nextId(), operation, node, function, false);
+    }
+
+    /** A step that keeps each pair's key, so partitioning by key survives it. */
+    PlanNode keyPreserving(String operation, ElementFunction function) {
+        return new StatelessNode(context.graph().nextId(), operation, node, function, true);
+    }
+
+    /**
+     * A window node over this stream, checked as Spark checks it (with Spark's message, as an
+     * {@link IllegalArgumentException} rather than Spark's plain {@code Exception}).
+     */
+    PlanNode windowNode(Duration windowDuration, Duration slide) {
+        Objects.requireNonNull(windowDuration, "windowDuration");
+        Objects.requireNonNull(slide, "slideDuration");
+        if (!windowDuration.isMultipleOf(slideDuration)) {
+            throw new IllegalArgumentException("The window duration of windowed DStream (" + windowDuration
+                    + ") must be a multiple of the slide duration of parent DStream (" + slideDuration + ")");
+        }
+        if (!slide.isMultipleOf(slideDuration)) {
+            throw new IllegalArgumentException("The slide duration of windowed DStream (" + slide
+                    + ") must be a multiple of the slide duration of parent DStream (" + slideDuration + ")");
+        }
+        return new WindowNode(context.graph().nextId(), node, windowDuration.milliseconds(), slide.milliseconds());
     }
 
     @SuppressWarnings("unchecked")

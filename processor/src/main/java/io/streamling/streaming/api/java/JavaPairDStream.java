@@ -5,6 +5,7 @@ import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.ReduceByKeyNode;
+import io.streamling.streaming.Duration;
 import java.util.Objects;
 
 /**
@@ -15,27 +16,40 @@ import java.util.Objects;
  */
 public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
 
-    JavaPairDStream(JavaStreamingContext context, PlanNode node) {
-        super(context, node);
+    JavaPairDStream(JavaStreamingContext context, PlanNode node, Duration slideDuration) {
+        super(context, node, slideDuration);
     }
 
     /** The pairs for which {@code f} returns true. */
     public JavaPairDStream<K, V> filter(Function<Tuple2<K, V>, Boolean> f) {
         Objects.requireNonNull(f, "filter function");
-        return new JavaPairDStream<>(context(), stateless("filter", (element, out) -> {
+        return new JavaPairDStream<>(context(), keyPreserving("filter", (element, out) -> {
             if (Boolean.TRUE.equals(f.call(cast(element)))) {
                 out.accept(element);
             }
-        }));
+        }), slideDuration());
     }
 
     /** Each pair with {@code f} applied to its value; the key is kept. */
     public <U> JavaPairDStream<K, U> mapValues(Function<V, U> f) {
         Objects.requireNonNull(f, "mapValues function");
-        return new JavaPairDStream<>(context(), stateless("mapValues", (element, out) -> {
+        return new JavaPairDStream<>(context(), keyPreserving("mapValues", (element, out) -> {
             Tuple2<K, V> pair = cast(element);
             out.accept(new Tuple2<>(pair._1(), f.call(pair._2())));
-        }));
+        }), slideDuration());
+    }
+
+    /** Every batch, the union of the batches of the last {@code windowDuration}. */
+    public JavaPairDStream<K, V> window(Duration windowDuration) {
+        return window(windowDuration, slideDuration());
+    }
+
+    /**
+     * Every {@code slideDuration}, the union of the batches of the last {@code windowDuration};
+     * both must be multiples of this stream's slide duration.
+     */
+    public JavaPairDStream<K, V> window(Duration windowDuration, Duration slideDuration) {
+        return new JavaPairDStream<>(context(), windowNode(windowDuration, slideDuration), slideDuration);
     }
 
     /**
@@ -55,6 +69,21 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
         }
         Function2<Object, Object, Object> reduce = (a, b) -> f.call(cast(a), cast(b));
         return new JavaPairDStream<>(context(),
-                new ReduceByKeyNode(context().graph().nextId(), node(), reduce, numPartitions));
+                new ReduceByKeyNode(context().graph().nextId(), node(), reduce, numPartitions), slideDuration());
+    }
+
+    /** Every batch, the values of each key over the last {@code windowDuration} reduced with {@code f}. */
+    public JavaPairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Duration windowDuration) {
+        return reduceByKeyAndWindow(f, windowDuration, slideDuration());
+    }
+
+    /**
+     * Every {@code slideDuration}, the values of each key over the last {@code windowDuration}
+     * reduced with {@code f}: Spark's {@code window(w, s).reduceByKey(f)}. Each batch is reduced
+     * per key first, so a window combines one partial per key and batch.
+     */
+    public JavaPairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Duration windowDuration,
+                                                      Duration slideDuration) {
+        return reduceByKey(f).window(windowDuration, slideDuration).reduceByKey(f);
     }
 }

@@ -1,6 +1,7 @@
 package io.streamling.streaming.api.java;
 
 import io.streamling.internal.plan.SourceNode;
+import io.streamling.streaming.Duration;
 
 /**
  * A source stream fed through a Kafka topic, as Spark's {@code JavaReceiverInputDStream}.
@@ -11,8 +12,8 @@ public class JavaReceiverInputDStream<T> extends JavaDStream<T> {
 
     private final String topic;
 
-    JavaReceiverInputDStream(JavaStreamingContext context, SourceNode node) {
-        super(context, node);
+    JavaReceiverInputDStream(JavaStreamingContext context, SourceNode node, Duration batchDuration) {
+        super(context, node, batchDuration);
         this.topic = node.topic();
     }
 

@@ -35,6 +35,7 @@ public class JavaStreamingContext implements AutoCloseable {
 
     private final StreamingConf conf;
     private final BatchClock clock;
+    private final Duration batchDuration;
     private final StreamGraph graph = new StreamGraph();
     private final RuntimeServices services = new RuntimeServices();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -55,6 +56,7 @@ public class JavaStreamingContext implements AutoCloseable {
                     "batchDuration (the batch interval) must be positive, got " + batchDuration);
         }
         this.clock = new BatchClock(batchDuration.milliseconds());
+        this.batchDuration = batchDuration;
     }
 
     /** A context named {@code appName} with this batch interval, on the embedded default. */
@@ -71,7 +73,8 @@ public class JavaStreamingContext implements AutoCloseable {
     public JavaReceiverInputDStream<String> socketTextStream(String hostname, int port) {
         SocketEndpoint endpoint = new SocketEndpoint(hostname, port);
         String topic = topicSafe(appId() + "-socket-" + hostname + "-" + port);
-        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.of(endpoint)));
+        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.of(endpoint)),
+                batchDuration);
     }
 
     /**
@@ -82,7 +85,8 @@ public class JavaStreamingContext implements AutoCloseable {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("topicStream(topic): topic must not be empty");
         }
-        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.empty()));
+        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.empty()),
+                batchDuration);
     }
 
     /** Sets where {@code print()} writes; {@code System.out} by default. */
