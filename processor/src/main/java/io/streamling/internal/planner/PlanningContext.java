@@ -1,6 +1,7 @@
 package io.streamling.internal.planner;
 
 import io.streamling.internal.plan.BatchAggregateNode;
+import io.streamling.internal.plan.BatchFunctionNode;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
@@ -8,13 +9,17 @@ import io.streamling.internal.plan.ReduceByKeyNode;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
+import io.streamling.internal.plan.UnionNode;
 import io.streamling.internal.plan.WindowNode;
 import io.streamling.internal.runtime.KeyPartitioner;
+import io.streamling.internal.runtime.OperatorStores;
+import io.streamling.internal.runtime.WatermarkMergeProcessor;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
@@ -68,8 +73,12 @@ final class PlanningContext {
             return ReduceByKeyBuilder.build(this, reduce);
         } else if (node instanceof BatchAggregateNode aggregate) {
             return BatchAggregateBuilder.build(this, aggregate);
+        } else if (node instanceof UnionNode union) {
+            return UnionBuilder.build(this, union);
         } else if (node instanceof PrintNode print) {
-            return PrintBuilder.build(this, print);
+            return BatchFunctionBuilder.buildPrint(this, print);
+        } else if (node instanceof BatchFunctionNode function) {
+            return BatchFunctionBuilder.build(this, function);
         } else if (node instanceof TopicSinkNode sink) {
             return TopicSinkBuilder.build(this, sink);
         }
@@ -79,16 +88,18 @@ final class PlanningContext {
     /**
      * Moves a stage's elements into a repartition topic named after {@code name}, by key, with
      * every marker broadcast to all partitions, so each downstream task hears every upstream task.
-     * The result is partitioned by the elements' routing keys (a pair's key). The input must carry
-     * the markers of its own task only: relaying other tasks' markers would
-     * let a downstream task take one task's word for another's progress.
+     * The result is partitioned by the elements' routing keys (a pair's key). Markers of several
+     * producers in one task (after a union) are first merged into the task's own.
      */
     Stage shuffle(Stage input, String name, int partitions) {
+        KStream<Object, Object> stream = input.stream();
         if (input.markerProducers() != 1) {
-            throw new IllegalStateException("Cannot shuffle " + name + ": its input relays the markers of "
-                    + input.markerProducers() + " producers; an operator must combine them first");
+            String merge = name + "-merge";
+            int producers = input.markerProducers();
+            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, producers),
+                    OperatorStores.progress(merge)), Named.as(merge));
         }
-        KStream<Object, Object> shuffled = input.stream().repartition(Repartitioned
+        KStream<Object, Object> shuffled = stream.repartition(Repartitioned
                 .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
                 .withName(name)
                 .withNumberOfPartitions(partitions)

@@ -107,7 +107,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
         closedUpTo = closeUpTo;
         progress.put(CLOSED, closedUpTo);
         int partition = context().taskId().partition();
-        Watermark mark = new Watermark(partition, closedUpTo, tracker.origin());
+        Watermark mark = Watermark.of(name, partition, closedUpTo, tracker.origin());
         context().forward(new Record<>(mark, mark, closedUpTo));
     }
 

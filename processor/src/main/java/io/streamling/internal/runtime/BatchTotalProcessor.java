@@ -95,7 +95,7 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
         if (emitted) {
             progress.put(NEXT, nextTime);
             long completeBelow = schedule.batchOf(nextTime);
-            Watermark mark = new Watermark(context().taskId().partition(), completeBelow, tracker.origin());
+            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
             context().forward(new Record<>(mark, mark, completeBelow));
         }
     }

@@ -128,7 +128,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
         announced = aligned;
         progress.put(ANNOUNCED, announced);
         int partition = context().taskId().partition();
-        Watermark mark = new Watermark(partition, announced, origin);
+        Watermark mark = Watermark.of(name, partition, announced, origin);
         context().forward(new Record<>(mark, mark, announced));
     }
 }

@@ -19,7 +19,7 @@ final class WatermarkTracker {
 
     private final int expectedProducers;
     private final KeyValueStore<String, Object> progress;
-    private final Map<Integer, Watermark> latest = new HashMap<>();
+    private final Map<String, Watermark> latest = new HashMap<>();
 
     WatermarkTracker(int expectedProducers, KeyValueStore<String, Object> progress) {
         this.expectedProducers = expectedProducers;

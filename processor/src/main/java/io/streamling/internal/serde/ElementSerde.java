@@ -173,7 +173,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             out.writeChar(c);
         } else if (value instanceof Watermark w) {
             out.writeByte(WATERMARK);
-            out.writeInt(w.producer());
+            out.writeUTF(w.producer());
             out.writeLong(w.time());
             out.writeLong(w.origin());
         } else if (value instanceof Serializable) {
@@ -212,7 +212,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             case SHORT -> in.readShort();
             case BYTE -> in.readByte();
             case CHAR -> in.readChar();
-            case WATERMARK -> new Watermark(in.readInt(), in.readLong(), in.readLong());
+            case WATERMARK -> new Watermark(in.readUTF(), in.readLong(), in.readLong());
             case JAVA_SERIALIZED -> readJavaSerialized(in);
             default -> throw new SerializationException("Unknown element tag " + tag + ": not written by Streamling");
         };

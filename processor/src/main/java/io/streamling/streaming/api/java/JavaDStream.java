@@ -1,8 +1,15 @@
 package io.streamling.streaming.api.java;
 
 import io.streamling.api.function.Function;
+import io.streamling.api.function.Function2;
+import io.streamling.api.function.VoidFunction;
+import io.streamling.api.function.VoidFunction2;
+import io.streamling.api.java.JavaPairRDD;
+import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.streaming.Duration;
+import io.streamling.streaming.Time;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +31,50 @@ public class JavaDStream<T> extends JavaDStreamLike<T> {
                 out.accept(element);
             }
         }), slideDuration());
+    }
+
+    /** Per batch, the elements of this stream and of {@code other}, which must have the same slide duration. */
+    public JavaDStream<T> union(JavaDStream<T> other) {
+        return unionAll(List.of(other));
+    }
+
+    JavaDStream<T> unionAll(List<JavaDStream<T>> others) {
+        return others.isEmpty() ? this : new JavaDStream<>(context(), unionNode(others), slideDuration());
+    }
+
+    /** Runs {@code f} on every batch, empty ones too, as a local {@link JavaRDD}. An output operation. */
+    public void foreachRDD(VoidFunction<JavaRDD<T>> f) {
+        Objects.requireNonNull(f, "foreachRDD function");
+        foreachRDD((rdd, time) -> f.call(rdd));
+    }
+
+    /** Runs {@code f} on every batch and its time, empty batches too. An output operation. */
+    public void foreachRDD(VoidFunction2<JavaRDD<T>, Time> f) {
+        Objects.requireNonNull(f, "foreachRDD function");
+        addOutput("foreachRDD", (time, elements, count) -> {
+            f.call(new JavaRDD<>(cast(elements)), time);
+            return List.of();
+        });
+    }
+
+    /** A stream of {@code f} applied to every batch as a whole. */
+    public <U> JavaDStream<U> transform(Function<JavaRDD<T>, JavaRDD<U>> f) {
+        Objects.requireNonNull(f, "transform function");
+        return transform((rdd, time) -> f.call(rdd));
+    }
+
+    /** A stream of {@code f} applied to every batch as a whole, with the batch time. */
+    public <U> JavaDStream<U> transform(Function2<JavaRDD<T>, Time, JavaRDD<U>> f) {
+        Objects.requireNonNull(f, "transform function");
+        return new JavaDStream<>(context(), batchFunction("transform",
+                (time, elements, count) -> cast(f.call(new JavaRDD<>(cast(elements)), time).collect())), slideDuration());
+    }
+
+    /** A pair stream of {@code f} applied to every batch as a whole. */
+    public <K, V> JavaPairDStream<K, V> transformToPair(Function<JavaRDD<T>, JavaPairRDD<K, V>> f) {
+        Objects.requireNonNull(f, "transformToPair function");
+        return new JavaPairDStream<>(context(), batchFunction("transformToPair",
+                (time, elements, count) -> cast(f.call(new JavaRDD<>(cast(elements))).collect())), slideDuration());
     }
 
     /** Every batch, the union of the batches of the last {@code windowDuration}. */

@@ -5,15 +5,22 @@ import io.streamling.api.function.FlatMapFunction;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
 import io.streamling.api.function.PairFunction;
+import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.BatchAggregateNode;
+import io.streamling.internal.plan.BatchFunctionNode;
 import io.streamling.internal.plan.ElementFunction;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
+import io.streamling.internal.plan.UnionNode;
 import io.streamling.internal.plan.WindowNode;
+import io.streamling.internal.runtime.BatchFunction;
 import io.streamling.streaming.Duration;
+import io.streamling.streaming.Time;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -133,6 +140,54 @@ public abstract class JavaDStreamLike<T> {
             throw new IllegalArgumentException("to(topic): topic must not be empty");
         }
         context.graph().addOutput(new TopicSinkNode(context.graph().nextId(), node, topic));
+    }
+
+    /**
+     * Saves each batch as a text directory {@code prefix-<batch time in ms>[.suffix]} holding
+     * {@code part-00000} and {@code _SUCCESS}, written aside and renamed into place, as Spark's
+     * {@code saveAsTextFiles}. An output operation.
+     */
+    public void saveAsTextFiles(String prefix, String suffix) {
+        if (prefix == null || prefix.isBlank()) {
+            throw new IllegalArgumentException("saveAsTextFiles: prefix must not be empty");
+        }
+        addOutput("saveAsTextFiles", (time, elements, count) -> {
+            new JavaRDD<>(elements).saveAsTextFile(fileName(prefix, suffix, time));
+            return List.of();
+        });
+    }
+
+    /** Spark's {@code rddToFileName}: {@code prefix-<ms>}, then {@code .suffix} when there is one. */
+    static String fileName(String prefix, String suffix, Time time) {
+        String name = prefix + "-" + time.milliseconds();
+        return suffix == null || suffix.isEmpty() ? name : name + "." + suffix;
+    }
+
+    /** Registers a whole-batch output operation. */
+    void addOutput(String operation, BatchFunction function) {
+        context.graph().addOutput(batchFunction(operation, function));
+    }
+
+    /** A whole-batch operation over this stream. */
+    PlanNode batchFunction(String operation, BatchFunction function) {
+        return new BatchFunctionNode(context.graph().nextId(), operation, node, function);
+    }
+
+    /** A union of this stream with others, checked as Spark checks it. */
+    PlanNode unionNode(List<? extends JavaDStreamLike<?>> others) {
+        List<PlanNode> inputs = new ArrayList<>();
+        inputs.add(node);
+        for (JavaDStreamLike<?> other : others) {
+            Objects.requireNonNull(other, "union stream");
+            if (other.context != context) {
+                throw new IllegalArgumentException("Some of the DStreams have different contexts");
+            }
+            if (!other.slideDuration.equals(slideDuration)) {
+                throw new IllegalArgumentException("Some of the DStreams have different slide durations");
+            }
+            inputs.add(other.node);
+        }
+        return new UnionNode(context.graph().nextId(), inputs);
     }
 
     /** A step that may change keys. */

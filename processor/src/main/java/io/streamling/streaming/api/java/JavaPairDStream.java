@@ -3,9 +3,15 @@ package io.streamling.streaming.api.java;
 import io.streamling.api.Tuple2;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
+import io.streamling.api.function.VoidFunction;
+import io.streamling.api.function.VoidFunction2;
+import io.streamling.api.java.JavaPairRDD;
+import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.ReduceByKeyNode;
 import io.streamling.streaming.Duration;
+import io.streamling.streaming.Time;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,6 +43,40 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
             Tuple2<K, V> pair = cast(element);
             out.accept(new Tuple2<>(pair._1(), f.call(pair._2())));
         }), slideDuration());
+    }
+
+    /** Per batch, the pairs of this stream and of {@code other}, which must have the same slide duration. */
+    public JavaPairDStream<K, V> union(JavaPairDStream<K, V> other) {
+        return new JavaPairDStream<>(context(), unionNode(List.of(other)), slideDuration());
+    }
+
+    /** Runs {@code f} on every batch, empty ones too, as a local {@link JavaPairRDD}. An output operation. */
+    public void foreachRDD(VoidFunction<JavaPairRDD<K, V>> f) {
+        Objects.requireNonNull(f, "foreachRDD function");
+        foreachRDD((rdd, time) -> f.call(rdd));
+    }
+
+    /** Runs {@code f} on every batch and its time, empty batches too. An output operation. */
+    public void foreachRDD(VoidFunction2<JavaPairRDD<K, V>, Time> f) {
+        Objects.requireNonNull(f, "foreachRDD function");
+        addOutput("foreachRDD", (time, elements, count) -> {
+            f.call(new JavaPairRDD<>(cast(elements)), time);
+            return List.of();
+        });
+    }
+
+    /** A stream of {@code f} applied to every batch as a whole. */
+    public <U> JavaDStream<U> transform(Function<JavaPairRDD<K, V>, JavaRDD<U>> f) {
+        Objects.requireNonNull(f, "transform function");
+        return new JavaDStream<>(context(), batchFunction("transform",
+                (time, elements, count) -> cast(f.call(new JavaPairRDD<>(cast(elements))).collect())), slideDuration());
+    }
+
+    /** A pair stream of {@code f} applied to every batch as a whole (sorting by key, for example). */
+    public <K2, V2> JavaPairDStream<K2, V2> transformToPair(Function<JavaPairRDD<K, V>, JavaPairRDD<K2, V2>> f) {
+        Objects.requireNonNull(f, "transformToPair function");
+        return new JavaPairDStream<>(context(), batchFunction("transformToPair",
+                (time, elements, count) -> cast(f.call(new JavaPairRDD<>(cast(elements))).collect())), slideDuration());
     }
 
     /** Every batch, the union of the batches of the last {@code windowDuration}. */

@@ -13,6 +13,7 @@ import io.streamling.streaming.Duration;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,6 +88,13 @@ public class JavaStreamingContext implements AutoCloseable {
         }
         return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.empty()),
                 batchDuration);
+    }
+
+    /** Per batch, the elements of every stream given; they must share a slide duration. */
+    @SafeVarargs
+    public final <T> JavaDStream<T> union(JavaDStream<T> first, JavaDStream<T>... rest) {
+        Objects.requireNonNull(first, "union stream");
+        return first.unionAll(List.of(rest));
     }
 
     /** Sets where {@code print()} writes; {@code System.out} by default. */

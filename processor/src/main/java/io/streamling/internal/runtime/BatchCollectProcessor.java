@@ -1,5 +1,6 @@
 package io.streamling.internal.runtime;
 
+import io.streamling.StreamlingException;
 import io.streamling.streaming.Time;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,31 +18,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code print(num)}: once per batch, from the batch of the first record on and including empty
- * batches, prints Spark's block: a line of 43 dashes, {@code Time: <ms> ms}, dashes, up to
- * {@code num} elements, {@code ...} when the batch had more, and an empty line.
- *
- * <p>It runs in a single task (the planner gathers the stream into one partition) and keeps at
- * most {@code num + 1} elements per open batch, in a store rather than on the heap. After a gap of
- * more than {@code maxEmptyBatches} batches without data it prints only the last ones of them, and
- * logs how many it skipped.
+ * Whole-batch operations — {@code print}, {@code foreachRDD}, {@code transform}: it runs in a
+ * single task (the planner gathers the stream into one partition), buffers each open batch in a
+ * RocksDB store rather than on the heap (at most {@code limit} elements of it: {@code print(n)}
+ * needs {@code n + 1}), and once the watermark passes a batch hands it to the
+ * {@link BatchFunction} as a local list, then deletes it. It runs for every batch time of the
+ * stream from the batch of the first record on, empty batches included, as Spark runs every
+ * batch; after a gap of more than {@code maxEmptyBatches} empty batches it runs only the last ones
+ * and logs how many it skipped. Elements the function returns go downstream, stamped into the
+ * batch, followed by this task's marker.
  */
-public final class PrintProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+public final class BatchCollectProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PrintProcessor.class);
-    private static final String DASHES = "-------------------------------------------";
+    private static final Logger LOG = LoggerFactory.getLogger(BatchCollectProcessor.class);
     private static final String NEXT = "next";
 
     private final String name;
     private final BatchClock clock;
     private final OutputSchedule schedule;
     private final int expectedProducers;
-    private final int num;
+    private final int limit;
     private final long maxEmptyBatches;
+    private final BatchFunction function;
     private final RuntimeServices services;
 
-    /** Elements seen per open batch; at most {@code num + 1} of them are kept in the store. */
-    private final Map<Long, Integer> buffered = new HashMap<>();
+    /** Elements seen per open batch; at most {@code limit} of them are kept in the store. */
+    private final Map<Long, Integer> seen = new HashMap<>();
     private KeyValueStore<Bytes, Object> batches;
     private KeyValueStore<String, Object> progress;
     private WatermarkTracker tracker;
@@ -49,20 +51,22 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
 
     /**
      * @param name the operator name (its stores are named after it)
-     * @param schedule when the printed stream has batches
+     * @param schedule when the stream has batches
      * @param expectedProducers how many upstream producers send markers to this operator
-     * @param num how many elements to print per batch
-     * @param maxEmptyBatches the most consecutive empty batches printed after a gap
-     * @param services the console and the listeners
+     * @param limit how many elements of a batch to keep
+     * @param maxEmptyBatches the most consecutive empty batches run after a gap
+     * @param function what to do with each batch
+     * @param services the listeners and late-record counts
      */
-    public PrintProcessor(String name, OutputSchedule schedule, int expectedProducers, int num, long maxEmptyBatches,
-                          RuntimeServices services) {
+    public BatchCollectProcessor(String name, OutputSchedule schedule, int expectedProducers, int limit,
+                                 long maxEmptyBatches, BatchFunction function, RuntimeServices services) {
         this.name = name;
         this.clock = schedule.clock();
         this.schedule = schedule;
         this.expectedProducers = expectedProducers;
-        this.num = num;
+        this.limit = limit;
         this.maxEmptyBatches = maxEmptyBatches;
+        this.function = function;
         this.services = services;
     }
 
@@ -75,7 +79,7 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
         Object saved = progress.get(NEXT);
         nextTime = saved == null ? -1 : (Long) saved;
         try (KeyValueIterator<Bytes, Object> all = batches.all()) {
-            all.forEachRemaining(entry -> buffered.merge(BatchKeys.batchOf(entry.key), 1, Integer::sum));
+            all.forEachRemaining(entry -> seen.merge(BatchKeys.batchOf(entry.key), 1, Integer::sum));
         }
     }
 
@@ -83,7 +87,7 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
             if (tracker.update(mark)) {
-                printClosedBatches();
+                runClosedBatches();
             }
             return;
         }
@@ -92,14 +96,14 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
             services.lateRecords().record(name, record.timestamp(), schedule.batchOf(nextTime));
             return;
         }
-        int count = buffered.getOrDefault(batch, 0);
-        if (count <= num) {
+        int count = seen.getOrDefault(batch, 0);
+        if (count < limit) {
             batches.put(BatchKeys.key(batch, count), record.value());
         }
-        buffered.put(batch, count + 1);
+        seen.put(batch, count + 1);
     }
 
-    private void printClosedBatches() {
+    private void runClosedBatches() {
         OptionalLong watermark = tracker.watermark();
         if (watermark.isEmpty()) {
             return;
@@ -113,11 +117,18 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
         }
         long closedUpTo = watermark.getAsLong();
         skipLongGap(closedUpTo);
+        boolean ran = false;
         while (schedule.isClosed(nextTime, closedUpTo)) {
-            printBatch(nextTime);
+            runBatch(nextTime);
             nextTime = schedule.next(nextTime);
+            ran = true;
         }
-        progress.put(NEXT, nextTime);
+        if (ran) {
+            progress.put(NEXT, nextTime);
+            long completeBelow = schedule.batchOf(nextTime);
+            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
+            context().forward(new Record<>(mark, mark, completeBelow));
+        }
     }
 
     private void skipLongGap(long closedUpTo) {
@@ -125,38 +136,38 @@ public final class PrintProcessor extends ContextualProcessor<Object, Object, Ob
         if (pending <= maxEmptyBatches) {
             return;
         }
-        long firstPrinted = nextTime + (pending - maxEmptyBatches) * schedule.slideMs();
-        boolean gapIsEmpty = buffered.keySet().stream().noneMatch(batch -> batch < schedule.batchOf(firstPrinted));
+        long firstRun = nextTime + (pending - maxEmptyBatches) * schedule.slideMs();
+        boolean gapIsEmpty = seen.keySet().stream().noneMatch(batch -> batch < schedule.batchOf(firstRun));
         if (gapIsEmpty) {
             LOG.info("{}: skipped {} empty batches from {} to {} (more than {} in a row)", name,
-                    pending - maxEmptyBatches, new Time(nextTime), new Time(firstPrinted), maxEmptyBatches);
-            nextTime = firstPrinted;
+                    pending - maxEmptyBatches, new Time(nextTime), new Time(firstRun), maxEmptyBatches);
+            nextTime = firstRun;
         }
     }
 
-    private void printBatch(long outputTime) {
+    private void runBatch(long outputTime) {
         long batch = schedule.batchOf(outputTime);
-        List<KeyValue<Bytes, Object>> elements = new ArrayList<>();
+        List<KeyValue<Bytes, Object>> entries = new ArrayList<>();
         try (KeyValueIterator<Bytes, Object> range = batches.range(BatchKeys.lowerBound(batch),
                 BatchKeys.lowerBound(clock.batchEnd(batch)))) {
-            range.forEachRemaining(elements::add);
+            range.forEachRemaining(entries::add);
         }
+        List<Object> elements = new ArrayList<>(entries.size());
+        entries.forEach(entry -> elements.add(entry.value));
+        Integer count = seen.remove(batch);
         Time time = new Time(outputTime);
-        StringBuilder block = new StringBuilder()
-                .append(DASHES).append('\n')
-                .append("Time: ").append(time).append('\n')
-                .append(DASHES).append('\n');
-        for (int i = 0; i < Math.min(num, elements.size()); i++) {
-            block.append(elements.get(i).value).append('\n');
+        List<Object> results;
+        try {
+            results = function.apply(time, elements, count == null ? 0 : count);
+        } catch (StreamlingException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StreamlingException("User function of " + name + " failed on the batch of " + time + ": " + e, e);
         }
-        if (elements.size() > num) {
-            block.append("...\n");
+        entries.forEach(entry -> batches.delete(entry.key));
+        for (Object result : results) {
+            context().forward(new Record<>(RoutingKeys.of(result), result, batch));
         }
-        block.append('\n');
-        services.console().print(block);
-        services.console().flush();
-        elements.forEach(element -> batches.delete(element.key));
-        Integer count = buffered.remove(batch);
         services.batchCompleted(time, count == null ? 0 : count);
     }
 }

@@ -1,0 +1,138 @@
+package io.streamling.api.java;
+
+import io.streamling.api.Tuple2;
+import io.streamling.api.function.Function;
+import io.streamling.api.function.Function2;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One batch of a pair DStream, as Spark's {@code JavaPairRDD}: the pair operations on a local
+ * collection (see {@link JavaRDD}). Grouping keeps the order in which keys first appear.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public class JavaPairRDD<K, V> extends JavaRDD<Tuple2<K, V>> {
+
+    /** A pair RDD of these pairs, in this order. */
+    public JavaPairRDD(List<Tuple2<K, V>> pairs) {
+        super(pairs);
+    }
+
+    /** The keys, in order. */
+    public JavaRDD<K> keys() {
+        return new JavaRDD<>(collect().stream().map(Tuple2::_1).toList());
+    }
+
+    /** The values, in order. */
+    public JavaRDD<V> values() {
+        return new JavaRDD<>(collect().stream().map(Tuple2::_2).toList());
+    }
+
+    /** Each pair with {@code f} applied to its value. */
+    public <U> JavaPairRDD<K, U> mapValues(Function<V, U> f) throws Exception {
+        List<Tuple2<K, U>> result = new ArrayList<>();
+        for (Tuple2<K, V> pair : collect()) {
+            result.add(new Tuple2<>(pair._1(), f.call(pair._2())));
+        }
+        return new JavaPairRDD<>(result);
+    }
+
+    /** The values of each key reduced with {@code f}. */
+    public JavaPairRDD<K, V> reduceByKey(Function2<V, V, V> f) throws Exception {
+        Map<K, V> reduced = new LinkedHashMap<>();
+        for (Tuple2<K, V> pair : collect()) {
+            V previous = reduced.get(pair._1());
+            reduced.put(pair._1(), previous == null && !reduced.containsKey(pair._1())
+                    ? pair._2() : f.call(previous, pair._2()));
+        }
+        return fromMap(reduced);
+    }
+
+    /** The values of each key, grouped. */
+    public JavaPairRDD<K, Iterable<V>> groupByKey() {
+        Map<K, Iterable<V>> groups = new LinkedHashMap<>();
+        for (Tuple2<K, V> pair : collect()) {
+            ((List<V>) groups.computeIfAbsent(pair._1(), key -> new ArrayList<>())).add(pair._2());
+        }
+        return fromMap(groups);
+    }
+
+    /** The pairs sorted by key in natural order, ascending or not. */
+    @SuppressWarnings("unchecked")
+    public JavaPairRDD<K, V> sortByKey(boolean ascending) {
+        Comparator<Tuple2<K, V>> order = (a, b) -> ((Comparable<K>) a._1()).compareTo(b._1());
+        List<Tuple2<K, V>> sorted = new ArrayList<>(collect());
+        sorted.sort(ascending ? order : order.reversed());
+        return new JavaPairRDD<>(sorted);
+    }
+
+    /** The pairs sorted by key, ascending. */
+    public JavaPairRDD<K, V> sortByKey() {
+        return sortByKey(true);
+    }
+
+    /** Inner join on keys: every pair of values of a key present on both sides. */
+    public <W> JavaPairRDD<K, Tuple2<V, W>> join(JavaPairRDD<K, W> other) {
+        List<Tuple2<K, Tuple2<V, W>>> result = new ArrayList<>();
+        Map<K, List<W>> right = other.valuesByKey();
+        for (Tuple2<K, V> pair : collect()) {
+            for (W match : right.getOrDefault(pair._1(), List.of())) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(pair._2(), match)));
+            }
+        }
+        return new JavaPairRDD<>(result);
+    }
+
+    /** Left outer join on keys: a missing right side is {@code Optional.empty()}. */
+    public <W> JavaPairRDD<K, Tuple2<V, Optional<W>>> leftOuterJoin(JavaPairRDD<K, W> other) {
+        List<Tuple2<K, Tuple2<V, Optional<W>>>> result = new ArrayList<>();
+        Map<K, List<W>> right = other.valuesByKey();
+        for (Tuple2<K, V> pair : collect()) {
+            List<W> matches = right.getOrDefault(pair._1(), List.of());
+            if (matches.isEmpty()) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(pair._2(), Optional.empty())));
+            }
+            for (W match : matches) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(pair._2(), Optional.ofNullable(match))));
+            }
+        }
+        return new JavaPairRDD<>(result);
+    }
+
+    /** The pairs as a map; a later pair of the same key wins. */
+    public Map<K, V> collectAsMap() {
+        Map<K, V> map = new LinkedHashMap<>();
+        collect().forEach(pair -> map.put(pair._1(), pair._2()));
+        return map;
+    }
+
+    /** The values of {@code key}. */
+    public List<V> lookup(K key) {
+        return valuesByKey().getOrDefault(key, List.of());
+    }
+
+    /** Each key with its number of pairs. */
+    public Map<K, Long> countByKey() {
+        Map<K, Long> counts = new LinkedHashMap<>();
+        collect().forEach(pair -> counts.merge(pair._1(), 1L, Long::sum));
+        return counts;
+    }
+
+    private Map<K, List<V>> valuesByKey() {
+        Map<K, List<V>> byKey = new LinkedHashMap<>();
+        collect().forEach(pair -> byKey.computeIfAbsent(pair._1(), key -> new ArrayList<>()).add(pair._2()));
+        return byKey;
+    }
+
+    private static <A, B> JavaPairRDD<A, B> fromMap(Map<A, B> map) {
+        List<Tuple2<A, B>> pairs = new ArrayList<>(map.size());
+        map.forEach((key, value) -> pairs.add(new Tuple2<>(key, value)));
+        return new JavaPairRDD<>(pairs);
+    }
+}

@@ -1,0 +1,36 @@
+package io.streamling.internal.planner;
+
+import io.streamling.internal.plan.UnionNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+/**
+ * Builds {@code union}: the inputs merged into one stream that carries the markers of every
+ * input, so the watermark downstream is the minimum over all of them (Spark's default policy for
+ * several inputs). Merged inputs share tasks partition by partition, so inputs with different
+ * partition counts are first shuffled to the largest count: otherwise some tasks would never hear
+ * from the smaller input.
+ */
+final class UnionBuilder {
+
+    private UnionBuilder() {
+    }
+
+    static Stage build(PlanningContext context, UnionNode node) {
+        List<Stage> inputs = node.inputs().stream().map(context::build).toList();
+        int parallelism = inputs.stream().mapToInt(Stage::parallelism).max().orElseThrow();
+        boolean aligned = inputs.stream().allMatch(input -> input.parallelism() == parallelism);
+        List<Stage> parts = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            parts.add(aligned ? inputs.get(i) : context.shuffle(inputs.get(i), node.name() + "-" + i, parallelism));
+        }
+        KStream<Object, Object> merged = parts.get(0).stream();
+        for (int i = 1; i < parts.size(); i++) {
+            merged = merged.merge(parts.get(i).stream(), Named.as(node.name() + "-merge-" + i));
+        }
+        int producers = parts.stream().mapToInt(Stage::markerProducers).sum();
+        return new Stage(merged, parallelism, producers, inputs.get(0).slideMs(), false);
+    }
+}

@@ -1,0 +1,140 @@
+package io.streamling.streaming.api.java;
+
+import static io.streamling.testing.PrintBlocks.block;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamling.api.Tuple2;
+import io.streamling.streaming.Durations;
+import io.streamling.testing.DStreamTestDriver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.TestInputTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** foreachRDD, transform, union and saveAsTextFiles: whole batches, empty ones included. */
+class BatchOperationsTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path stateDir;
+
+    @TempDir
+    Path outputDir;
+
+    @Test
+    void shouldHandEveryBatchToForeachRDDIncludingAnEmptyOne() {
+        // given
+        List<String> seen = new ArrayList<>();
+        JavaStreamingContext ssc = new JavaStreamingContext("foreach", Durations.seconds(1));
+        ssc.topicStream("lines").foreachRDD((rdd, time) -> seen.add(time + " " + rdd.collect() + " " + rdd.count()));
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when: batch 0 = a b, batch 1 empty, batch 2 = c
+            TestInputTopic<byte[], byte[]> lines = test.rawInput("lines");
+            lines.pipeInput(null, bytes("a"), T0 + 1);
+            lines.pipeInput(null, bytes("b"), T0 + 2);
+            lines.pipeInput(null, bytes("c"), T0 + 2_500);
+            test.advanceWallClock(Duration.ofSeconds(5));
+
+            // then
+            assertThat(seen).containsExactly(
+                    (T0 + 1_000) + " ms [a, b] 2",
+                    (T0 + 2_000) + " ms [] 0",
+                    (T0 + 3_000) + " ms [c] 1");
+        }
+    }
+
+    @Test
+    void shouldTransformEachBatchAsAWholeSortingItByKey() {
+        // given: word counts sorted by count inside transform, as Spark programs do
+        JavaStreamingContext ssc = new JavaStreamingContext("transform", Durations.seconds(1));
+        ssc.topicStream("words").mapToPair(word -> new Tuple2<>(word, 1)).reduceByKey(Integer::sum)
+                .transformToPair(rdd -> rdd.mapToPair(pair -> new Tuple2<>(pair._2(), pair._1())).sortByKey(false))
+                .print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when
+            TestInputTopic<byte[], byte[]> words = test.rawInput("words");
+            for (String word : List.of("b", "a", "b", "c", "b", "a")) {
+                words.pipeInput(null, bytes(word), T0 + 5);
+            }
+            test.advanceWallClock(Duration.ofSeconds(3));
+
+            // then
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000, "(3,b)", "(2,a)", "(1,c)"));
+        }
+    }
+
+    @Test
+    void shouldUnionTwoStreamsBatchByBatch() {
+        // given
+        JavaStreamingContext ssc = new JavaStreamingContext("union", Durations.seconds(1));
+        JavaDStream<String> left = ssc.topicStream("left");
+        JavaDStream<String> right = ssc.topicStream("right").map(String::toUpperCase);
+        ssc.union(left, right).count().print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when: the right stream lags behind; its batch 0 must still count in batch 0
+            test.rawInput("left").pipeInput(null, bytes("x"), T0 + 10);
+            test.rawInput("left").pipeInput(null, bytes("y"), T0 + 1_010);
+            test.rawInput("right").pipeInput(null, bytes("z"), T0 + 20);
+            test.rawInput("right").pipeInput(null, bytes("w"), T0 + 1_020);
+            test.advanceWallClock(Duration.ofSeconds(4));
+
+            // then
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000, "2") + block(T0 + 2_000, "2"));
+        }
+    }
+
+    @Test
+    void shouldRefuseAUnionOfStreamsWithDifferentSlideDurations() {
+        JavaStreamingContext ssc = new JavaStreamingContext("union", Durations.seconds(1));
+        JavaDStream<String> lines = ssc.topicStream("lines");
+
+        assertThatThrownBy(() -> lines.union(lines.window(Durations.seconds(4), Durations.seconds(2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Some of the DStreams have different slide durations");
+    }
+
+    @Test
+    void shouldSaveEachBatchAsATextDirectoryNamedAfterItsTime() throws Exception {
+        // given
+        JavaStreamingContext ssc = new JavaStreamingContext("save", Durations.seconds(1));
+        String prefix = outputDir.resolve("out").toString();
+        ssc.topicStream("lines").map(String::length).saveAsTextFiles(prefix, "txt");
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when
+            test.rawInput("lines").pipeInput(null, bytes("abc"), T0 + 1);
+            test.rawInput("lines").pipeInput(null, bytes("de"), T0 + 2);
+            test.advanceWallClock(Duration.ofSeconds(4));
+
+            // then: one directory per batch, empty batches too, and nothing half-written
+            Path first = outputDir.resolve("out-" + (T0 + 1_000) + ".txt");
+            assertThat(Files.readAllLines(first.resolve("part-00000"))).containsExactly("3", "2");
+            assertThat(first.resolve("_SUCCESS")).exists();
+            assertThat(Files.readAllLines(outputDir.resolve("out-" + (T0 + 2_000) + ".txt").resolve("part-00000")))
+                    .isEmpty();
+            try (var entries = Files.list(outputDir)) {
+                assertThat(entries.map(path -> path.getFileName().toString()))
+                        .containsExactlyInAnyOrder("out-" + (T0 + 1_000) + ".txt", "out-" + (T0 + 2_000) + ".txt");
+            }
+        }
+    }
+
+    @Test
+    void shouldNameFilesAsSparksRddToFileName() {
+        assertThat(JavaDStreamLike.fileName("spark", null, new io.streamling.streaming.Time(12345678910L)))
+                .isEqualTo("spark-12345678910");
+        assertThat(JavaDStreamLike.fileName("spark", "tmp", new io.streamling.streaming.Time(12345678910L)))
+                .isEqualTo("spark-12345678910.tmp");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
