@@ -10,6 +10,7 @@ import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
 import io.streamling.internal.plan.UnionNode;
+import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.internal.plan.WindowNode;
 import io.streamling.internal.runtime.KeyPartitioner;
 import io.streamling.internal.runtime.OperatorStores;
@@ -71,6 +72,8 @@ final class PlanningContext {
             return WindowBuilder.build(this, window);
         } else if (node instanceof ReduceByKeyNode reduce) {
             return ReduceByKeyBuilder.build(this, reduce);
+        } else if (node instanceof UpdateStateNode update) {
+            return UpdateStateBuilder.build(this, update);
         } else if (node instanceof BatchAggregateNode aggregate) {
             return BatchAggregateBuilder.build(this, aggregate);
         } else if (node instanceof UnionNode union) {

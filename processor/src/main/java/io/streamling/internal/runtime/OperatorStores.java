@@ -31,6 +31,12 @@ public final class OperatorStores {
                 Serdes.Bytes(), ElementSerde.INSTANCE).withCachingEnabled();
     }
 
+    /** A cached store of {@code name}, keyed by bytes: per-key state such as {@code updateStateByKey}'s. */
+    public static StoreBuilder<KeyValueStore<Bytes, Object>> keyed(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), ElementSerde.INSTANCE)
+                .withCachingEnabled();
+    }
+
     static String progressName(String operator) {
         return operator + "-progress";
     }

@@ -9,10 +9,12 @@ import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.ReduceByKeyNode;
+import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.Time;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A stream of batches of key-value pairs, as Spark's {@code JavaPairDStream}.
@@ -110,6 +112,39 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
         Function2<Object, Object, Object> reduce = (a, b) -> f.call(cast(a), cast(b));
         return new JavaPairDStream<>(context(),
                 new ReduceByKeyNode(context().graph().nextId(), node(), reduce, numPartitions), slideDuration());
+    }
+
+    /**
+     * A state per key, Spark's {@code updateStateByKey}: after every batch, {@code f} gets each key's
+     * new values (empty when it has none) and previous state (empty for a new key) and returns the
+     * new state, or an empty {@code Optional} to remove the key. The stream is the whole state
+     * after every batch, in key order. State lives in RocksDB with a changelog.
+     */
+    public <S> JavaPairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> f) {
+        return updateStateByKey(f, 0, new JavaPairRDD<>(List.of()));
+    }
+
+    /** As {@link #updateStateByKey(Function2)}, with the state spread over {@code numPartitions} partitions. */
+    public <S> JavaPairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> f,
+                                                      int numPartitions) {
+        return updateStateByKey(f, numPartitions, new JavaPairRDD<>(List.of()));
+    }
+
+    /**
+     * As {@link #updateStateByKey(Function2)}, starting from {@code initialRDD}'s pairs; with
+     * {@code numPartitions} 0 the state has as many partitions as this stream.
+     */
+    public <S> JavaPairDStream<K, S> updateStateByKey(Function2<List<V>, Optional<S>, Optional<S>> f,
+                                                      int numPartitions, JavaPairRDD<K, S> initialRDD) {
+        Objects.requireNonNull(f, "updateStateByKey function");
+        Objects.requireNonNull(initialRDD, "initialRDD");
+        if (numPartitions < 0) {
+            throw new IllegalArgumentException("updateStateByKey: numPartitions must be positive, got " + numPartitions);
+        }
+        Function2<List<Object>, Optional<Object>, Optional<Object>> update = (values, state) -> cast(
+                f.call(cast(values), cast(state)));
+        return new JavaPairDStream<>(context(), new UpdateStateNode(context().graph().nextId(), node(), update,
+                numPartitions, cast(initialRDD.collect())), slideDuration());
     }
 
     /** Every batch, the values of each key over the last {@code windowDuration} reduced with {@code f}. */
