@@ -7,7 +7,8 @@ import java.util.List;
  * inputs. Nodes know nothing of Kafka Streams; the planner turns them into topology parts.
  */
 public sealed interface PlanNode
-        permits SourceNode, StatelessNode, WindowNode, UnionNode, ReduceByKeyNode, UpdateStateNode, BatchAggregateNode,
+        permits SourceNode, StatelessNode, WindowNode, UnionNode, ReduceByKeyNode, InverseWindowReduceNode,
+        UpdateStateNode, BatchAggregateNode,
         BatchFunctionNode, PrintNode, TopicSinkNode {
 
     /** The node's position in the program, unique within it: it makes names deterministic. */

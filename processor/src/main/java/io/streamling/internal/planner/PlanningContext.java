@@ -2,6 +2,7 @@ package io.streamling.internal.planner;
 
 import io.streamling.internal.plan.BatchAggregateNode;
 import io.streamling.internal.plan.BatchFunctionNode;
+import io.streamling.internal.plan.InverseWindowReduceNode;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
@@ -72,6 +73,8 @@ final class PlanningContext {
             return WindowBuilder.build(this, window);
         } else if (node instanceof ReduceByKeyNode reduce) {
             return ReduceByKeyBuilder.build(this, reduce);
+        } else if (node instanceof InverseWindowReduceNode window) {
+            return InverseWindowReduceBuilder.build(this, window);
         } else if (node instanceof UpdateStateNode update) {
             return UpdateStateBuilder.build(this, update);
         } else if (node instanceof BatchAggregateNode aggregate) {

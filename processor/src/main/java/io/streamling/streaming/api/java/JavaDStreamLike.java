@@ -200,11 +200,17 @@ public abstract class JavaDStreamLike<T> {
         return new StatelessNode(context.graph().nextId(), operation, node, function, true);
     }
 
+    /** A window node over this stream, checked by {@link #checkWindow(Duration, Duration)}. */
+    PlanNode windowNode(Duration windowDuration, Duration slide) {
+        checkWindow(windowDuration, slide);
+        return new WindowNode(context.graph().nextId(), node, windowDuration.milliseconds(), slide.milliseconds());
+    }
+
     /**
-     * A window node over this stream, checked as Spark checks it (with Spark's message, as an
+     * Checks a window over this stream as Spark checks it, with Spark's message (as an
      * {@link IllegalArgumentException} rather than Spark's plain {@code Exception}).
      */
-    PlanNode windowNode(Duration windowDuration, Duration slide) {
+    void checkWindow(Duration windowDuration, Duration slide) {
         Objects.requireNonNull(windowDuration, "windowDuration");
         Objects.requireNonNull(slide, "slideDuration");
         if (!windowDuration.isMultipleOf(slideDuration)) {
@@ -215,7 +221,6 @@ public abstract class JavaDStreamLike<T> {
             throw new IllegalArgumentException("The slide duration of windowed DStream (" + slide
                     + ") must be a multiple of the slide duration of parent DStream (" + slideDuration + ")");
         }
-        return new WindowNode(context.graph().nextId(), node, windowDuration.milliseconds(), slide.milliseconds());
     }
 
     @SuppressWarnings("unchecked")

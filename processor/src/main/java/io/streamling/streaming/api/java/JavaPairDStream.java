@@ -7,6 +7,7 @@ import io.streamling.api.function.VoidFunction;
 import io.streamling.api.function.VoidFunction2;
 import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
+import io.streamling.internal.plan.InverseWindowReduceNode;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.ReduceByKeyNode;
 import io.streamling.internal.plan.UpdateStateNode;
@@ -112,6 +113,36 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
         Function2<Object, Object, Object> reduce = (a, b) -> f.call(cast(a), cast(b));
         return new JavaPairDStream<>(context(),
                 new ReduceByKeyNode(context().graph().nextId(), node(), reduce, numPartitions), slideDuration());
+    }
+
+    /**
+     * Every {@code slideDuration}, the values of each key over the last {@code windowDuration},
+     * computed incrementally as Spark does: the previous window, minus ({@code invFunc}) the batches
+     * that left, plus ({@code func}) the batches that entered. Every key ever seen stays in the
+     * output, with its "zero" once its values have left the window.
+     */
+    public JavaPairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> func, Function2<V, V, V> invFunc,
+                                                      Duration windowDuration, Duration slideDuration) {
+        return reduceByKeyAndWindow(func, invFunc, windowDuration, slideDuration, 0, null);
+    }
+
+    /**
+     * As {@link #reduceByKeyAndWindow(Function2, Function2, Duration, Duration)}, shuffled into
+     * {@code numPartitions} partitions (0: as many as this stream), keeping only the pairs for which
+     * {@code filterFunc} returns true ({@code null}: keep every key).
+     */
+    public JavaPairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> func, Function2<V, V, V> invFunc,
+                                                      Duration windowDuration, Duration slideDuration,
+                                                      int numPartitions, Function<Tuple2<K, V>, Boolean> filterFunc) {
+        Objects.requireNonNull(invFunc, "reduceByKeyAndWindow inverse function");
+        checkWindow(windowDuration, slideDuration);
+        JavaPairDStream<K, V> perBatch = reduceByKey(func, numPartitions);
+        Function2<Object, Object, Object> reduce = (a, b) -> func.call(cast(a), cast(b));
+        Function2<Object, Object, Object> inverse = (a, b) -> invFunc.call(cast(a), cast(b));
+        Optional<Function<Tuple2<Object, Object>, Boolean>> filter = Optional.ofNullable(filterFunc)
+                .map(f -> pair -> f.call(cast(pair)));
+        return new JavaPairDStream<>(context(), new InverseWindowReduceNode(context().graph().nextId(), perBatch.node(),
+                reduce, inverse, windowDuration.milliseconds(), slideDuration.milliseconds(), filter), slideDuration);
     }
 
     /**
