@@ -1,9 +1,11 @@
 package io.streamling.examples;
 
 import io.streamling.connect.socket.tools.LineServer;
+import io.streamling.streaming.Duration;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.Time;
+import io.streamling.streaming.api.java.JavaDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
 import io.streamling.streaming.scheduler.StreamingListener;
 import java.io.BufferedReader;
@@ -14,33 +16,49 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code ./streamling} launcher: runs an example end to end, with nothing installed.
  *
  * <pre>
- * streamling network-word-count [--bootstrap-servers HOST:PORT] [--duration SECONDS]
- *                               [--text FILE] [--delay-ms MS]
+ * streamling EXAMPLE [--bootstrap-servers HOST:PORT] [--duration SECONDS] [--text FILE] [--delay-ms MS]
  * </pre>
  *
- * <p>{@code network-word-count} serves a text line by line on a local TCP port (the seed's TCP
- * producer), runs {@link NetworkWordCount} on it in one-second batches — on an embedded Kafka
- * broker unless {@code --bootstrap-servers} names a cluster — prints each batch's counts as Spark
- * does and writes them to the topic {@code NetworkWordCount-counts}. It stops by itself once the
- * batches holding the whole text have been printed, or after {@code --duration} seconds.
+ * <p>The socket examples serve a text line by line on a local TCP port (the seed's TCP producer)
+ * and run on it — on an embedded Kafka broker unless {@code --bootstrap-servers} names a cluster —
+ * printing each batch as Spark does; they stop by themselves once the batches holding the whole
+ * text have been printed, or after {@code --duration} seconds.
  */
 public final class Launcher {
 
     private static final String USAGE = """
-            Usage: streamling network-word-count [--bootstrap-servers HOST:PORT] [--duration SECONDS]
-                                                 [--text FILE] [--delay-ms MS]""";
+            Usage: streamling EXAMPLE [--bootstrap-servers HOST:PORT] [--duration SECONDS] [--text FILE] [--delay-ms MS]
+            Examples:
+              network-word-count     word counts of each 1-second batch of socket lines (Spark's NetworkWordCount)
+              windowed-word-count    word counts over 30 s, every 10 s, incrementally (reduceByKeyAndWindow)
+              stateful-word-count    running word counts from an initial state (updateStateByKey)
+              count-by-window        the pysparkling seed: queueStream([[1,1,5],[5,5,2,4],[1,2]]).countByWindow""";
     private static final String BUNDLED_TEXT = "/texts/alice-chapter-1.txt";
-    private static final long BATCH_MS = 1_000;
+
+    /** A program over socket lines: registers its outputs, returns the slide of what it prints. */
+    private interface SocketProgram {
+        Duration define(JavaDStream<String> lines);
+    }
+
+    private static final Map<String, SocketProgram> SOCKET_EXAMPLES = Map.of(
+            "network-word-count", lines -> {
+                NetworkWordCount.wordCounts(lines).to("NetworkWordCount-counts");
+                return Durations.seconds(1);
+            },
+            "windowed-word-count", lines -> WindowedNetworkWordCount.windowedWordCounts(lines).slideDuration(),
+            "stateful-word-count", lines -> StatefulNetworkWordCount.runningCounts(lines).slideDuration());
 
     private Launcher() {
     }
@@ -61,18 +79,36 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        runNetworkWordCount(options);
+        if (options.example.equals("count-by-window")) {
+            runCountByWindow(options);
+        } else {
+            runSocketExample(options, SOCKET_EXAMPLES.get(options.example));
+        }
     }
 
-    private static void runNetworkWordCount(Options options) throws InterruptedException {
-        List<String> text = options.text == null ? bundledText() : readText(options.text);
-        StreamingConf conf = new StreamingConf().setAppName("NetworkWordCount");
-        if (options.bootstrapServers != null) {
-            conf.setBootstrapServers(options.bootstrapServers);
+    /** Prints the queue's three windows, the window draining, then a few empty ones, and stops. */
+    private static void runCountByWindow(Options options) throws InterruptedException {
+        // a queue is written whole at start: batches after it close after a short idle time
+        StreamingConf conf = conf("CountByWindow", options).set(StreamingConf.IDLE_TIMEOUT_MS, "200");
+        CountDownLatch printed = new CountDownLatch(7);
+        try (JavaStreamingContext ssc = new JavaStreamingContext(conf, QueueCountByWindow.BATCH)) {
+            QueueCountByWindow.define(ssc, result -> {
+                if (printed.getCount() > 0) {
+                    System.out.println(result);
+                    printed.countDown();
+                }
+            });
+            ssc.start();
+            printed.await(options.durationSeconds, TimeUnit.SECONDS);
         }
+    }
+
+    private static void runSocketExample(Options options, SocketProgram program) throws InterruptedException {
+        List<String> text = options.text == null ? bundledText() : readText(options.text);
         AtomicLong lastBatchPrinted = new AtomicLong(Long.MIN_VALUE);
-        try (LineServer server = LineServer.serve(text, 0, Duration.ofMillis(options.delayMs));
-             JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.seconds(1))) {
+        String appName = camelCase(options.example);
+        try (LineServer server = LineServer.serve(text, 0, java.time.Duration.ofMillis(options.delayMs));
+             JavaStreamingContext ssc = new JavaStreamingContext(conf(appName, options), Durations.seconds(1))) {
             System.err.printf("Serving %d lines on 127.0.0.1:%d%n", text.size(), server.port());
             ssc.addStreamingListener(new StreamingListener() {
                 @Override
@@ -80,21 +116,20 @@ public final class Launcher {
                     lastBatchPrinted.accumulateAndGet(batchTime.milliseconds(), Math::max);
                 }
             });
-            NetworkWordCount.wordCounts(ssc.socketTextStream("127.0.0.1", server.port())).to("NetworkWordCount-counts");
+            program.define(ssc.socketTextStream("127.0.0.1", server.port()));
             ssc.start();
-            System.err.println("Running on " + ssc.bootstrapServers() + "; counts also go to topic NetworkWordCount-counts");
-            Instant deadline = Instant.now().plusSeconds(options.durationSeconds);
-            awaitTextPrinted(ssc, server, lastBatchPrinted, deadline);
+            System.err.println("Running " + appName + " on " + ssc.bootstrapServers());
+            awaitTextPrinted(ssc, server, lastBatchPrinted, Instant.now().plusSeconds(options.durationSeconds));
         }
     }
 
-    /** Waits until the batch after the one holding the last line has been printed, or the deadline. */
+    /** Waits until an output covers the batch after the one holding the last line, or the deadline. */
     private static void awaitTextPrinted(JavaStreamingContext ssc, LineServer server, AtomicLong lastBatchPrinted,
                                          Instant deadline) throws InterruptedException {
         while (Instant.now().isBefore(deadline)) {
             Instant lastLine = server.lastLineSentAt();
             // the connector stamps a line when it reads it, a moment after it was sent: one more batch covers that
-            if (lastLine != null && lastBatchPrinted.get() >= lastLine.toEpochMilli() + 2 * BATCH_MS) {
+            if (lastLine != null && lastBatchPrinted.get() >= lastLine.toEpochMilli() + 2_000) {
                 return;
             }
             if (ssc.awaitTerminationOrTimeout(100)) {
@@ -102,6 +137,22 @@ public final class Launcher {
             }
         }
         System.err.println("Stopping after the requested duration");
+    }
+
+    private static StreamingConf conf(String appName, Options options) {
+        StreamingConf conf = new StreamingConf().setAppName(appName);
+        if (options.bootstrapServers != null) {
+            conf.setBootstrapServers(options.bootstrapServers);
+        }
+        return conf;
+    }
+
+    private static String camelCase(String example) {
+        StringBuilder name = new StringBuilder();
+        for (String part : example.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return name.toString();
     }
 
     private static List<String> bundledText() {
@@ -123,17 +174,21 @@ public final class Launcher {
 
     /** The command line, checked. */
     private static final class Options {
+        private String example;
         private String bootstrapServers;
         private long durationSeconds = 120;
         private Path text;
         private long delayMs = 40;
 
         static Options parse(String[] args) {
-            if (args.length == 0 || !args[0].equals("network-word-count")) {
-                throw new IllegalArgumentException(args.length == 0 ? "Name an example to run"
-                        : "Unknown example: " + args[0]);
+            if (args.length == 0) {
+                throw new IllegalArgumentException("Name an example to run");
             }
             Options options = new Options();
+            options.example = args[0];
+            if (!SOCKET_EXAMPLES.containsKey(options.example) && !options.example.equals("count-by-window")) {
+                throw new IllegalArgumentException("Unknown example: " + args[0]);
+            }
             for (int i = 1; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("Option " + args[i] + " needs a value");

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A whole program: its output operations and, through their inputs, every node they need.
@@ -35,6 +36,13 @@ public record LogicalPlan(List<PlanNode> outputs) {
     /** The source nodes. */
     public List<SourceNode> sources() {
         return nodes().stream().filter(SourceNode.class::isInstance).map(SourceNode.class::cast).toList();
+    }
+
+    /** The window slides used anywhere in the program, in milliseconds. */
+    public List<Long> windowSlides() {
+        return nodes().stream().flatMap(node -> node instanceof WindowNode window ? Stream.of(window.slideMs())
+                : node instanceof InverseWindowReduceNode inverse ? Stream.of(inverse.slideMs())
+                : Stream.empty()).toList();
     }
 
     /** How many nodes read each node: the planner fuses a step only into its single reader. */

@@ -4,18 +4,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A stream of the string values of a Kafka topic. When {@code socket} is present the runtime
- * also runs the socket connector that fills the topic.
+ * A stream of the values of a Kafka topic. When a {@code feed} is present the runtime also
+ * fills the topic: runs the socket connector, writes a queue's batches, ...
  *
  * @param id the node id
+ * @param operation the API operation: {@code socketTextStream}, {@code topicStream}, ...
  * @param topic the topic read
- * @param socket the server whose lines fill the topic, for {@code socketTextStream}
+ * @param format how the topic's values decode into elements
+ * @param feed what fills the topic, if the program does
  */
-public record SourceNode(int id, String topic, Optional<SocketEndpoint> socket) implements PlanNode {
+public record SourceNode(int id, String operation, String topic, ValueFormat format, Optional<SourceFeed> feed)
+        implements PlanNode {
 
-    @Override
-    public String operation() {
-        return socket.isPresent() ? "socketTextStream" : "topicStream";
+    /** How a source topic's values decode into elements. */
+    public enum ValueFormat {
+        /** UTF-8 text, invalid bytes replaced by U+FFFD: lines from sockets, files and plain topics. */
+        TEXT,
+        /** Streamling's element encoding: values written by the program itself, such as a queue's. */
+        ELEMENTS
     }
 
     @Override

@@ -17,7 +17,7 @@ final class InverseWindowReduceBuilder {
 
     static Stage build(PlanningContext context, InverseWindowReduceNode node) {
         Stage input = context.build(node.input());
-        if (!input.keyPartitioned()) {
+        if (!input.partitionedByKey()) {
             throw new IllegalStateException(node.name() + " needs an input partitioned by key");
         }
         String name = node.name();

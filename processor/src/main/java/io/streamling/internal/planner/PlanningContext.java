@@ -95,9 +95,14 @@ final class PlanningContext {
      * Moves a stage's elements into a repartition topic named after {@code name}, by key, with
      * every marker broadcast to all partitions, so each downstream task hears every upstream task.
      * The result is partitioned by the elements' routing keys (a pair's key). Markers of several
-     * producers in one task (after a union) are first merged into the task's own.
+     * producers in one task (after a union) are first merged into the task's own. Gathering the
+     * output of a single task into one partition needs no topic at all.
      */
     Stage shuffle(Stage input, String name, int partitions) {
+        if (partitions == 1 && input.parallelism() == 1 && input.markerProducers() == 1) {
+            // gathering what one task produces: it is gathered already
+            return new Stage(input.stream(), 1, 1, input.slideMs(), true);
+        }
         KStream<Object, Object> stream = input.stream();
         if (input.markerProducers() != 1) {
             String merge = name + "-merge";

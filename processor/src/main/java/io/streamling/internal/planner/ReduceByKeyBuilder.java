@@ -21,7 +21,7 @@ final class ReduceByKeyBuilder {
     static Stage build(PlanningContext context, ReduceByKeyNode node) {
         Stage input = context.build(node.input());
         String name = node.name();
-        if (input.keyPartitioned() && node.partitions() == 0) {
+        if (input.partitionedByKey() && node.partitions() == 0) {
             return input.with(reduce(context, node, input, name), 1);
         }
         Stage combined = input.with(reduce(context, node, input, name + "-combine"), 1);

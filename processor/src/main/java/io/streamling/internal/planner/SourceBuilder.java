@@ -26,7 +26,7 @@ final class SourceBuilder {
         boolean keepLate = settings.lateTopic().isPresent();
         KStream<Object, Object> stream = context.builder()
                 .stream(node.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-read"))
-                .process(Suppliers.of(() -> new SourceProgressProcessor(name, node.topic(), settings.clock(),
+                .process(Suppliers.of(() -> new SourceProgressProcessor(name, node.topic(), node.format(), settings.clock(),
                                 settings.idleTimeoutMs(), settings.services(), keepLate), OperatorStores.progress(name)),
                         Named.as(name));
         if (keepLate) {

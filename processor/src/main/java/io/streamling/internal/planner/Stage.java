@@ -16,6 +16,11 @@ import org.apache.kafka.streams.kstream.KStream;
 record Stage(KStream<Object, Object> stream, int parallelism, int markerProducers, long slideMs,
              boolean keyPartitioned) {
 
+    /** Whether a per-key operation needs no shuffle: keys are partitioned already, or there is one partition. */
+    boolean partitionedByKey() {
+        return keyPartitioned || parallelism == 1;
+    }
+
     /** The same stage with another stream and marker producer count, otherwise unchanged. */
     Stage with(KStream<Object, Object> newStream, int newMarkerProducers) {
         return new Stage(newStream, parallelism, newMarkerProducers, slideMs, keyPartitioned);

@@ -42,7 +42,7 @@ final class UpdateStateBuilder {
                 Suppliers.of(() -> new StatelessProcessor(toList, List.of(singleton))), Named.as(toList)),
                 input.markerProducers());
         Stage keyed;
-        if (input.keyPartitioned() && node.partitions() == 0) {
+        if (input.partitionedByKey() && node.partitions() == 0) {
             keyed = lists;
         } else {
             String combine = name + "-combine";

@@ -5,6 +5,8 @@ import io.streamling.embedded.EmbeddedConnectWorker;
 import io.streamling.embedded.EmbeddedKafkaBroker;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
+import io.streamling.internal.plan.QueueFeed;
+import io.streamling.internal.plan.SocketEndpoint;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.TopicSinkNode;
 import io.streamling.internal.planner.DStreamPlanner;
@@ -77,7 +79,7 @@ public final class StreamingRuntime implements AutoCloseable {
         Map<String, Integer> sourcePartitions;
         try (Topics topics = new Topics(bootstrapServers)) {
             for (SourceNode source : plan.sources()) {
-                if (source.socket().isPresent()) {
+                if (source.feed().isPresent()) {
                     topics.createIfAbsent(source.topic(), 1);
                 }
             }
@@ -90,6 +92,7 @@ public final class StreamingRuntime implements AutoCloseable {
             sourcePartitions = topics.partitionCounts(plan.sources().stream().map(SourceNode::topic).toList());
         }
         startSocketConnectors(settings.appId(), plan);
+        startQueueFeeders(plan, clock);
         Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services)).plan(plan);
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
         streams = new KafkaStreams(topology, streamsProperties(settings));
@@ -114,14 +117,15 @@ public final class StreamingRuntime implements AutoCloseable {
     }
 
     private void startSocketConnectors(String appId, LogicalPlan plan) {
-        List<SourceNode> sockets = plan.sources().stream().filter(source -> source.socket().isPresent()).toList();
+        List<SourceNode> sockets = plan.sources().stream()
+                .filter(source -> source.feed().filter(SocketEndpoint.class::isInstance).isPresent()).toList();
         if (sockets.isEmpty()) {
             return;
         }
         EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers);
         resources.add(worker);
         for (SourceNode source : sockets) {
-            var endpoint = source.socket().orElseThrow();
+            SocketEndpoint endpoint = (SocketEndpoint) source.feed().orElseThrow();
             worker.startConnector(appId + "-" + source.name(), Map.of(
                     "connector.class", SOCKET_CONNECTOR,
                     "tasks.max", "1",
@@ -129,6 +133,36 @@ public final class StreamingRuntime implements AutoCloseable {
                     "socket.host", endpoint.host(),
                     "socket.port", Integer.toString(endpoint.port())));
         }
+    }
+
+    /**
+     * Writes each queue into consecutive batches from the next batch whose start is a multiple of
+     * every window slide of the program, so windows line up with the queue's first batch as they
+     * do in Spark (a slide-2 window outputs at the second batch).
+     */
+    private void startQueueFeeders(LogicalPlan plan, BatchClock clock) {
+        long alignment = clock.intervalMs();
+        for (long slide : plan.windowSlides()) {
+            alignment = lcm(alignment, slide);
+        }
+        long now = System.currentTimeMillis() + clock.intervalMs();
+        long firstBatch = now - Math.floorMod(now, alignment) + alignment;
+        for (SourceNode source : plan.sources()) {
+            if (source.feed().orElse(null) instanceof QueueFeed queue) {
+                resources.add(QueueFeeder.start(bootstrapServers, source.topic(), queue, firstBatch, clock.intervalMs()));
+            }
+        }
+    }
+
+    private static long lcm(long a, long b) {
+        long x = a;
+        long y = b;
+        while (y != 0) {
+            long t = x % y;
+            x = y;
+            y = t;
+        }
+        return a / x * b;
     }
 
     private Properties streamsProperties(RuntimeSettings settings) {

@@ -1,5 +1,7 @@
 package io.streamling.internal.runtime;
 
+import io.streamling.internal.plan.SourceNode.ValueFormat;
+import io.streamling.internal.serde.ElementSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * behind the progress already announced belongs to a closed batch: it is late, counted, and
  * dropped or, when a late-data topic is configured, passed on as a {@link LateRecord}.
  *
- * <p>Values arrive as bytes and are decoded as UTF-8 here, invalid bytes becoming U+FFFD, so that a
- * late record can still be written out exactly as it came.
+ * <p>Values arrive as bytes and are decoded here (text as UTF-8, invalid bytes becoming U+FFFD), so
+ * that a late record can still be written out exactly as it came.
  */
 public final class SourceProgressProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
@@ -31,6 +33,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
 
     private final String name;
     private final String topic;
+    private final ValueFormat format;
     private final BatchClock clock;
     private final long idleTimeoutMs;
     private final RuntimeServices services;
@@ -46,15 +49,17 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     /**
      * @param name the operator name (its progress store is named after it)
      * @param topic the source topic
+     * @param format how the topic's values decode into elements
      * @param clock the batch clock
      * @param idleTimeoutMs how long a partition may have no data before it stops holding the watermark
      * @param services where late records are counted and source lags are read
      * @param keepLateRecords whether late records go on as {@link LateRecord}s rather than being dropped
      */
-    public SourceProgressProcessor(String name, String topic, BatchClock clock, long idleTimeoutMs,
+    public SourceProgressProcessor(String name, String topic, ValueFormat format, BatchClock clock, long idleTimeoutMs,
                                    RuntimeServices services, boolean keepLateRecords) {
         this.name = name;
         this.topic = topic;
+        this.format = format;
         this.clock = clock;
         this.idleTimeoutMs = idleTimeoutMs;
         this.services = services;
@@ -92,9 +97,17 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
             origin = timestamp;
             progress.put(ORIGIN, origin);
         }
-        String line = record.value() == null ? null : new String((byte[]) record.value(), StandardCharsets.UTF_8);
-        context().forward(record.withKey(RoutingKeys.of(line)).withValue(line));
+        Object element = decode((byte[]) record.value());
+        context().forward(record.withKey(RoutingKeys.of(element)).withValue(element));
         advanceTo(maxTimestamp);
+    }
+
+    private Object decode(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        return format == ValueFormat.TEXT ? new String(value, StandardCharsets.UTF_8)
+                : ElementSerde.INSTANCE.deserialize(topic, value);
     }
 
     private void onLate(Record<Object, Object> record) {

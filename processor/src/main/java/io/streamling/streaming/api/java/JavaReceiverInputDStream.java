@@ -8,17 +8,9 @@ import io.streamling.streaming.Duration;
  *
  * @param <T> the element type
  */
-public class JavaReceiverInputDStream<T> extends JavaDStream<T> {
-
-    private final String topic;
+public class JavaReceiverInputDStream<T> extends JavaInputDStream<T> {
 
     JavaReceiverInputDStream(JavaStreamingContext context, SourceNode node, Duration batchDuration) {
         super(context, node, batchDuration);
-        this.topic = node.topic();
-    }
-
-    /** The Kafka topic this stream reads: under test, pipe input records into it. */
-    public String topic() {
-        return topic;
     }
 }

@@ -2,7 +2,9 @@ package io.streamling.streaming.api.java;
 
 import io.streamling.StreamlingException;
 import io.streamling.internal.plan.SocketEndpoint;
+import io.streamling.internal.plan.QueueFeed;
 import io.streamling.internal.plan.SourceNode;
+import io.streamling.internal.plan.SourceNode.ValueFormat;
 import io.streamling.internal.plan.StreamGraph;
 import io.streamling.internal.planner.DStreamPlanner;
 import io.streamling.internal.runner.RuntimeSettings;
@@ -13,10 +15,13 @@ import io.streamling.streaming.Duration;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.scheduler.StreamingListener;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,8 +79,8 @@ public class JavaStreamingContext implements AutoCloseable {
     public JavaReceiverInputDStream<String> socketTextStream(String hostname, int port) {
         SocketEndpoint endpoint = new SocketEndpoint(hostname, port);
         String topic = topicSafe(appId() + "-socket-" + hostname + "-" + port);
-        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.of(endpoint)),
-                batchDuration);
+        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), "socketTextStream", topic,
+                ValueFormat.TEXT, Optional.of(endpoint)), batchDuration);
     }
 
     /**
@@ -86,8 +91,39 @@ public class JavaStreamingContext implements AutoCloseable {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("topicStream(topic): topic must not be empty");
         }
-        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), topic, Optional.empty()),
-                batchDuration);
+        return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), "topicStream", topic,
+                ValueFormat.TEXT, Optional.empty()), batchDuration);
+    }
+
+    /**
+     * A stream of the given batches, Spark's {@code queueStream}: one queued batch per batch from
+     * the first batch after {@code start()}, or all in the first when {@code oneAtATime} is false.
+     * The queue is read when this is called: later changes are not seen, as in Spark. The batches
+     * go through a topic named after the application.
+     */
+    public <T> JavaInputDStream<T> queueStream(Queue<? extends Collection<T>> queue, boolean oneAtATime) {
+        return queueStream(queue, oneAtATime, null);
+    }
+
+    /** As {@link #queueStream(Queue, boolean)} with one queued batch per batch. */
+    public <T> JavaInputDStream<T> queueStream(Queue<? extends Collection<T>> queue) {
+        return queueStream(queue, true, null);
+    }
+
+    /**
+     * As {@link #queueStream(Queue, boolean)}; once the queue is empty every batch gets
+     * {@code defaultBatch} ({@code null}: nothing).
+     */
+    public <T> JavaInputDStream<T> queueStream(Queue<? extends Collection<T>> queue, boolean oneAtATime,
+                                               Collection<T> defaultBatch) {
+        Objects.requireNonNull(queue, "queue");
+        List<List<Object>> batches = queue.stream().map(batch -> (List<Object>) new ArrayList<Object>(batch)).toList();
+        QueueFeed feed = new QueueFeed(batches, oneAtATime,
+                Optional.ofNullable(defaultBatch).map(ArrayList<Object>::new));
+        int id = graph.nextId();
+        String topic = topicSafe(appId() + "-queue-" + id);
+        return new JavaInputDStream<>(this, new SourceNode(id, "queueStream", topic, ValueFormat.ELEMENTS,
+                Optional.of(feed)), batchDuration);
     }
 
     /** Per batch, the elements of every stream given; they must share a slide duration. */
