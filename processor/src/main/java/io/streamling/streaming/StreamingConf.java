@@ -23,6 +23,10 @@ public final class StreamingConf {
     public static final String MAX_EMPTY_BATCHES = "streamling.empty.batches.max";
     /** Where source records that arrive after their batch closed go; absent = counted and dropped. */
     public static final String LATE_TOPIC = "streamling.late.topic";
+    /** What happens when a user function throws on an element: {@code fail} (default), {@code skip} or {@code dead-letter}. */
+    public static final String RECORD_ERROR_POLICY = "streamling.record.error.policy";
+    /** Where elements go under the {@code dead-letter} policy: their text, the error in headers. */
+    public static final String DEAD_LETTER_TOPIC = "streamling.dead.letter.topic";
     /** Where state lives; absent = a temporary directory removed at stop. */
     public static final String STATE_DIR = "streamling.state.dir";
 

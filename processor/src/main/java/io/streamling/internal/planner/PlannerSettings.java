@@ -1,6 +1,7 @@
 package io.streamling.internal.planner;
 
 import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.RecordErrorPolicy;
 import io.streamling.internal.runtime.RuntimeServices;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,13 @@ import java.util.Optional;
  * @param maxEmptyBatches the most consecutive empty batches an output prints after a gap
  * @param sourcePartitions the partition count of each source topic; topics not listed have one
  * @param lateTopic where late source records go; empty = they are counted and dropped
+ * @param errorPolicy what happens to an element whose user function throws
+ * @param deadLetterTopic where such elements go under {@link RecordErrorPolicy#DEAD_LETTER}
  * @param services the console, listeners and counters shared with the running program
  */
 public record PlannerSettings(BatchClock clock, long idleTimeoutMs, long maxEmptyBatches,
                               Map<String, Integer> sourcePartitions, Optional<String> lateTopic,
+                              RecordErrorPolicy errorPolicy, Optional<String> deadLetterTopic,
                               RuntimeServices services) {
 
     /** Copies the partition map. */

@@ -2,6 +2,7 @@ package io.streamling.internal.runner;
 
 import io.streamling.internal.planner.PlannerSettings;
 import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.RecordErrorPolicy;
 import io.streamling.internal.runtime.RuntimeServices;
 import io.streamling.streaming.StreamingConf;
 import java.nio.file.Path;
@@ -20,15 +21,19 @@ import java.util.regex.Pattern;
  * @param maxEmptyBatches see {@link StreamingConf#MAX_EMPTY_BATCHES}
  * @param stateDir see {@link StreamingConf#STATE_DIR}
  * @param lateTopic see {@link StreamingConf#LATE_TOPIC}
+ * @param errorPolicy see {@link StreamingConf#RECORD_ERROR_POLICY}
+ * @param deadLetterTopic see {@link StreamingConf#DEAD_LETTER_TOPIC}
  * @param streamsOverrides every other key, for Kafka Streams
  */
 public record RuntimeSettings(String appId, Optional<String> bootstrapServers, long idleTimeoutMs,
                               long maxEmptyBatches, Optional<Path> stateDir, Optional<String> lateTopic,
+                              RecordErrorPolicy errorPolicy, Optional<String> deadLetterTopic,
                               Map<String, String> streamsOverrides) {
 
     private static final Pattern LEGAL_APP_ID = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final Set<String> OWN_KEYS = Set.of(StreamingConf.APP_NAME, StreamingConf.IDLE_TIMEOUT_MS,
-            StreamingConf.MAX_EMPTY_BATCHES, StreamingConf.STATE_DIR, StreamingConf.LATE_TOPIC);
+            StreamingConf.MAX_EMPTY_BATCHES, StreamingConf.STATE_DIR, StreamingConf.LATE_TOPIC,
+            StreamingConf.RECORD_ERROR_POLICY, StreamingConf.DEAD_LETTER_TOPIC);
     private static final long DEFAULT_IDLE_TIMEOUT_MS = 2_000;
     private static final long DEFAULT_MAX_EMPTY_BATCHES = 1_000;
 
@@ -53,19 +58,28 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
                 streams.put(key, value);
             }
         });
+        RecordErrorPolicy errorPolicy = conf.get(StreamingConf.RECORD_ERROR_POLICY).map(RecordErrorPolicy::parse)
+                .orElse(RecordErrorPolicy.FAIL);
+        Optional<String> deadLetterTopic = conf.get(StreamingConf.DEAD_LETTER_TOPIC).filter(topic -> !topic.isBlank());
+        if (errorPolicy == RecordErrorPolicy.DEAD_LETTER && deadLetterTopic.isEmpty()) {
+            throw new IllegalArgumentException(StreamingConf.DEAD_LETTER_TOPIC + " must be set when "
+                    + StreamingConf.RECORD_ERROR_POLICY + " is dead-letter");
+        }
         return new RuntimeSettings(appId,
                 conf.get(StreamingConf.BOOTSTRAP_SERVERS).filter(servers -> !servers.isBlank()),
                 positiveLong(conf, StreamingConf.IDLE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS),
                 positiveLong(conf, StreamingConf.MAX_EMPTY_BATCHES, DEFAULT_MAX_EMPTY_BATCHES),
                 conf.get(StreamingConf.STATE_DIR).map(Path::of),
                 conf.get(StreamingConf.LATE_TOPIC).filter(topic -> !topic.isBlank()),
+                errorPolicy, deadLetterTopic,
                 Map.copyOf(streams));
     }
 
     /** What the planner needs from these settings, with the source partition counts found at start. */
     public PlannerSettings plannerSettings(BatchClock clock, Map<String, Integer> sourcePartitions,
                                            RuntimeServices services) {
-        return new PlannerSettings(clock, idleTimeoutMs, maxEmptyBatches, sourcePartitions, lateTopic, services);
+        return new PlannerSettings(clock, idleTimeoutMs, maxEmptyBatches, sourcePartitions, lateTopic, errorPolicy,
+                deadLetterTopic, services);
     }
 
     private static long positiveLong(StreamingConf conf, String key, long defaultValue) {

@@ -84,6 +84,7 @@ public final class StreamingRuntime implements AutoCloseable {
                 }
             }
             settings.lateTopic().ifPresent(late -> topics.createIfAbsent(late, 1));
+            settings.deadLetterTopic().ifPresent(deadLetters -> topics.createIfAbsent(deadLetters, 1));
             for (PlanNode output : plan.outputs()) {
                 if (output instanceof TopicSinkNode sink) {
                     topics.createIfAbsent(sink.topic(), 1);

@@ -33,7 +33,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
     private final BatchClock clock;
     private final int expectedProducers;
     private final Function2<Object, Object, Object> reduce;
-    private final LateRecords lateRecords;
+    private final DropCounter lateRecords;
 
     private KeyValueStore<Bytes, Object> batches;
     private KeyValueStore<String, Object> progress;
@@ -48,7 +48,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
      * @param lateRecords where late records are counted
      */
     public BatchReduceProcessor(String name, BatchClock clock, int expectedProducers,
-                                Function2<Object, Object, Object> reduce, LateRecords lateRecords) {
+                                Function2<Object, Object, Object> reduce, DropCounter lateRecords) {
         this.name = name;
         this.clock = clock;
         this.expectedProducers = expectedProducers;

@@ -17,7 +17,8 @@ public final class RuntimeServices {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeServices.class);
 
     private final List<StreamingListener> listeners = new CopyOnWriteArrayList<>();
-    private final LateRecords lateRecords = new LateRecords();
+    private final DropCounter lateRecords = new DropCounter("Dropped late records");
+    private final DropCounter failedRecords = new DropCounter("Records whose user function threw");
     private volatile PrintStream console = System.out;
     private volatile SourceLag sourceLag = SourceLag.UNKNOWN;
 
@@ -47,8 +48,13 @@ public final class RuntimeServices {
     }
 
     /** The late-record counters. */
-    public LateRecords lateRecords() {
+    public DropCounter lateRecords() {
         return lateRecords;
+    }
+
+    /** The counters of elements whose user function threw, skipped or dead-lettered. */
+    public DropCounter failedRecords() {
+        return failedRecords;
     }
 
     /** Tells every listener that an output operation finished the batch of {@code time}. */

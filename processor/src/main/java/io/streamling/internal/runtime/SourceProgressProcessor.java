@@ -37,7 +37,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     private final BatchClock clock;
     private final long idleTimeoutMs;
     private final RuntimeServices services;
-    private final boolean keepLateRecords;
+    private final boolean keepDropCounter;
 
     private KeyValueStore<String, Object> progress;
     private LateRecordSensor lateSensor;
@@ -53,17 +53,17 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
      * @param clock the batch clock
      * @param idleTimeoutMs how long a partition may have no data before it stops holding the watermark
      * @param services where late records are counted and source lags are read
-     * @param keepLateRecords whether late records go on as {@link LateRecord}s rather than being dropped
+     * @param keepDropCounter whether late records go on as {@link LateRecord}s rather than being dropped
      */
     public SourceProgressProcessor(String name, String topic, ValueFormat format, BatchClock clock, long idleTimeoutMs,
-                                   RuntimeServices services, boolean keepLateRecords) {
+                                   RuntimeServices services, boolean keepDropCounter) {
         this.name = name;
         this.topic = topic;
         this.format = format;
         this.clock = clock;
         this.idleTimeoutMs = idleTimeoutMs;
         this.services = services;
-        this.keepLateRecords = keepLateRecords;
+        this.keepDropCounter = keepDropCounter;
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     private void onLate(Record<Object, Object> record) {
         services.lateRecords().record(name, record.timestamp(), announced);
         lateSensor.record();
-        if (keepLateRecords) {
+        if (keepDropCounter) {
             long batch = clock.batchStart(record.timestamp());
             LateRecord late = new LateRecord(name, batch, clock.batchEnd(batch), announced,
                     (byte[]) record.key(), (byte[]) record.value());

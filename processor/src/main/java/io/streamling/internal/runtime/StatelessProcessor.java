@@ -9,20 +9,35 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * A fused chain of stateless steps (map, flatMap, filter, ...). Elements keep their timestamp,
- * so they stay in their batch; watermarks pass through untouched.
+ * so they stay in their batch; watermarks pass through untouched. When a user function throws,
+ * the record error policy decides: fail the program, or skip the element (counted), or send it
+ * on as a {@link FailedElement} for the dead-letter topic (counted).
  */
 public final class StatelessProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
     private final String name;
     private final List<ElementFunction> steps;
+    private final RecordErrorPolicy errorPolicy;
+    private final DropCounter failures;
+    private Record<Object, Object> current;
+
+    /** Steps of the runtime's own, whose failures are bugs: they always fail the program. */
+    public StatelessProcessor(String name, List<ElementFunction> steps) {
+        this(name, steps, RecordErrorPolicy.FAIL, null);
+    }
 
     /**
-     * @param name the operator name, used in error messages
+     * @param name the operator name, used in error messages and counts
      * @param steps the steps, applied in order
+     * @param errorPolicy what to do when a step throws
+     * @param failures where skipped and dead-lettered elements are counted
      */
-    public StatelessProcessor(String name, List<ElementFunction> steps) {
+    public StatelessProcessor(String name, List<ElementFunction> steps, RecordErrorPolicy errorPolicy,
+                              DropCounter failures) {
         this.name = name;
         this.steps = List.copyOf(steps);
+        this.errorPolicy = errorPolicy;
+        this.failures = failures;
     }
 
     @Override
@@ -31,6 +46,7 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
             context().forward(record);
             return;
         }
+        current = record;
         apply(0, record.value(), element -> context().forward(record.withKey(RoutingKeys.of(element)).withValue(element)));
     }
 
@@ -44,7 +60,19 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
         } catch (StreamlingException e) {
             throw e;
         } catch (Exception e) {
-            throw new StreamlingException("User function of " + name + " failed on element " + element + ": " + e, e);
+            onFailure(element, e);
+        }
+    }
+
+    private void onFailure(Object element, Exception error) {
+        if (errorPolicy == RecordErrorPolicy.FAIL) {
+            throw new StreamlingException("User function of " + name + " failed on element " + element + ": " + error,
+                    error);
+        }
+        failures.count(name, "latest: " + error);
+        if (errorPolicy == RecordErrorPolicy.DEAD_LETTER) {
+            FailedElement failed = new FailedElement(name, element, error);
+            context().forward(current.withKey(failed).withValue(failed));
         }
     }
 }

@@ -148,6 +148,11 @@ public class JavaStreamingContext implements AutoCloseable {
         return services.lateRecords().total();
     }
 
+    /** Elements dropped or dead-lettered because a user function threw on them, since start. */
+    public long failedRecordCount() {
+        return services.failedRecords().total();
+    }
+
     /**
      * The Kafka Streams topology this program compiles to, with one partition per source topic:
      * run it in {@code TopologyTestDriver} to unit-test the program without a broker.
