@@ -7,7 +7,7 @@ import java.util.List;
  * inputs. Nodes know nothing of Kafka Streams; the planner turns them into topology parts.
  */
 public sealed interface PlanNode
-        permits SourceNode, StatelessNode, WindowNode, UnionNode, ReduceByKeyNode, InverseWindowReduceNode,
+        permits SourceNode, StatelessNode, WindowNode, UnionNode, ShuffleNode, AggregateByKeyNode, InverseWindowReduceNode,
         UpdateStateNode, BatchAggregateNode,
         BatchFunctionNode, PrintNode, TopicSinkNode {
 

@@ -1,6 +1,7 @@
 package io.streamling.internal.planner;
 
 import io.streamling.api.Tuple2;
+import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.plan.BatchAggregateNode;
 import io.streamling.internal.plan.ElementFunction;
 import io.streamling.internal.runtime.BatchReduceProcessor;
@@ -34,7 +35,7 @@ final class BatchAggregateBuilder {
                 Named.as(partials));
         int producers = input.markerProducers();
         var combined = keyed.process(Suppliers.of(
-                () -> new BatchReduceProcessor(combine, settings.clock(), producers, node.combine(),
+                () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(node.combine()),
                         settings.services().lateRecords()),
                 OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine));
         Stage gathered = context.shuffle(input.with(combined, 1), name, 1);

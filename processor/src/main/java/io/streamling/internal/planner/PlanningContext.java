@@ -1,12 +1,13 @@
 package io.streamling.internal.planner;
 
+import io.streamling.internal.plan.AggregateByKeyNode;
 import io.streamling.internal.plan.BatchAggregateNode;
 import io.streamling.internal.plan.BatchFunctionNode;
 import io.streamling.internal.plan.InverseWindowReduceNode;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
-import io.streamling.internal.plan.ReduceByKeyNode;
+import io.streamling.internal.plan.ShuffleNode;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.StatelessNode;
 import io.streamling.internal.plan.TopicSinkNode;
@@ -71,14 +72,16 @@ final class PlanningContext {
             return StatelessBuilder.build(this, step);
         } else if (node instanceof WindowNode window) {
             return WindowBuilder.build(this, window);
-        } else if (node instanceof ReduceByKeyNode reduce) {
-            return ReduceByKeyBuilder.build(this, reduce);
+        } else if (node instanceof AggregateByKeyNode aggregate) {
+            return AggregateByKeyBuilder.build(this, aggregate);
         } else if (node instanceof InverseWindowReduceNode window) {
             return InverseWindowReduceBuilder.build(this, window);
         } else if (node instanceof UpdateStateNode update) {
             return UpdateStateBuilder.build(this, update);
         } else if (node instanceof BatchAggregateNode aggregate) {
             return BatchAggregateBuilder.build(this, aggregate);
+        } else if (node instanceof ShuffleNode shuffle) {
+            return shuffle(build(shuffle.input()), shuffle.name(), shuffle.partitions());
         } else if (node instanceof UnionNode union) {
             return UnionBuilder.build(this, union);
         } else if (node instanceof PrintNode print) {

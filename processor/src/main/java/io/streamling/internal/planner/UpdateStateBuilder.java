@@ -2,6 +2,7 @@ package io.streamling.internal.planner;
 
 import io.streamling.api.Tuple2;
 import io.streamling.api.function.Function2;
+import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.plan.ElementFunction;
 import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.internal.runtime.BatchReduceProcessor;
@@ -48,7 +49,7 @@ final class UpdateStateBuilder {
             String combine = name + "-combine";
             int producers = lists.markerProducers();
             Stage combined = lists.with(lists.stream().process(Suppliers.of(
-                    () -> new BatchReduceProcessor(combine, settings.clock(), producers, CONCAT,
+                    () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(CONCAT),
                             settings.services().lateRecords()),
                     OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine)), 1);
             keyed = context.shuffle(combined, name, node.partitions() > 0 ? node.partitions() : input.parallelism());

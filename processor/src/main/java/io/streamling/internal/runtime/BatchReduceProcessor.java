@@ -2,7 +2,7 @@ package io.streamling.internal.runtime;
 
 import io.streamling.StreamlingException;
 import io.streamling.api.Tuple2;
-import io.streamling.api.function.Function2;
+import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +16,13 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Reduces the values of each key within each batch, and hands a batch's results on once the
+ * Folds the values of each key within each batch, and hands a batch's results on once the
  * watermark has passed the batch's end, followed by its own marker.
  *
- * <p>The same operator runs on both sides of the shuffle of a {@code reduceByKey}: before it, it
- * combines each task's elements per key and batch (so one record per key, task and batch crosses
- * the repartition topic); after it, it reduces those partial results. Results are keyed by the
+ * <p>The same operator runs on both sides of the shuffle of a per-key fold ({@code reduceByKey},
+ * {@code groupByKey}, ...): before it, it combines each task's elements per key and batch (so one
+ * record per key, task and batch crosses the repartition topic); after it, it merges those
+ * partial results. Results are keyed by the
  * element key, for the repartition that may follow, and carry the batch start as timestamp; within
  * a batch they come in key order (natural order for strings and numbers).
  */
@@ -32,7 +33,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
     private final String name;
     private final BatchClock clock;
     private final int expectedProducers;
-    private final Function2<Object, Object, Object> reduce;
+    private final Aggregation aggregation;
     private final DropCounter lateRecords;
 
     private KeyValueStore<Bytes, Object> batches;
@@ -44,15 +45,15 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
      * @param name the operator name (its stores are named after it)
      * @param clock the batch clock
      * @param expectedProducers how many upstream producers send markers to this operator
-     * @param reduce the user's associative and commutative reduce function
+     * @param aggregation the fold: the user's reduce function, or a combiner
      * @param lateRecords where late records are counted
      */
-    public BatchReduceProcessor(String name, BatchClock clock, int expectedProducers,
-                                Function2<Object, Object, Object> reduce, DropCounter lateRecords) {
+    public BatchReduceProcessor(String name, BatchClock clock, int expectedProducers, Aggregation aggregation,
+                                DropCounter lateRecords) {
         this.name = name;
         this.clock = clock;
         this.expectedProducers = expectedProducers;
-        this.reduce = reduce;
+        this.aggregation = aggregation;
         this.lateRecords = lateRecords;
     }
 
@@ -82,7 +83,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
         Tuple2<?, ?> pair = asPair(record.value());
         Bytes key = BatchKeys.key(batch, ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
         Object previous = batches.get(key);
-        batches.put(key, previous == null ? pair._2() : reduce(previous, pair._2()));
+        batches.put(key, fold(previous, pair._2()));
     }
 
     private void closeBatches() {
@@ -111,11 +112,12 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
         context().forward(new Record<>(mark, mark, closedUpTo));
     }
 
-    private Object reduce(Object accumulated, Object value) {
+    private Object fold(Object accumulated, Object value) {
         try {
-            return reduce.call(accumulated, value);
+            return accumulated == null ? aggregation.first().call(value) : aggregation.add().call(accumulated, value);
         } catch (Exception e) {
-            throw new StreamlingException("Reduce function of " + name + " failed on " + accumulated + " and " + value + ": " + e, e);
+            throw new StreamlingException("Function of " + name + " failed on " + (accumulated == null ? ""
+                    : accumulated + " and ") + value + ": " + e, e);
         }
     }
 

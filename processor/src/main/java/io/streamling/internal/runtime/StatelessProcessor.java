@@ -47,7 +47,20 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
             return;
         }
         current = record;
-        apply(0, record.value(), element -> context().forward(record.withKey(RoutingKeys.of(element)).withValue(element)));
+        try {
+            apply(0, record.value(), this::forward);
+        } catch (DownstreamFailure failure) {
+            throw failure.getCause();
+        }
+    }
+
+    /** Hands an element on; a failure further down is not this operator's user function failing. */
+    private void forward(Object element) {
+        try {
+            context().forward(current.withKey(RoutingKeys.of(element)).withValue(element));
+        } catch (RuntimeException e) {
+            throw new DownstreamFailure(e);
+        }
     }
 
     private void apply(int step, Object element, Consumer<Object> out) {
@@ -57,7 +70,7 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
         }
         try {
             steps.get(step).apply(element, result -> apply(step + 1, result, out));
-        } catch (StreamlingException e) {
+        } catch (StreamlingException | DownstreamFailure e) {
             throw e;
         } catch (Exception e) {
             onFailure(element, e);
@@ -73,6 +86,18 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
         if (errorPolicy == RecordErrorPolicy.DEAD_LETTER) {
             FailedElement failed = new FailedElement(name, element, error);
             context().forward(current.withKey(failed).withValue(failed));
+        }
+    }
+
+    /** Carries a failure of the operators downstream through the user's functions, untouched. */
+    private static final class DownstreamFailure extends RuntimeException {
+        DownstreamFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 }

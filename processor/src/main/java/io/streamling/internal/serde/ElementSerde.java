@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>A DStream program is written with lambdas, whose element types are erased, so the runtime
  * cannot pick a serde per type the way Kafka Streams users do. Like Spark's serializers, this
  * one is self-describing: every value starts with a one-byte tag. Common types (String, boxed
- * numbers, Boolean, byte[], {@link Tuple2}, lists) get a compact hand-written encoding; any other
+ * numbers, Boolean, byte[], {@link Tuple2}, lists, {@link Optional}) get a compact hand-written encoding; any other
  * {@link Serializable} type falls back to Java serialization; anything else fails with an error
  * naming the type.
  */
@@ -49,6 +50,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
     private static final byte SHORT = 10;
     private static final byte BYTE = 11;
     private static final byte CHAR = 12;
+    private static final byte OPTIONAL = 13;
     private static final byte WATERMARK = 20;
     private static final byte ORDERED_STRING = 30;
     private static final byte ORDERED_INTEGER = 31;
@@ -171,6 +173,12 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         } else if (value instanceof Character c) {
             out.writeByte(CHAR);
             out.writeChar(c);
+        } else if (value instanceof Optional<?> optional) {
+            out.writeByte(OPTIONAL);
+            out.writeBoolean(optional.isPresent());
+            if (optional.isPresent()) {
+                write(out, optional.get());
+            }
         } else if (value instanceof Watermark w) {
             out.writeByte(WATERMARK);
             out.writeUTF(w.producer());
@@ -181,7 +189,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             writeJavaSerialized(out, value);
         } else {
             throw new SerializationException("No serde for element type " + value.getClass().getName()
-                    + ": use String, a boxed number, Boolean, byte[], Tuple2, a List, or a Serializable type");
+                    + ": use String, a boxed number, Boolean, byte[], Tuple2, a List, an Optional, or a Serializable type");
         }
     }
 
@@ -212,6 +220,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             case SHORT -> in.readShort();
             case BYTE -> in.readByte();
             case CHAR -> in.readChar();
+            case OPTIONAL -> in.readBoolean() ? Optional.ofNullable(read(in)) : Optional.empty();
             case WATERMARK -> new Watermark(in.readUTF(), in.readLong(), in.readLong());
             case JAVA_SERIALIZED -> readJavaSerialized(in);
             default -> throw new SerializationException("Unknown element tag " + tag + ": not written by Streamling");

@@ -19,7 +19,7 @@ class ElementSerdeTest {
     void shouldRoundTripEveryBuiltInType() {
         List<Object> values = Arrays.asList(null, "héllo", 42L, 7, 2.5d, true, 1.5f, (short) 3, (byte) 4, 'x',
                 new Tuple2<>("a", new Tuple2<>(1, null)), List.of("x", 1L), new Watermark("reduceByKey-4/3", 1_000L, 500L),
-                new java.math.BigDecimal("1.25"));
+                new java.math.BigDecimal("1.25"), java.util.Optional.of("x"), java.util.Optional.empty());
 
         for (Object value : values) {
             assertThat(serde.deserialize("t", serde.serialize("t", value))).isEqualTo(value);

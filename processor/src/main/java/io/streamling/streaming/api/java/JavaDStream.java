@@ -2,11 +2,13 @@ package io.streamling.streaming.api.java;
 
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
+import io.streamling.api.function.Function3;
 import io.streamling.api.function.VoidFunction;
 import io.streamling.api.function.VoidFunction2;
 import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.PlanNode;
+import io.streamling.internal.plan.ShuffleNode;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.Time;
 import java.util.List;
@@ -75,6 +77,33 @@ public class JavaDStream<T> extends JavaDStreamLike<T> {
         Objects.requireNonNull(f, "transformToPair function");
         return new JavaPairDStream<>(context(), batchFunction("transformToPair",
                 (time, elements, count) -> cast(f.call(new JavaRDD<>(cast(elements))).collect())), slideDuration());
+    }
+
+    /**
+     * The same elements spread over {@code numPartitions} partitions (by the hash of each element;
+     * Spark distributes them round-robin).
+     */
+    public JavaDStream<T> repartition(int numPartitions) {
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException("repartition: numPartitions must be positive, got " + numPartitions);
+        }
+        return new JavaDStream<>(context(), new ShuffleNode(context().graph().nextId(), "repartition", node(),
+                numPartitions), slideDuration());
+    }
+
+    /** Per batch, {@code f} applied to this stream's batch and {@code other}'s batch of the same time. */
+    public <U, W> JavaDStream<W> transformWith(JavaDStream<U> other, Function3<JavaRDD<T>, JavaRDD<U>, Time, JavaRDD<W>> f) {
+        Objects.requireNonNull(f, "transformWith function");
+        return new JavaDStream<>(context(), TaggedBatches.transformWith(this, other, (time, batches) -> f.call(
+                new JavaRDD<>(cast(batches.get(0))), new JavaRDD<>(cast(batches.get(1))), time).collect()), slideDuration());
+    }
+
+    /** As {@link #transformWith(JavaDStream, Function3)}, producing pairs. */
+    public <U, K, V> JavaPairDStream<K, V> transformWithToPair(JavaDStream<U> other,
+            Function3<JavaRDD<T>, JavaRDD<U>, Time, JavaPairRDD<K, V>> f) {
+        Objects.requireNonNull(f, "transformWithToPair function");
+        return new JavaPairDStream<>(context(), TaggedBatches.transformWith(this, other, (time, batches) -> f.call(
+                new JavaRDD<>(cast(batches.get(0))), new JavaRDD<>(cast(batches.get(1))), time).collect()), slideDuration());
     }
 
     /** Every batch, the union of the batches of the last {@code windowDuration}. */

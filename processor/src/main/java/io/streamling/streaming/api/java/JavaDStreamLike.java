@@ -4,6 +4,7 @@ import io.streamling.api.Tuple2;
 import io.streamling.api.function.FlatMapFunction;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
+import io.streamling.api.function.PairFlatMapFunction;
 import io.streamling.api.function.PairFunction;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.BatchAggregateNode;
@@ -82,6 +83,64 @@ public abstract class JavaDStreamLike<T> {
             Tuple2<K, V> pair = f.call(cast(element));
             out.accept(Objects.requireNonNull(pair, "mapToPair function returned null"));
         }), slideDuration);
+    }
+
+    /** A pair stream of every pair of the iterators {@code f} returns for each element. */
+    public <K, V> JavaPairDStream<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+        Objects.requireNonNull(f, "flatMapToPair function");
+        return new JavaPairDStream<>(context, stateless("flatMapToPair", (element, out) -> {
+            Iterator<Tuple2<K, V>> results = f.call(cast(element));
+            while (results.hasNext()) {
+                out.accept(Objects.requireNonNull(results.next(), "flatMapToPair function returned a null pair"));
+            }
+        }), slideDuration);
+    }
+
+    /**
+     * {@code f} run on an iterator over each batch. A whole-batch operation: the batch is gathered
+     * into one task, so it is one partition here (Spark runs {@code f} once per partition).
+     */
+    public <U> JavaDStream<U> mapPartitions(FlatMapFunction<Iterator<T>, U> f) {
+        Objects.requireNonNull(f, "mapPartitions function");
+        return new JavaDStream<>(context, batchFunction("mapPartitions",
+                (time, elements, count) -> drain(f.call(JavaDStreamLike.<List<T>>cast(elements).iterator()))),
+                slideDuration);
+    }
+
+    /** As {@link #mapPartitions(FlatMapFunction)}, producing pairs. */
+    public <K, V> JavaPairDStream<K, V> mapPartitionsToPair(PairFlatMapFunction<Iterator<T>, K, V> f) {
+        Objects.requireNonNull(f, "mapPartitionsToPair function");
+        return new JavaPairDStream<>(context, batchFunction("mapPartitionsToPair",
+                (time, elements, count) -> drain(f.call(JavaDStreamLike.<List<T>>cast(elements).iterator()))),
+                slideDuration);
+    }
+
+    /** Each batch as one list (a batch is one partition in whole-batch operations). */
+    public JavaDStream<List<T>> glom() {
+        return new JavaDStream<>(context, batchFunction("glom",
+                (time, elements, count) -> List.of(new ArrayList<>(elements))), slideDuration);
+    }
+
+    /**
+     * This stream, unchanged: batches are not recomputed here, since every stream reads a Kafka
+     * topic and state lives in RocksDB with changelogs, so there is nothing to cache.
+     */
+    public JavaDStreamLike<T> cache() {
+        return this;
+    }
+
+    /** This stream, unchanged (see {@link #cache()}); the storage level does not apply. */
+    public JavaDStreamLike<T> persist() {
+        return this;
+    }
+
+    /**
+     * This stream, unchanged: state is checkpointed continuously to changelog topics and offsets
+     * are committed every {@code commit.interval.ms}, so there is no per-stream checkpoint interval.
+     */
+    public JavaDStreamLike<T> checkpoint(Duration interval) {
+        Objects.requireNonNull(interval, "checkpoint interval");
+        return this;
     }
 
     /** One element per batch: the number of elements in it ({@code 0} for an empty batch). */
@@ -221,6 +280,12 @@ public abstract class JavaDStreamLike<T> {
             throw new IllegalArgumentException("The slide duration of windowed DStream (" + slide
                     + ") must be a multiple of the slide duration of parent DStream (" + slideDuration + ")");
         }
+    }
+
+    private static List<Object> drain(Iterator<?> iterator) {
+        List<Object> elements = new ArrayList<>();
+        iterator.forEachRemaining(elements::add);
+        return elements;
     }
 
     @SuppressWarnings("unchecked")

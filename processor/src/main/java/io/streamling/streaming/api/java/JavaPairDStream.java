@@ -1,6 +1,7 @@
 package io.streamling.streaming.api.java;
 
 import io.streamling.api.Tuple2;
+import io.streamling.api.function.FlatMapFunction;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
 import io.streamling.api.function.VoidFunction;
@@ -9,10 +10,14 @@ import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.InverseWindowReduceNode;
 import io.streamling.internal.plan.PlanNode;
-import io.streamling.internal.plan.ReduceByKeyNode;
+import io.streamling.internal.plan.AggregateByKeyNode;
+import io.streamling.internal.plan.Aggregation;
+import io.streamling.internal.plan.ShuffleNode;
 import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.Time;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,9 +115,200 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
         if (numPartitions < 0) {
             throw new IllegalArgumentException("reduceByKey: numPartitions must be positive, got " + numPartitions);
         }
-        Function2<Object, Object, Object> reduce = (a, b) -> f.call(cast(a), cast(b));
-        return new JavaPairDStream<>(context(),
-                new ReduceByKeyNode(context().graph().nextId(), node(), reduce, numPartitions), slideDuration());
+        Aggregation reducing = Aggregation.reducing((a, b) -> f.call(cast(a), cast(b)));
+        return aggregateByKey("reduceByKey", reducing, reducing, numPartitions);
+    }
+
+    /** Per batch, the values of each key, in arrival order. */
+    public JavaPairDStream<K, Iterable<V>> groupByKey() {
+        return groupByKey(0);
+    }
+
+    /** As {@link #groupByKey()}, shuffling into {@code numPartitions} partitions. */
+    public JavaPairDStream<K, Iterable<V>> groupByKey(int numPartitions) {
+        Aggregation listing = new Aggregation(value -> {
+            List<Object> values = new ArrayList<>();
+            values.add(value);
+            return values;
+        }, (values, value) -> {
+            JavaPairDStream.<List<Object>>cast(values).add(value);
+            return values;
+        });
+        Aggregation concatenating = new Aggregation(values -> values, (values, more) -> {
+            JavaPairDStream.<List<Object>>cast(values).addAll(cast(more));
+            return values;
+        });
+        return aggregateByKey("groupByKey", listing, concatenating, numPartitions);
+    }
+
+    /**
+     * Per batch, the values of each key combined as Spark's {@code combineByKey}: each task starts a
+     * combiner with {@code createCombiner} and adds its values with {@code mergeValue}; the task
+     * owning the key merges the combiners with {@code mergeCombiners}.
+     */
+    public <C> JavaPairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+                                                 Function2<C, C, C> mergeCombiners, int numPartitions) {
+        Objects.requireNonNull(createCombiner, "createCombiner");
+        Objects.requireNonNull(mergeValue, "mergeValue");
+        Objects.requireNonNull(mergeCombiners, "mergeCombiners");
+        Aggregation combine = new Aggregation(value -> createCombiner.call(cast(value)),
+                (combiner, value) -> mergeValue.call(cast(combiner), cast(value)));
+        Aggregation merge = Aggregation.reducing((a, b) -> mergeCombiners.call(cast(a), cast(b)));
+        return aggregateByKey("combineByKey", combine, merge, numPartitions);
+    }
+
+    /** As {@link #combineByKey(Function, Function2, Function2, int)} with as many partitions as this stream. */
+    public <C> JavaPairDStream<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+                                                 Function2<C, C, C> mergeCombiners) {
+        return combineByKey(createCombiner, mergeValue, mergeCombiners, 0);
+    }
+
+    /** The pairs moved into {@code numPartitions} partitions by key. */
+    public JavaPairDStream<K, V> partitionBy(int numPartitions) {
+        if (numPartitions < 1) {
+            throw new IllegalArgumentException("partitionBy: numPartitions must be positive, got " + numPartitions);
+        }
+        return new JavaPairDStream<>(context(), new ShuffleNode(context().graph().nextId(), "partitionBy", node(),
+                numPartitions), slideDuration());
+    }
+
+    /** One {@code (k, u)} per element {@code u} of the iterator {@code f} returns for each value. */
+    public <U> JavaPairDStream<K, U> flatMapValues(FlatMapFunction<V, U> f) {
+        Objects.requireNonNull(f, "flatMapValues function");
+        return new JavaPairDStream<>(context(), keyPreserving("flatMapValues", (element, out) -> {
+            Tuple2<K, V> pair = cast(element);
+            Iterator<U> values = f.call(pair._2());
+            while (values.hasNext()) {
+                out.accept(new Tuple2<>(pair._1(), values.next()));
+            }
+        }), slideDuration());
+    }
+
+    /** Per batch, for each key, its values in this stream and in {@code other}. */
+    public <W> JavaPairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(JavaPairDStream<K, W> other) {
+        return cogroup(other, 0);
+    }
+
+    /** As {@link #cogroup(JavaPairDStream)}, shuffling into {@code numPartitions} partitions. */
+    public <W> JavaPairDStream<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(JavaPairDStream<K, W> other,
+                                                                           int numPartitions) {
+        return tagged(other, numPartitions).mapValues(sides -> new Tuple2<>(cast(sides._1()), cast(sides._2())));
+    }
+
+    /** Per batch, every {@code (k, (v, w))} of a key present in both streams. */
+    public <W> JavaPairDStream<K, Tuple2<V, W>> join(JavaPairDStream<K, W> other) {
+        return join(other, 0);
+    }
+
+    /** As {@link #join(JavaPairDStream)}, shuffling into {@code numPartitions} partitions. */
+    public <W> JavaPairDStream<K, Tuple2<V, W>> join(JavaPairDStream<K, W> other, int numPartitions) {
+        return joined(other, numPartitions, false, false, (v, w) -> new Tuple2<>(v.orElseThrow(), w.orElseThrow()));
+    }
+
+    /** Per batch, every pair of this stream with each match in {@code other}, or {@code Optional.empty()}. */
+    public <W> JavaPairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(JavaPairDStream<K, W> other) {
+        return leftOuterJoin(other, 0);
+    }
+
+    /** As {@link #leftOuterJoin(JavaPairDStream)}, shuffling into {@code numPartitions} partitions. */
+    public <W> JavaPairDStream<K, Tuple2<V, Optional<W>>> leftOuterJoin(JavaPairDStream<K, W> other,
+                                                                       int numPartitions) {
+        return joined(other, numPartitions, false, true, (v, w) -> new Tuple2<>(v.orElseThrow(), w));
+    }
+
+    /** Per batch, every pair of {@code other} with each match here, or {@code Optional.empty()}. */
+    public <W> JavaPairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(JavaPairDStream<K, W> other) {
+        return rightOuterJoin(other, 0);
+    }
+
+    /** As {@link #rightOuterJoin(JavaPairDStream)}, shuffling into {@code numPartitions} partitions. */
+    public <W> JavaPairDStream<K, Tuple2<Optional<V>, W>> rightOuterJoin(JavaPairDStream<K, W> other,
+                                                                        int numPartitions) {
+        return joined(other, numPartitions, true, false, (v, w) -> new Tuple2<>(v, w.orElseThrow()));
+    }
+
+    /** Per batch, every match of either side, with {@code Optional.empty()} for a missing side. */
+    public <W> JavaPairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(JavaPairDStream<K, W> other) {
+        return fullOuterJoin(other, 0);
+    }
+
+    /** As {@link #fullOuterJoin(JavaPairDStream)}, shuffling into {@code numPartitions} partitions. */
+    public <W> JavaPairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(JavaPairDStream<K, W> other,
+                                                                                  int numPartitions) {
+        return joined(other, numPartitions, true, true, Tuple2::new);
+    }
+
+    /** Every batch, the values of each key over the last {@code windowDuration}. */
+    public JavaPairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration) {
+        return groupByKeyAndWindow(windowDuration, slideDuration());
+    }
+
+    /** Every {@code slideDuration}, the values of each key over the last {@code windowDuration}. */
+    public JavaPairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration) {
+        return groupByKeyAndWindow(windowDuration, slideDuration, 0);
+    }
+
+    /** As {@link #groupByKeyAndWindow(Duration, Duration)}, shuffling into {@code numPartitions} partitions. */
+    public JavaPairDStream<K, Iterable<V>> groupByKeyAndWindow(Duration windowDuration, Duration slideDuration,
+                                                             int numPartitions) {
+        return window(windowDuration, slideDuration).groupByKey(numPartitions);
+    }
+
+    /** This stream as a stream of {@link Tuple2} elements. */
+    public JavaDStream<Tuple2<K, V>> toJavaDStream() {
+        return new JavaDStream<>(context(), node(), slideDuration());
+    }
+
+    /** A stream of pairs as a pair stream. */
+    public static <K, V> JavaPairDStream<K, V> fromJavaDStream(JavaDStream<Tuple2<K, V>> stream) {
+        return new JavaPairDStream<>(stream.context(), stream.node(), stream.slideDuration());
+    }
+
+    private <U> JavaPairDStream<K, U> aggregateByKey(String operation, Aggregation combine, Aggregation merge,
+                                                   int numPartitions) {
+        if (numPartitions < 0) {
+            throw new IllegalArgumentException(operation + ": numPartitions must be positive, got " + numPartitions);
+        }
+        return new JavaPairDStream<>(context(), new AggregateByKeyNode(context().graph().nextId(), operation, node(),
+                combine, merge, numPartitions), slideDuration());
+    }
+
+    /** Per batch and key, this stream's values and {@code other}'s, as two lists: the cogroup all joins start from. */
+    private <W> JavaPairDStream<K, Tuple2<List<V>, List<W>>> tagged(JavaPairDStream<K, W> other, int numPartitions) {
+        Objects.requireNonNull(other, "other stream");
+        JavaPairDStream<K, Tuple2<Integer, Object>> left = mapValues(v -> new Tuple2<>(0, v));
+        JavaPairDStream<K, Tuple2<Integer, Object>> right = other.mapValues(w -> new Tuple2<>(1, w));
+        return left.union(right).groupByKey(numPartitions).mapValues(values -> {
+            List<V> mine = new ArrayList<>();
+            List<W> theirs = new ArrayList<>();
+            for (Tuple2<Integer, Object> value : values) {
+                if (value._1() == 0) {
+                    mine.add(cast(value._2()));
+                } else {
+                    theirs.add(cast(value._2()));
+                }
+            }
+            return new Tuple2<>(mine, theirs);
+        });
+    }
+
+    /** A per-batch join: every (v, w) match, plus the unmatched side(s) the outer flags ask for. */
+    private <W, R> JavaPairDStream<K, R> joined(JavaPairDStream<K, W> other, int numPartitions, boolean keepRight,
+                                                boolean keepLeft,
+                                                java.util.function.BiFunction<Optional<V>, Optional<W>, R> pair) {
+        return tagged(other, numPartitions).flatMapValues(sides -> {
+            List<R> results = new ArrayList<>();
+            List<Optional<V>> lefts = sides._1().isEmpty() && keepRight ? List.of(Optional.empty())
+                    : sides._1().stream().map(Optional::ofNullable).toList();
+            List<Optional<W>> rights = sides._2().isEmpty() && keepLeft ? List.of(Optional.empty())
+                    : sides._2().stream().map(Optional::ofNullable).toList();
+            for (Optional<V> v : lefts) {
+                for (Optional<W> w : rights) {
+                    results.add(pair.apply(v, w));
+                }
+            }
+            return results.iterator();
+        });
     }
 
     /**
