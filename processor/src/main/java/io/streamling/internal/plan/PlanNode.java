@@ -8,7 +8,7 @@ import java.util.List;
  */
 public sealed interface PlanNode
         permits SourceNode, StatelessNode, WindowNode, UnionNode, ShuffleNode, AggregateByKeyNode, InverseWindowReduceNode,
-        UpdateStateNode, BatchAggregateNode,
+        UpdateStateNode, MapWithStateNode, BatchAggregateNode,
         BatchFunctionNode, PrintNode, TopicSinkNode {
 
     /** The node's position in the program, unique within it: it makes names deterministic. */

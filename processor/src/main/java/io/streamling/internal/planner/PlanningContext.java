@@ -5,6 +5,7 @@ import io.streamling.internal.plan.BatchAggregateNode;
 import io.streamling.internal.plan.BatchFunctionNode;
 import io.streamling.internal.plan.InverseWindowReduceNode;
 import io.streamling.internal.plan.LogicalPlan;
+import io.streamling.internal.plan.MapWithStateNode;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.PrintNode;
 import io.streamling.internal.plan.ShuffleNode;
@@ -19,6 +20,7 @@ import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.WatermarkMergeProcessor;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -34,12 +36,14 @@ final class PlanningContext {
     private final StreamsBuilder builder;
     private final PlannerSettings settings;
     private final Map<Integer, Long> readerCounts;
+    private final LogicalPlan plan;
     private final Map<Integer, Stage> built = new HashMap<>();
 
     PlanningContext(StreamsBuilder builder, PlannerSettings settings, LogicalPlan plan) {
         this.builder = builder;
         this.settings = settings;
         this.readerCounts = plan.readerCounts();
+        this.plan = plan;
     }
 
     StreamsBuilder builder() {
@@ -53,6 +57,11 @@ final class PlanningContext {
     /** Whether only one node reads {@code node}, so it may be fused into its reader. */
     boolean hasSingleReader(PlanNode node) {
         return readerCounts.getOrDefault(node.id(), 0L) == 1;
+    }
+
+    /** The nodes that read {@code node}. */
+    List<PlanNode> readers(PlanNode node) {
+        return plan.nodes().stream().filter(reader -> reader.inputs().contains(node)).toList();
     }
 
     /** The stage of {@code node}, built on first request by the builder of its type. */
@@ -77,7 +86,9 @@ final class PlanningContext {
         } else if (node instanceof InverseWindowReduceNode window) {
             return InverseWindowReduceBuilder.build(this, window);
         } else if (node instanceof UpdateStateNode update) {
-            return UpdateStateBuilder.build(this, update);
+            return KeyedStateBuilder.build(this, update);
+        } else if (node instanceof MapWithStateNode mapWithState) {
+            return KeyedStateBuilder.build(this, mapWithState);
         } else if (node instanceof BatchAggregateNode aggregate) {
             return BatchAggregateBuilder.build(this, aggregate);
         } else if (node instanceof ShuffleNode shuffle) {

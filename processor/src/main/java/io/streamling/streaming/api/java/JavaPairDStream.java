@@ -2,6 +2,7 @@ package io.streamling.streaming.api.java;
 
 import io.streamling.api.Tuple2;
 import io.streamling.api.function.FlatMapFunction;
+import io.streamling.api.function.Function4;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
 import io.streamling.api.function.VoidFunction;
@@ -9,12 +10,15 @@ import io.streamling.api.function.VoidFunction2;
 import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.InverseWindowReduceNode;
+import io.streamling.internal.plan.MapWithStateNode;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.AggregateByKeyNode;
 import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.plan.ShuffleNode;
 import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.streaming.Duration;
+import io.streamling.streaming.State;
+import io.streamling.streaming.StateSpec;
 import io.streamling.streaming.Time;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -236,6 +240,22 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
     public <W> JavaPairDStream<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(JavaPairDStream<K, W> other,
                                                                                   int numPartitions) {
         return joined(other, numPartitions, true, true, Tuple2::new);
+    }
+
+    /**
+     * A state per key with a mapping function, Spark's {@code mapWithState}: the function runs for
+     * every new value of a key (in arrival order within the key), may update or remove the key's
+     * {@link io.streamling.streaming.State}, and its results form the stream; with a timeout, a key
+     * idle that long gets a last call with {@code isTimingOut()} and is removed.
+     */
+    public <S, M> JavaMapWithStateDStream<K, V, S, M> mapWithState(StateSpec<K, V, S, M> spec) {
+        Objects.requireNonNull(spec, "spec");
+        Function4<Time, Object, Optional<Object>, State<Object>, Optional<Object>> function =
+                (time, key, value, state) -> cast(spec.getFunction().call(time, cast(key), cast(value), cast(state)));
+        MapWithStateNode node = new MapWithStateNode(context().graph().nextId(), node(), function,
+                cast(spec.getInitialState().collect()), spec.getNumPartitions(),
+                spec.getTimeout().map(Duration::milliseconds));
+        return new JavaMapWithStateDStream<>(context(), node, slideDuration());
     }
 
     /** Every batch, the values of each key over the last {@code windowDuration}. */

@@ -4,22 +4,28 @@ import io.streamling.api.Tuple2;
 import io.streamling.api.function.Function2;
 import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.plan.ElementFunction;
+import io.streamling.internal.plan.MapWithStateNode;
+import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.internal.runtime.BatchReduceProcessor;
+import io.streamling.internal.runtime.MapWithStateProcessor;
 import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.OutputSchedule;
 import io.streamling.internal.runtime.StatelessProcessor;
 import io.streamling.internal.runtime.UpdateStateProcessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
 
 /**
- * Builds {@code updateStateByKey}: each value becomes a one-element list, each task concatenates
- * the lists of a key per batch (so one record per key, task and batch crosses the shuffle), and the
- * task owning the key updates its state when the batch closes.
+ * Builds the per-key state operators ({@code updateStateByKey}, {@code mapWithState}): each value
+ * becomes a one-element list, each task concatenates the lists of a key per batch (so one record
+ * per key, task and batch crosses the shuffle), and the task owning the key updates its state when
+ * the batch closes.
  */
-final class UpdateStateBuilder {
+final class KeyedStateBuilder {
 
     private static final Function2<Object, Object, Object> CONCAT = (a, b) -> {
         List<Object> joined = new ArrayList<>((List<?>) a);
@@ -27,12 +33,30 @@ final class UpdateStateBuilder {
         return joined;
     };
 
-    private UpdateStateBuilder() {
+    private KeyedStateBuilder() {
     }
 
     static Stage build(PlanningContext context, UpdateStateNode node) {
+        return build(context, node, node.partitions(), (keyed, schedule) -> () -> new UpdateStateProcessor(node.name(),
+                schedule, keyed.markerProducers(), node.update(), node.initialState(), keyed.parallelism()));
+    }
+
+    static Stage build(PlanningContext context, MapWithStateNode node) {
+        boolean snapshots = context.readers(node).stream().anyMatch(reader -> reader.operation().equals("stateSnapshots"));
+        return build(context, node, node.partitions(), (keyed, schedule) -> () -> new MapWithStateProcessor(node.name(),
+                schedule, keyed.markerProducers(), node.function(), node.initialState(), keyed.parallelism(),
+                node.timeoutMs(), snapshots));
+    }
+
+    /** The processor of a state operator, once its keyed input and schedule are known. */
+    private interface StateProcessorFactory {
+        Supplier<Processor<Object, Object, Object, Object>> create(Stage keyed, OutputSchedule schedule);
+    }
+
+    private static Stage build(PlanningContext context, PlanNode node, int requestedPartitions,
+                               StateProcessorFactory factory) {
         PlannerSettings settings = context.settings();
-        Stage input = context.build(node.input());
+        Stage input = context.build(node.inputs().get(0));
         String name = node.name();
         String toList = name + "-values";
         ElementFunction singleton = (element, out) -> {
@@ -43,7 +67,7 @@ final class UpdateStateBuilder {
                 Suppliers.of(() -> new StatelessProcessor(toList, List.of(singleton))), Named.as(toList)),
                 input.markerProducers());
         Stage keyed;
-        if (input.partitionedByKey() && node.partitions() == 0) {
+        if (input.partitionedByKey() && requestedPartitions == 0) {
             keyed = lists;
         } else {
             String combine = name + "-combine";
@@ -52,13 +76,10 @@ final class UpdateStateBuilder {
                     () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(CONCAT),
                             settings.services().lateRecords()),
                     OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine)), 1);
-            keyed = context.shuffle(combined, name, node.partitions() > 0 ? node.partitions() : input.parallelism());
+            keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
         }
         OutputSchedule schedule = new OutputSchedule(settings.clock(), keyed.slideMs());
-        int producers = keyed.markerProducers();
-        int partitions = keyed.parallelism();
-        var updated = keyed.stream().process(Suppliers.of(
-                () -> new UpdateStateProcessor(name, schedule, producers, node.update(), node.initialState(), partitions),
+        var updated = keyed.stream().process(Suppliers.of(factory.create(keyed, schedule),
                 OperatorStores.batches(name), OperatorStores.keyed(UpdateStateProcessor.stateStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
         return new Stage(updated, keyed.parallelism(), 1, keyed.slideMs(), true);

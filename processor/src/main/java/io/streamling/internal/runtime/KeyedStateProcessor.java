@@ -1,0 +1,170 @@
+package io.streamling.internal.runtime;
+
+import io.streamling.api.Tuple2;
+import io.streamling.internal.serde.ElementSerde;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The frame of the per-key state operators ({@code updateStateByKey}, {@code mapWithState}) for
+ * the keys of one partition: new values are collected per key and batch (lists of values, partly
+ * combined upstream), and once the watermark passes a batch time the subclass updates the state
+ * from that batch's values, in key order. States live in a RocksDB store with a changelog; the
+ * initial state is loaded on the first run, each task taking the keys routed to its partition.
+ */
+abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+
+    private static final String NEXT = "next";
+    private static final String INITIALIZED = "initialized";
+
+    protected final String name;
+    protected final OutputSchedule schedule;
+    private final int expectedProducers;
+    private final List<Tuple2<Object, Object>> initialState;
+    private final int partitions;
+
+    private KeyValueStore<Bytes, Object> values;
+    protected KeyValueStore<Bytes, Object> states;
+    private KeyValueStore<String, Object> progress;
+    private WatermarkTracker tracker;
+    private long nextTime = -1;
+
+    KeyedStateProcessor(String name, OutputSchedule schedule, int expectedProducers,
+                        List<Tuple2<Object, Object>> initialState, int partitions) {
+        this.name = name;
+        this.schedule = schedule;
+        this.expectedProducers = expectedProducers;
+        this.initialState = initialState;
+        this.partitions = partitions;
+    }
+
+    /** The name of the store of the states. */
+    public static String stateStoreName(String operator) {
+        return operator + "-state";
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        super.init(context);
+        values = context.getStateStore(OperatorStores.batchesName(name));
+        states = context.getStateStore(stateStoreName(name));
+        progress = context.getStateStore(OperatorStores.progressName(name));
+        tracker = new WatermarkTracker(expectedProducers, progress);
+        Object saved = progress.get(NEXT);
+        nextTime = saved == null ? -1 : (Long) saved;
+        if (progress.get(INITIALIZED) == null) {
+            loadInitialState(context.taskId().partition());
+            progress.put(INITIALIZED, Boolean.TRUE);
+        }
+    }
+
+    private void loadInitialState(int partition) {
+        KeyPartitioner partitioner = new KeyPartitioner();
+        for (Tuple2<Object, Object> pair : initialState) {
+            int owner = partitioner.partitions(name, RoutingKeys.of(pair), pair, partitions).orElseThrow()
+                    .iterator().next();
+            if (owner == partition) {
+                states.put(stateKey(pair._1()), initialStateValue(pair._2()));
+            }
+        }
+    }
+
+    /** How an initial state is stored. */
+    abstract Object initialStateValue(Object state);
+
+    @Override
+    public void process(Record<Object, Object> record) {
+        if (record.value() instanceof Watermark mark) {
+            if (tracker.update(mark)) {
+                runClosedBatches();
+            }
+            return;
+        }
+        Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
+        Bytes key = BatchKeys.key(schedule.clock().batchStart(record.timestamp()),
+                ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
+        List<Object> collected = new ArrayList<>();
+        Object previous = values.get(key);
+        if (previous != null) {
+            collected.addAll((List<?>) previous);
+        }
+        collected.addAll((List<?>) pair._2());
+        values.put(key, collected);
+    }
+
+    private void runClosedBatches() {
+        OptionalLong watermark = tracker.watermark();
+        if (watermark.isEmpty()) {
+            return;
+        }
+        if (nextTime < 0) {
+            if (tracker.origin() == Watermark.NO_ORIGIN) {
+                return;
+            }
+            nextTime = schedule.firstTime(tracker.origin());
+        }
+        boolean ran = false;
+        while (schedule.isClosed(nextTime, watermark.getAsLong())) {
+            long batch = schedule.batchOf(nextTime);
+            List<KeyValue<Bytes, Object>> batchValues = new ArrayList<>();
+            try (KeyValueIterator<Bytes, Object> range = values.range(BatchKeys.lowerBound(batch),
+                    BatchKeys.lowerBound(schedule.clock().batchEnd(batch)))) {
+                range.forEachRemaining(entry -> batchValues.add(
+                        KeyValue.pair(Bytes.wrap(BatchKeys.suffixOf(entry.key)), entry.value)));
+            }
+            runBatch(nextTime, batchValues);
+            try (KeyValueIterator<Bytes, Object> range = values.range(BatchKeys.lowerBound(batch),
+                    BatchKeys.lowerBound(schedule.clock().batchEnd(batch)))) {
+                List<Bytes> done = new ArrayList<>();
+                range.forEachRemaining(entry -> done.add(entry.key));
+                done.forEach(values::delete);
+            }
+            nextTime = schedule.next(nextTime);
+            ran = true;
+        }
+        if (ran) {
+            progress.put(NEXT, nextTime);
+            long completeBelow = schedule.batchOf(nextTime);
+            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
+            context().forward(new Record<>(mark, mark, completeBelow));
+        }
+    }
+
+    /**
+     * Updates the state from one batch.
+     *
+     * @param time the batch time
+     * @param batchValues each key's new values (as ordered store keys), in key order
+     */
+    abstract void runBatch(long time, List<KeyValue<Bytes, Object>> batchValues);
+
+    /** Emits an element into the batch of {@code time}. */
+    void emit(long time, Object element) {
+        context().forward(new Record<>(RoutingKeys.of(element), element, schedule.batchOf(time)));
+    }
+
+    static Bytes stateKey(Object key) {
+        return Bytes.wrap(ElementSerde.INSTANCE.serializeOrderedKey(key));
+    }
+
+    static Object keyOf(Bytes stateKey) {
+        return ElementSerde.INSTANCE.deserializeOrderedKey(stateKey.get());
+    }
+
+    /** Every state, in key order. */
+    List<KeyValue<Bytes, Object>> allStates() {
+        List<KeyValue<Bytes, Object>> all = new ArrayList<>();
+        try (KeyValueIterator<Bytes, Object> iterator = states.all()) {
+            iterator.forEachRemaining(all::add);
+        }
+        return all;
+    }
+}
