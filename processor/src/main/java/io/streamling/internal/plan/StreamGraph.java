@@ -35,7 +35,8 @@ public final class StreamGraph {
         return new LogicalPlan(outputs);
     }
 
-    private void checkNotFrozen() {
+    /** Fails once the program has started, as Spark refuses changes to a started context. */
+    public synchronized void checkNotFrozen() {
         if (frozen) {
             throw new IllegalStateException(
                     "Adding new inputs, transformations, and output operations after starting a context is not supported");

@@ -22,7 +22,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -46,6 +48,8 @@ public final class StreamingRuntime implements AutoCloseable {
     private Path temporaryDir;
     private String bootstrapServers;
     private KafkaStreams streams;
+    private ConsumerLagProbe lagProbe;
+    private Map<String, Integer> sourcePartitions = Map.of();
 
     private StreamingRuntime() {
     }
@@ -76,7 +80,6 @@ public final class StreamingRuntime implements AutoCloseable {
                           Consumer<Throwable> onFailure) {
         temporaryDir = createTemporaryDir(settings.appId());
         bootstrapServers = settings.bootstrapServers().orElseGet(this::startEmbeddedBroker);
-        Map<String, Integer> sourcePartitions;
         try (Topics topics = new Topics(bootstrapServers)) {
             for (SourceNode source : plan.sources()) {
                 if (source.feed().isPresent()) {
@@ -98,7 +101,8 @@ public final class StreamingRuntime implements AutoCloseable {
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
         streams = new KafkaStreams(topology, streamsProperties(settings));
         KafkaStreams started = streams;
-        services.setSourceLag(new ConsumerLagProbe(started::metrics));
+        lagProbe = new ConsumerLagProbe(started::metrics);
+        services.setSourceLag(lagProbe);
         streams.setUncaughtExceptionHandler(error -> {
             onFailure.accept(error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -178,6 +182,26 @@ public final class StreamingRuntime implements AutoCloseable {
         properties.put("processing.exception.handler.global.enabled", "true");
         properties.putAll(settings.streamsOverrides());
         return properties;
+    }
+
+    /**
+     * Waits until every source partition has been read to its end, then {@code settle} more for
+     * the open batches to close; at most {@code limit} in all.
+     */
+    public void drain(Duration settle, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline && !sourcesCaughtUp()) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        long settled = Math.min(deadline, System.nanoTime() + settle.toNanos());
+        while (System.nanoTime() < settled) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    private boolean sourcesCaughtUp() {
+        return sourcePartitions.entrySet().stream().allMatch(source -> IntStream.range(0, source.getValue())
+                .allMatch(partition -> lagProbe.caughtUp(source.getKey(), partition)));
     }
 
     @Override

@@ -57,6 +57,17 @@ public final class RuntimeServices {
         return failedRecords;
     }
 
+    /** Tells every listener that the program started. */
+    public void streamingStarted(Time time) {
+        for (StreamingListener listener : listeners) {
+            try {
+                listener.onStreamingStarted(time);
+            } catch (RuntimeException e) {
+                LOG.warn("Streaming listener {} failed on start", listener, e);
+            }
+        }
+    }
+
     /** Tells every listener that an output operation finished the batch of {@code time}. */
     void batchCompleted(Time time, long numRecords) {
         for (StreamingListener listener : listeners) {

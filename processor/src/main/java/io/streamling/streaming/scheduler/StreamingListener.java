@@ -10,6 +10,14 @@ import io.streamling.streaming.Time;
 public interface StreamingListener {
 
     /**
+     * The program has started.
+     *
+     * @param time the wall-clock time it started at
+     */
+    default void onStreamingStarted(Time time) {
+    }
+
+    /**
      * An output operation has run for the batch of {@code batchTime} (including an empty batch).
      *
      * @param batchTime the batch time (the end of the batch interval)

@@ -232,21 +232,26 @@ public abstract class JavaDStreamLike<T> {
         return new BatchFunctionNode(context.graph().nextId(), operation, node, function);
     }
 
-    /** A union of this stream with others, checked as Spark checks it. */
+    /** A union of this stream with others, checked by {@link #checkCompatible(List)}. */
     PlanNode unionNode(List<? extends JavaDStreamLike<?>> others) {
+        checkCompatible(others);
         List<PlanNode> inputs = new ArrayList<>();
         inputs.add(node);
+        others.forEach(other -> inputs.add(other.node()));
+        return new UnionNode(context.graph().nextId(), inputs);
+    }
+
+    /** Checks, as Spark does, that {@code others} can be combined with this stream batch by batch. */
+    void checkCompatible(List<? extends JavaDStreamLike<?>> others) {
         for (JavaDStreamLike<?> other : others) {
-            Objects.requireNonNull(other, "union stream");
+            Objects.requireNonNull(other, "stream");
             if (other.context != context) {
                 throw new IllegalArgumentException("Some of the DStreams have different contexts");
             }
             if (!other.slideDuration.equals(slideDuration)) {
                 throw new IllegalArgumentException("Some of the DStreams have different slide durations");
             }
-            inputs.add(other.node);
         }
-        return new UnionNode(context.graph().nextId(), inputs);
     }
 
     /** A step that may change keys. */

@@ -25,6 +25,11 @@ import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import io.streamling.api.function.Function0;
+import io.streamling.api.function.Function2;
+import io.streamling.api.java.JavaPairRDD;
+import io.streamling.api.java.JavaRDD;
+import io.streamling.streaming.Time;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -38,6 +43,8 @@ import org.apache.kafka.streams.Topology;
  * batches.
  */
 public class JavaStreamingContext implements AutoCloseable {
+
+    private static final AtomicReference<JavaStreamingContext> ACTIVE = new AtomicReference<>();
 
     private final StreamingConf conf;
     private final BatchClock clock;
@@ -126,6 +133,89 @@ public class JavaStreamingContext implements AutoCloseable {
                 Optional.of(feed)), batchDuration);
     }
 
+    /**
+     * A stream of {@code f} applied, batch by batch, to the batches of the same time of every
+     * stream in {@code streams} (in list order), Spark's context-level {@code transform}.
+     */
+    public <T> JavaDStream<T> transform(List<JavaDStream<?>> streams, Function2<List<JavaRDD<?>>, Time, JavaRDD<T>> f) {
+        Objects.requireNonNull(f, "transform function");
+        checkTransformInputs(streams);
+        return new JavaDStream<>(this, TaggedBatches.transform(streams, (time, batches) -> f.call(
+                rdds(batches), time).collect()),
+                streams.get(0).slideDuration());
+    }
+
+    /** As {@link #transform(List, Function2)}, producing pairs. */
+    public <K, V> JavaPairDStream<K, V> transformToPair(List<JavaDStream<?>> streams,
+                                                        Function2<List<JavaRDD<?>>, Time, JavaPairRDD<K, V>> f) {
+        Objects.requireNonNull(f, "transformToPair function");
+        checkTransformInputs(streams);
+        return new JavaPairDStream<>(this, TaggedBatches.transform(streams, (time, batches) -> f.call(
+                rdds(batches), time).collect()),
+                streams.get(0).slideDuration());
+    }
+
+    private static List<JavaRDD<?>> rdds(List<List<Object>> batches) {
+        List<JavaRDD<?>> rdds = new ArrayList<>();
+        batches.forEach(batch -> rdds.add(new JavaRDD<>(batch)));
+        return rdds;
+    }
+
+    private static void checkTransformInputs(List<JavaDStream<?>> streams) {
+        if (streams == null || streams.isEmpty()) {
+            throw new IllegalArgumentException("transform needs at least one stream");
+        }
+        streams.get(0).checkCompatible(streams.subList(1, streams.size()));
+    }
+
+    /**
+     * Where this program keeps its state, Spark's checkpoint directory: RocksDB stores live there
+     * (their changelog topics and the committed offsets are in Kafka, under the application id).
+     * Restarting with the same application name and directory resumes where the program stopped.
+     */
+    public void checkpoint(String directory) {
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalArgumentException("checkpoint directory must not be empty");
+        }
+        graph.checkNotFrozen();
+        conf.set(StreamingConf.STATE_DIR, directory);
+    }
+
+    /**
+     * Accepted for compatibility: batches are not kept in memory here (they are in the source
+     * topics), so there is nothing to remember.
+     */
+    public void remember(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.milliseconds() <= 0) {
+            throw new IllegalArgumentException("remember duration must be positive, got " + duration);
+        }
+    }
+
+    /**
+     * Spark's {@code getOrCreate}: the program comes from {@code factory} (its code is its
+     * definition), and its state from {@code checkpointPath} and Kafka, so a restart resumes where
+     * the last run stopped.
+     */
+    public static JavaStreamingContext getOrCreate(String checkpointPath, Function0<JavaStreamingContext> factory)
+            throws Exception {
+        JavaStreamingContext context = Objects.requireNonNull(factory.call(), "factory returned no context");
+        context.checkpoint(checkpointPath);
+        return context;
+    }
+
+    /** The context that is active in this JVM, if any. */
+    public static Optional<JavaStreamingContext> getActive() {
+        return Optional.ofNullable(ACTIVE.get());
+    }
+
+    /** The active context, or one made by {@link #getOrCreate(String, Function0)}. */
+    public static JavaStreamingContext getActiveOrCreate(String checkpointPath, Function0<JavaStreamingContext> factory)
+            throws Exception {
+        JavaStreamingContext active = ACTIVE.get();
+        return active != null ? active : getOrCreate(checkpointPath, factory);
+    }
+
     /** Per batch, the elements of every stream given; they must share a slide duration. */
     @SafeVarargs
     public final <T> JavaDStream<T> union(JavaDStream<T> first, JavaDStream<T>... rest) {
@@ -183,6 +273,8 @@ public class JavaStreamingContext implements AutoCloseable {
         graph.freeze();
         runtime = StreamingRuntime.start(settings, clock, graph.plan(), services, this::fail);
         state = StreamingContextState.ACTIVE;
+        ACTIVE.set(this);
+        services.streamingStarted(new Time(System.currentTimeMillis()));
     }
 
     /** The bootstrap servers the running program uses (the embedded broker's by default). */
@@ -220,12 +312,33 @@ public class JavaStreamingContext implements AutoCloseable {
         return state;
     }
 
-    /** Stops the program and everything it started (connectors, embedded broker). Idempotent. */
-    public synchronized void stop() {
+    /** Stops the program and everything it started (connectors, embedded broker) at once. Idempotent. */
+    public void stop() {
+        stop(true, false);
+    }
+
+    /**
+     * Stops the program; {@code stopSparkContext} is accepted for compatibility (there is no other
+     * context to stop). A graceful stop first waits until the sources have been read to their end
+     * and the open batches have closed (at most the idle timeout plus two batch intervals beyond
+     * that, or 60 s in all).
+     */
+    public void stop(boolean stopSparkContext, boolean stopGracefully) {
+        StreamingRuntime running = runtime;
+        if (stopGracefully && running != null && state == StreamingContextState.ACTIVE) {
+            RuntimeSettings settings = RuntimeSettings.from(conf);
+            running.drain(java.time.Duration.ofMillis(settings.idleTimeoutMs() + 2 * clock.intervalMs()),
+                    java.time.Duration.ofSeconds(60));
+        }
+        stopNow();
+    }
+
+    private synchronized void stopNow() {
         if (state == StreamingContextState.STOPPED) {
             return;
         }
         state = StreamingContextState.STOPPED;
+        ACTIVE.compareAndSet(this, null);
         graph.freeze();
         if (runtime != null) {
             runtime.close();
@@ -251,7 +364,7 @@ public class JavaStreamingContext implements AutoCloseable {
     private void fail(Throwable error) {
         failure.compareAndSet(null, error);
         terminated.countDown();
-        Thread stopper = new Thread(this::stop, "streamling-stop-after-failure");
+        Thread stopper = new Thread(this::stopNow, "streamling-stop-after-failure");
         stopper.setDaemon(true);
         stopper.start();
     }
