@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public final class Launcher {
               network-word-count     word counts of each 1-second batch of socket lines (Spark's NetworkWordCount)
               windowed-word-count    word counts over 30 s, every 10 s, incrementally (reduceByKeyAndWindow)
               stateful-word-count    running word counts from an initial state (updateStateByKey)
-              count-by-window        the pysparkling seed: queueStream([[1,1,5],[5,5,2,4],[1,2]]).countByWindow""";
+              count-by-window        the pysparkling seed: queueStream([[1,1,5],[5,5,2,4],[1,2]]).countByWindow
+              json-file-stream       JSON lines from files dropped in a directory: filter, summary per batch, saveAsTextFiles""";
     private static final String BUNDLED_TEXT = "/texts/alice-chapter-1.txt";
 
     /** A program over socket lines: registers its outputs, returns the slide of what it prints. */
@@ -59,6 +61,8 @@ public final class Launcher {
             },
             "windowed-word-count", lines -> WindowedNetworkWordCount.windowedWordCounts(lines).slideDuration(),
             "stateful-word-count", lines -> StatefulNetworkWordCount.runningCounts(lines).slideDuration());
+
+    private static final List<String> OTHER_EXAMPLES = List.of("count-by-window", "json-file-stream");
 
     private Launcher() {
     }
@@ -81,6 +85,8 @@ public final class Launcher {
         }
         if (options.example.equals("count-by-window")) {
             runCountByWindow(options);
+        } else if (options.example.equals("json-file-stream")) {
+            runJsonFileStream(options);
         } else {
             runSocketExample(options, SOCKET_EXAMPLES.get(options.example));
         }
@@ -101,6 +107,46 @@ public final class Launcher {
             ssc.start();
             printed.await(options.durationSeconds, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Drops three files of JSON events into a fresh directory, a second apart, while the program
+     * watches it; prints each batch's summary and leaves the saved batches in a fresh directory.
+     */
+    private static void runJsonFileStream(Options options) throws Exception {
+        Path input = Files.createTempDirectory("streamling-json-in-");
+        Path staging = Files.createTempDirectory("streamling-json-staging-");
+        Path output = Files.createTempDirectory("streamling-json-out-");
+        AtomicLong lastBatch = new AtomicLong(Long.MIN_VALUE);
+        try (JavaStreamingContext ssc = new JavaStreamingContext(conf("JsonFileStream", options), Durations.seconds(1))) {
+            ssc.addStreamingListener(new StreamingListener() {
+                @Override
+                public void onBatchCompleted(Time batchTime, long numRecords) {
+                    lastBatch.accumulateAndGet(batchTime.milliseconds(), Math::max);
+                }
+            });
+            JsonFileStream.define(ssc, input.toString(), output.resolve("events").toString(), System.out::println);
+            ssc.start();
+            System.err.println("Watching " + input + "; saving batches under " + output);
+            String[] users = {"ann", "bob", "cid"};
+            long lastDrop = 0;
+            for (int file = 0; file < 3; file++) {
+                StringBuilder events = new StringBuilder();
+                for (int i = 0; i <= file; i++) {
+                    events.append("{\"user\":\"").append(users[i]).append("\",\"action\":\"")
+                            .append(i % 2 == 0 ? "open" : "close").append("\"}\n");
+                }
+                Path written = Files.writeString(staging.resolve("events-" + file + ".json"), events);
+                Files.move(written, input.resolve(written.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                lastDrop = System.currentTimeMillis();
+                ssc.awaitTerminationOrTimeout(1_000);
+            }
+            Instant deadline = Instant.now().plusSeconds(options.durationSeconds);
+            while (lastBatch.get() < lastDrop + 3_000 && Instant.now().isBefore(deadline)) {
+                ssc.awaitTerminationOrTimeout(100);
+            }
+        }
+        System.err.println("Saved batches are in " + output);
     }
 
     private static void runSocketExample(Options options, SocketProgram program) throws InterruptedException {
@@ -186,7 +232,7 @@ public final class Launcher {
             }
             Options options = new Options();
             options.example = args[0];
-            if (!SOCKET_EXAMPLES.containsKey(options.example) && !options.example.equals("count-by-window")) {
+            if (!SOCKET_EXAMPLES.containsKey(options.example) && !OTHER_EXAMPLES.contains(options.example)) {
                 throw new IllegalArgumentException("Unknown example: " + args[0]);
             }
             for (int i = 1; i < args.length; i += 2) {

@@ -6,7 +6,7 @@ package io.streamling.internal.plan;
  * @param host the host name
  * @param port the port
  */
-public record SocketEndpoint(String host, int port) implements SourceFeed {
+public record SocketEndpoint(String host, int port) {
 
     /** Validates the endpoint. */
     public SocketEndpoint {

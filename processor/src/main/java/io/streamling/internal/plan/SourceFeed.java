@@ -1,5 +1,5 @@
 package io.streamling.internal.plan;
 
-/** What fills a source topic when the program itself does: a socket connector, a queue. */
-public sealed interface SourceFeed permits SocketEndpoint, QueueFeed {
+/** What fills a source topic when the program itself does: a connector, a queue. */
+public sealed interface SourceFeed permits ConnectorFeed, QueueFeed {
 }

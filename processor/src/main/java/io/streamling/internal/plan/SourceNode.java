@@ -21,7 +21,9 @@ public record SourceNode(int id, String operation, String topic, ValueFormat for
         /** UTF-8 text, invalid bytes replaced by U+FFFD: lines from sockets, files and plain topics. */
         TEXT,
         /** Streamling's element encoding: values written by the program itself, such as a queue's. */
-        ELEMENTS
+        ELEMENTS,
+        /** Raw bytes, as {@code byte[]} elements: binary records. */
+        BYTES
     }
 
     @Override

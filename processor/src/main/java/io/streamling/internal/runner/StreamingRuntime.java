@@ -6,7 +6,7 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.QueueFeed;
-import io.streamling.internal.plan.SocketEndpoint;
+import io.streamling.internal.plan.ConnectorFeed;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.TopicSinkNode;
 import io.streamling.internal.planner.DStreamPlanner;
@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamingRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingRuntime.class);
-    private static final String SOCKET_CONNECTOR = "io.streamling.connect.socket.SocketSourceConnector";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class StreamingRuntime implements AutoCloseable {
             }
             sourcePartitions = topics.partitionCounts(plan.sources().stream().map(SourceNode::topic).toList());
         }
-        startSocketConnectors(settings.appId(), plan);
+        startConnectors(settings.appId(), plan);
         startQueueFeeders(plan, clock);
         Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services)).plan(plan);
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
@@ -121,22 +121,21 @@ public final class StreamingRuntime implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    private void startSocketConnectors(String appId, LogicalPlan plan) {
-        List<SourceNode> sockets = plan.sources().stream()
-                .filter(source -> source.feed().filter(SocketEndpoint.class::isInstance).isPresent()).toList();
-        if (sockets.isEmpty()) {
+    private void startConnectors(String appId, LogicalPlan plan) {
+        List<SourceNode> fed = plan.sources().stream()
+                .filter(source -> source.feed().filter(ConnectorFeed.class::isInstance).isPresent()).toList();
+        if (fed.isEmpty()) {
             return;
         }
         EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers);
         resources.add(worker);
-        for (SourceNode source : sockets) {
-            SocketEndpoint endpoint = (SocketEndpoint) source.feed().orElseThrow();
-            worker.startConnector(appId + "-" + source.name(), Map.of(
-                    "connector.class", SOCKET_CONNECTOR,
-                    "tasks.max", "1",
-                    "topic", source.topic(),
-                    "socket.host", endpoint.host(),
-                    "socket.port", Integer.toString(endpoint.port())));
+        for (SourceNode source : fed) {
+            ConnectorFeed feed = (ConnectorFeed) source.feed().orElseThrow();
+            Map<String, String> config = new HashMap<>(feed.config());
+            config.put("connector.class", feed.connectorClass());
+            config.put("tasks.max", "1");
+            config.put("topic", source.topic());
+            worker.startConnector(appId + "-" + source.name(), config);
         }
     }
 

@@ -106,8 +106,11 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
         if (value == null) {
             return null;
         }
-        return format == ValueFormat.TEXT ? new String(value, StandardCharsets.UTF_8)
-                : ElementSerde.INSTANCE.deserialize(topic, value);
+        return switch (format) {
+            case TEXT -> new String(value, StandardCharsets.UTF_8);
+            case ELEMENTS -> ElementSerde.INSTANCE.deserialize(topic, value);
+            case BYTES -> value;
+        };
     }
 
     private void onLate(Record<Object, Object> record) {

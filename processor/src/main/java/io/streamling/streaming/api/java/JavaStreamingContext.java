@@ -2,6 +2,7 @@ package io.streamling.streaming.api.java;
 
 import io.streamling.StreamlingException;
 import io.streamling.internal.plan.SocketEndpoint;
+import io.streamling.internal.plan.ConnectorFeed;
 import io.streamling.internal.plan.QueueFeed;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.internal.plan.SourceNode.ValueFormat;
@@ -87,7 +88,56 @@ public class JavaStreamingContext implements AutoCloseable {
         SocketEndpoint endpoint = new SocketEndpoint(hostname, port);
         String topic = topicSafe(appId() + "-socket-" + hostname + "-" + port);
         return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), "socketTextStream", topic,
-                ValueFormat.TEXT, Optional.of(endpoint)), batchDuration);
+                ValueFormat.TEXT, Optional.of(ConnectorFeed.socket(endpoint))), batchDuration);
+    }
+
+    /**
+     * The lines of the files that appear in {@code directory}, Spark's {@code textFileStream}:
+     * files there before the start are ignored, names starting with {@code .} too, and each file is
+     * read once (it should be moved in whole). The file connector runs in-process and publishes
+     * each line, stamped with the time it read it, to a topic named after the application.
+     */
+    public JavaInputDStream<String> textFileStream(String directory) {
+        return fileStream("textFileStream", directory, Map.of("format", "text"), ValueFormat.TEXT);
+    }
+
+    /** As {@link #textFileStream(String)}, with each file cut into records of {@code recordLength} bytes. */
+    public JavaInputDStream<byte[]> binaryRecordsStream(String directory, int recordLength) {
+        if (recordLength < 1) {
+            throw new IllegalArgumentException("recordLength must be positive, got " + recordLength);
+        }
+        return fileStream("binaryRecordsStream", directory, Map.of("format", "fixed",
+                "format.record.bytes", Integer.toString(recordLength),
+                "value.converter", ConnectorFeed.BYTES_CONVERTER), ValueFormat.BYTES);
+    }
+
+    private <T> JavaInputDStream<T> fileStream(String operation, String directory, Map<String, String> format,
+                                               ValueFormat valueFormat) {
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalArgumentException(operation + "(directory): directory must not be empty");
+        }
+        Map<String, String> config = new java.util.HashMap<>(format);
+        config.put("file.path", directory);
+        config.put("file.existing", "ignore");
+        int id = graph.nextId();
+        String topic = topicSafe(appId() + "-files-" + id);
+        return new JavaInputDStream<>(this, new SourceNode(id, operation, topic, valueFormat,
+                Optional.of(new ConnectorFeed(ConnectorFeed.FILE_CONNECTOR, config))), batchDuration);
+    }
+
+    /**
+     * The string values a Kafka Connect source connector of the user's publishes: Streamling's
+     * {@code receiverStream}. Where Spark runs a custom {@code Receiver}, write a
+     * {@code SourceConnector} (declared in {@code META-INF/services}); it runs in-process and its
+     * records go through a topic named after the application, so they are durable and replayable.
+     */
+    public JavaReceiverInputDStream<String> connectorStream(String connectorClass, Map<String, String> config) {
+        Objects.requireNonNull(connectorClass, "connectorClass");
+        Objects.requireNonNull(config, "config");
+        int id = graph.nextId();
+        String topic = topicSafe(appId() + "-connector-" + id);
+        return new JavaReceiverInputDStream<>(this, new SourceNode(id, "connectorStream", topic, ValueFormat.TEXT,
+                Optional.of(new ConnectorFeed(connectorClass, config))), batchDuration);
     }
 
     /**
