@@ -1,26 +1,19 @@
 package io.streamling.connect.file;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
-import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -28,33 +21,36 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.streamling.connect.file.AckTracker.Outcome;
+import io.streamling.connect.file.FileSourceConfig.CleanupPolicy;
+import io.streamling.connect.file.FileSourceConfig.ErrorPolicy;
+import io.streamling.connect.file.FileSourceMetrics.FileStatus;
+
 /**
- * The file source task: watches one directory and publishes each line of each eligible file as one
- * record.
+ * The file source task: watches a directory and publishes the records of each eligible file.
  *
  * <ul>
- *   <li><b>Finding files.</b> The directory is listed every {@code poll.interval.ms} (not
- *       recursively). Eligible files are regular, non-empty, and their name matches
- *       {@code file.name.pattern} entirely; they are read one at a time, oldest modification time
- *       first, then by name.</li>
- *   <li><b>Reading.</b> Each file is read as UTF-8 text, streaming, line by line (invalid bytes are
- *       replaced with U+FFFD). A file is read once, up to its end at the time it is read: like
- *       Spark's {@code textFileStream}, files should appear complete (moved or renamed into the
- *       directory), and data appended to a file already read is not read.</li>
- *   <li><b>Records.</b> Value: the line as a string; key: none; timestamp: ingestion time. Source
- *       partition: {@value #PARTITION_PATH_KEY} (absolute path) and {@value #PARTITION_FINGERPRINT_KEY}
- *       (hex SHA-256 of the first up to 1024 bytes), so a new file under a reused name is a new
- *       partition. Source offset: {@value #OFFSET_POSITION_KEY}, the byte position just after the
- *       line.</li>
- *   <li><b>Resuming.</b> At start the committed offsets of the files in the directory are read: a
- *       file is resumed at exactly the next byte, and a file whose committed position is its size is
- *       done. Files without a committed offset are read or ignored as {@code file.existing} says.
- *       Files completed while running are remembered (while they stay in the directory) and not read
- *       again.</li>
+ *   <li><b>Finding files.</b> The directory (or glob) is listed every {@code poll.interval.ms};
+ *       eligible files are regular, non-empty, match {@code file.name.pattern}, are at least
+ *       {@code file.min.age.ms} old and at most {@code file.max.age.ms} older than the newest file
+ *       seen. They are read one at a time in {@code file.order}.</li>
+ *   <li><b>Reading.</b> Streaming, in the configured {@code format}; a file is read once, up to its
+ *       end when it is read (Spark's {@code textFileStream} semantics: files should appear complete).</li>
+ *   <li><b>Offsets.</b> Source partition: {@value #PARTITION_PATH_KEY} (absolute path) and
+ *       {@value #PARTITION_FINGERPRINT_KEY} (hex SHA-256 of the first up to 1024 bytes), so a new
+ *       file under a reused name is a new partition. Source offset: {@value #OFFSET_POSITION_KEY},
+ *       the byte position just after the record, plus {@value #OFFSET_LINE_KEY},
+ *       {@value #OFFSET_SINCE_KEY} and (on error records) {@value #OFFSET_COMPLETE_KEY}. A task
+ *       resumes each file at exactly the next record; with exactly-once support enabled on the
+ *       worker, records and offsets commit together, so nothing is lost or duplicated.</li>
+ *   <li><b>Cleanup.</b> A file is deleted, archived or moved to the error directory only once it
+ *       was read to its end and Kafka acknowledged every record published from it
+ *       ({@link #commitRecord}).</li>
  * </ul>
  *
- * <p>{@link #poll()} returns as soon as it has records (at most {@code poll.max.records}) and
- * otherwise waits at most one poll interval, returning {@code null}; {@link #stop()} wakes it up.
+ * <p>{@link #poll()} returns as soon as it has records (bounded by {@code poll.max.records},
+ * {@code poll.max.files} and {@code poll.max.bytes}) and otherwise waits at most one poll interval,
+ * returning {@code null}; {@link #stop()} wakes it up.
  */
 public class FileSourceTask extends SourceTask {
 
@@ -62,35 +58,39 @@ public class FileSourceTask extends SourceTask {
     public static final String PARTITION_PATH_KEY = "path";
     /** Source partition key: hex SHA-256 of the file's first bytes (up to 1024). */
     public static final String PARTITION_FINGERPRINT_KEY = "fingerprint";
-    /** Source offset key: the byte position just after the record's line (and its terminator). */
+    /** Source offset key: the byte position just after the record (and its line terminator). */
     public static final String OFFSET_POSITION_KEY = "position";
+    /** Source offset key: lines (text formats) or records (fixed) up to {@value #OFFSET_POSITION_KEY}. */
+    public static final String OFFSET_LINE_KEY = "line";
+    /** Source offset key: epoch milliseconds when this connector first watched the directory. */
+    public static final String OFFSET_SINCE_KEY = "since";
+    /** Source offset key: {@code true} when the file is not to be read any further (given up on). */
+    public static final String OFFSET_COMPLETE_KEY = "complete";
 
     private static final Logger log = LoggerFactory.getLogger(FileSourceTask.class);
-
-    /** Oldest modification time first, then by name. */
-    private static final Comparator<Candidate> ORDER = Comparator.comparingLong(Candidate::modified)
-            .thenComparing(c -> c.path().getFileName().toString())
-            .thenComparing(Candidate::path);
 
     private final Object lock = new Object();
     private volatile boolean stopping;
     private volatile CountDownLatch stopSignal = new CountDownLatch(1);
+    private volatile FileSourceMetrics metrics = new FileSourceMetrics();
+    private volatile AckTracker acks;
 
-    private String topic;
-    private Path directory;
-    private Pattern namePattern;
-    private long pollIntervalMs;
-    private int maxRecords;
-
-    /** Files read to their end or ignored at start, by path; bounded by the directory's content. */
-    private final Map<Path, KnownFile> known = new HashMap<>();
-    private final TreeSet<Candidate> pending = new TreeSet<>(ORDER);
-    private final Set<Path> pendingPaths = new HashSet<>();
-    private Candidate current;
-    private Map<String, String> currentPartition;
-    private LineReader reader;
-    private long currentLines;
+    private FileSourceConfig config;
+    private DirectoryScanner scanner;
+    private SeenFiles seen;
+    private FileQueue queue;
+    private RecordReaders readers;
+    private RecordFactory factory;
+    private FileMover mover;
+    private ErrorPolicy errorPolicy;
+    private OpenFile current;
+    private ConnectException pendingFailure;
     private long nextListingAt;
+    // read once: AbstractConfig getters record each use in a synchronized set, too slow per record
+    private int maxRecords;
+    private long maxBytes;
+    private int maxFiles;
+    private long pollIntervalMs;
 
     /**
      * Creates the task; Kafka Connect instantiates it reflectively.
@@ -114,41 +114,102 @@ public class FileSourceTask extends SourceTask {
      *
      * @param props the task configuration (the connector's)
      * @throws org.apache.kafka.common.config.ConfigException naming the key of an invalid value
+     * @throws ConnectException if the directory cannot be listed
      */
     @Override
     public void start(Map<String, String> props) {
-        FileSourceConfig config = new FileSourceConfig(props);
+        FileSourceConfig parsed = new FileSourceConfig(props);
         synchronized (lock) {
-            topic = config.topic();
-            directory = config.directory();
-            namePattern = config.fileNamePattern();
-            pollIntervalMs = config.pollIntervalMs();
-            maxRecords = config.pollMaxRecords();
-            known.clear();
-            pending.clear();
-            pendingPaths.clear();
-            closeReader();
-            stopSignal = new CountDownLatch(1);
+            config = parsed;
             stopping = false;
-
-            List<FileStat> files = listDirectory();
-            if (files == null) {
-                throw new ConnectException("Cannot list directory " + directory + " ("
-                        + FileSourceConfig.FILE_PATH_CONFIG + ")");
-            }
-            planExistingFiles(files, config.processExistingFiles());
+            stopSignal = new CountDownLatch(1);
+            current = null;
+            pendingFailure = null;
+            metrics = new FileSourceMetrics();
+            seen = new SeenFiles(config.maxAgeMs());
+            queue = new FileQueue(config.order(), config.latestFirst(), seen, config.minAgeMs());
+            readers = new RecordReaders(config, metrics);
+            errorPolicy = config.errorPolicy();
+            maxRecords = config.pollMaxRecords();
+            maxBytes = config.pollMaxBytes();
+            maxFiles = config.pollMaxFiles();
+            pollIntervalMs = config.pollIntervalMs();
+            mover = new FileMover(config.cleanupPolicy(),
+                    config.cleanupPolicy() == CleanupPolicy.ARCHIVE ? config.archivePath() : null,
+                    errorPolicy == ErrorPolicy.MOVE ? config.errorsPath() : null);
+            acks = mover.active() ? new AckTracker() : null;
+            scanner = new DirectoryScanner(config.location(), config.recursive(), config.fileNamePattern(),
+                    targetDirectories());
+            planStart();
+            metrics.awaitingAcknowledgement(() -> acks == null ? 0 : acks.awaiting());
+            metrics.register(config.connectorName());
             nextListingAt = System.currentTimeMillis() + pollIntervalMs;
         }
     }
 
+    /** The archive and error directories: created now, and never listed. */
+    private Set<Path> targetDirectories() {
+        Set<Path> targets = new HashSet<>();
+        if (config.cleanupPolicy() == CleanupPolicy.ARCHIVE) {
+            targets.add(config.archivePath());
+        }
+        if (errorPolicy == ErrorPolicy.MOVE) {
+            targets.add(config.errorsPath());
+        }
+        for (Path target : targets) {
+            try {
+                Files.createDirectories(target);
+            } catch (IOException e) {
+                throw new ConnectException("Cannot create directory " + target + ": " + e, e);
+            }
+        }
+        return targets;
+    }
+
+    private void planStart() {
+        List<SourceFile> files;
+        try {
+            files = scanner.list();
+        } catch (IOException e) {
+            throw new ConnectException("Cannot list directory " + scanner.directory() + " ("
+                    + FileSourceConfig.FILE_PATH_CONFIG + "): " + e, e);
+        }
+        OffsetStorageReader offsets = context == null ? null : context.offsetStorageReader();
+        StartPlanner.Plan plan = new StartPlanner(offsets, readers, seen)
+                .plan(files, config.processExistingFiles(), System.currentTimeMillis());
+        factory = new RecordFactory(config, plan.watchStart());
+        for (FileQueue.Pending file : plan.toRead()) {
+            queue.add(file);
+            metrics.status(file.path(), FileStatus.PENDING);
+        }
+        int cleaned = 0;
+        for (SourceFile done : plan.done()) {
+            // its offset is at its end, so a previous run had all its records acknowledged
+            if (mover.cleanUp(done)) {
+                metrics.status(done.path(), FileStatus.CLEANED_UP);
+                seen.forget(done.path());
+                cleaned++;
+            }
+        }
+        metrics.ignored(plan.ignored());
+        metrics.backlog(queue.size(), queue.bytes());
+        log.info("Watching {}{} -> topic '{}' ({}, {}={}): {} files to read or resume, {} already done ({} cleaned"
+                        + " up now), {} given up on earlier, {} existing ignored", scanner.directory(),
+                config.location().glob().map(g -> "/" + g).orElse(""), config.topic(), config.format().value(),
+                FileSourceConfig.FILE_EXISTING_CONFIG, config.processExistingFiles()
+                        ? FileSourceConfig.FILE_EXISTING_PROCESS : FileSourceConfig.FILE_EXISTING_IGNORE,
+                plan.toRead().size(), plan.done().size(), cleaned, plan.failed(), plan.ignored());
+    }
+
     /**
-     * Returns the next lines as records: up to {@code poll.max.records}, possibly from several
-     * files. When there is nothing to read it waits until the next directory listing (at most one
-     * poll interval) or until {@link #stop()}.
+     * Returns the next records: as many as the poll limits allow, possibly from several files.
+     * When there is nothing to read it waits until the next directory listing (at most one poll
+     * interval) or until {@link #stop()}.
      *
      * @return records, or {@code null} when there is nothing to publish yet
      * @throws InterruptedException if the thread is interrupted while waiting
-     * @throws ConnectException if a file cannot be read
+     * @throws ConnectException if a file cannot be read or a record is bad under {@code errors.policy=fail},
+     *     or a record is too long under {@code line.too.long=fail}
      */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
@@ -164,16 +225,42 @@ public class FileSourceTask extends SourceTask {
     }
 
     /**
-     * Stops the task: wakes a waiting {@link #poll()} and closes the open file. May be called from
-     * another thread than {@code poll()}.
+     * Counts a record Kafka acknowledged; a file whose records are all acknowledged is cleaned up
+     * on the next {@link #poll()}. Called from the producer's thread, or after the transaction
+     * committed when exactly-once support is enabled.
+     *
+     * @param record   the record as returned by {@link #poll()}
+     * @param metadata where Kafka stored it (null when a transformation dropped it)
+     */
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) {
+        metrics.acknowledged();
+        AckTracker tracker = acks;
+        if (tracker != null) {
+            tracker.acknowledged(record.sourcePartition());
+        }
+    }
+
+    /**
+     * Stops the task: wakes a waiting {@link #poll()}, closes the open file and unregisters the
+     * metrics. May be called from another thread than {@code poll()}.
      */
     @Override
     public void stop() {
         stopping = true;
         stopSignal.countDown();
         synchronized (lock) {
-            closeReader();
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+            metrics.unregister();
         }
+    }
+
+    /** The metrics of this task (registered in JMX while it runs). */
+    FileSourceMetrics metrics() {
+        return metrics;
     }
 
     private List<SourceRecord> pollOnce() {
@@ -181,257 +268,238 @@ public class FileSourceTask extends SourceTask {
             if (stopping) {
                 return null;
             }
-            long now = System.currentTimeMillis();
-            if (now >= nextListingAt) {
-                List<FileStat> files = listDirectory();
-                if (files != null) {
-                    enqueueNewFiles(files);
-                }
-                nextListingAt = now + pollIntervalMs;
+            if (pendingFailure != null) {
+                throw pendingFailure; // the records read before it were returned by the previous poll
             }
-            List<SourceRecord> records = new ArrayList<>();
-            try {
-                while (records.size() < maxRecords && !stopping) {
-                    if (reader == null && !openNextFile()) {
-                        break;
-                    }
-                    LineReader.Line line = reader.next();
-                    if (line == null) {
-                        completeCurrentFile();
-                        continue;
-                    }
-                    currentLines++;
-                    records.add(new SourceRecord(currentPartition,
-                            Map.of(OFFSET_POSITION_KEY, line.endPosition()),
-                            topic, null, null, null, Schema.STRING_SCHEMA, line.text(),
-                            System.currentTimeMillis()));
-                }
-            } catch (IOException e) {
-                Path failed = current == null ? null : current.path();
-                closeReader();
-                current = null;
-                currentPartition = null;
-                throw new ConnectException("Cannot read " + failed + ": " + e.getMessage(), e);
-            }
+            cleanUpAcknowledged();
+            listIfDue();
+            List<SourceRecord> records = readBatch();
+            long currentLeft = current == null ? 0 : Math.max(0, current.file().size() - current.position());
+            metrics.backlog(queue.size() + (current == null ? 0 : 1), queue.bytes() + currentLeft);
             return records.isEmpty() ? null : records;
         }
     }
 
-    /** Sorts the files present at start into resumed, done, to read and ignored. */
-    private void planExistingFiles(List<FileStat> files, boolean processExisting) {
-        Map<Map<String, Object>, Candidate> byPartition = new LinkedHashMap<>();
-        for (FileStat file : files) {
+    private void listIfDue() {
+        long now = System.currentTimeMillis();
+        if (now < nextListingAt) {
+            return;
+        }
+        nextListingAt = now + pollIntervalMs;
+        try {
+            List<SourceFile> added = queue.offer(scanner.list(), now, current == null ? null : current.file().path());
+            added.forEach(file -> metrics.status(file.path(), FileStatus.PENDING));
+        } catch (IOException e) {
+            log.warn("Cannot list {}: {}", scanner.directory(), e.toString());
+        }
+    }
+
+    /** Reads records until a poll limit is reached, the files run out, or a failure is pending. */
+    private List<SourceRecord> readBatch() {
+        List<SourceRecord> batch = new ArrayList<>();
+        long bytes = 0;
+        int files = current == null ? 0 : 1;
+        while (batch.size() < maxRecords && bytes < maxBytes && !stopping && pendingFailure == null) {
+            if (current == null) {
+                if (files >= maxFiles || !openNextFile(batch)) {
+                    break;
+                }
+                files++;
+            }
+            bytes += readOne(batch);
+        }
+        if (current != null) {
+            current.reportSent(acks);
+        }
+        metrics.polled(batch.size(), bytes);
+        if (pendingFailure != null && batch.isEmpty()) {
+            throw pendingFailure;
+        }
+        return batch;
+    }
+
+    /** Reads one record of the current file (or its end); returns the bytes consumed. */
+    private long readOne(List<SourceRecord> batch) {
+        OpenFile file = current;
+        long before = file.position();
+        try {
+            FileRecord record = file.reader().next();
+            if (record == null) {
+                finish(Outcome.DONE);
+                return 0;
+            }
+            boolean publish = record.value() != null; // null: skipped as too long
+            file.advance(record.end(), record.lastLine(), publish);
+            if (publish) {
+                batch.add(factory.record(file, record));
+            }
+            return record.end() - before;
+        } catch (MalformedRecordException e) {
+            onMalformed(e, batch);
+            return e.end() - before;
+        } catch (NoSuchFileException e) {
+            vanished();
+            return 0;
+        } catch (IOException e) {
+            onUnreadable(e, batch);
+            return 0;
+        } catch (ConnectException e) {
+            fail(e.getMessage(), e); // a long record under line.too.long=fail
+            return 0;
+        }
+    }
+
+    /** Opens the next pending file that still exists; returns false when none could be opened. */
+    private boolean openNextFile(List<SourceRecord> batch) {
+        for (FileQueue.Pending next = queue.poll(); next != null && pendingFailure == null; next = queue.poll()) {
+            FileFingerprint fingerprint = next.fingerprint();
             try {
-                FileFingerprint fingerprint = FileFingerprint.of(file.path());
-                if (fingerprint.length() == 0) {
-                    continue; // emptied since listed
+                if (fingerprint == null) {
+                    fingerprint = FileFingerprint.of(next.path());
                 }
-                Candidate candidate = new Candidate(file.path(), file.modified(), file.size(), fingerprint, 0L);
-                byPartition.put(new HashMap<>(partition(file.path(), fingerprint)), candidate);
-            } catch (NoSuchFileException e) {
-                log.debug("{} disappeared while starting", file.path());
-            } catch (IOException e) {
-                throw new ConnectException("Cannot read " + file.path() + ": " + e.getMessage(), e);
-            }
-        }
-        Map<Map<String, Object>, Map<String, Object>> offsets = committedOffsets(byPartition.keySet());
-        int resumed = 0;
-        int done = 0;
-        int toRead = 0;
-        int ignored = 0;
-        for (Map.Entry<Map<String, Object>, Candidate> entry : byPartition.entrySet()) {
-            Candidate file = entry.getValue();
-            Long position = position(offsets.get(entry.getKey()), file.path());
-            if (position != null && position >= file.size()) {
-                known.put(file.path(), KnownFile.of(file));
-                done++;
-            } else if (position != null) {
-                addPending(file.withStartPosition(position));
-                log.info("Resuming {} at byte {} of {}", file.path(), position, file.size());
-                resumed++;
-            } else if (processExisting) {
-                addPending(file);
-                toRead++;
-            } else {
-                known.put(file.path(), KnownFile.of(file));
-                ignored++;
-            }
-        }
-        log.info("Watching {} for files matching '{}' -> topic '{}': {} to resume, {} already done, {} existing to"
-                        + " read, {} existing ignored ({}={})", directory, namePattern, topic, resumed, done, toRead,
-                ignored, FileSourceConfig.FILE_EXISTING_CONFIG, processExisting
-                        ? FileSourceConfig.FILE_EXISTING_PROCESS : FileSourceConfig.FILE_EXISTING_IGNORE);
-    }
-
-    private Map<Map<String, Object>, Map<String, Object>> committedOffsets(Collection<Map<String, Object>> partitions) {
-        OffsetStorageReader offsetReader = context == null ? null : context.offsetStorageReader();
-        if (offsetReader == null || partitions.isEmpty()) {
-            return Map.of();
-        }
-        Map<Map<String, Object>, Map<String, Object>> offsets = offsetReader.offsets(partitions);
-        return offsets == null ? Map.of() : offsets;
-    }
-
-    private static Long position(Map<String, Object> offset, Path file) {
-        if (offset == null) {
-            return null;
-        }
-        Object value = offset.get(OFFSET_POSITION_KEY);
-        if (value instanceof Number number && number.longValue() >= 0) {
-            return number.longValue();
-        }
-        log.warn("Ignoring committed offset {} of {}: no valid '{}'", offset, file, OFFSET_POSITION_KEY);
-        return null;
-    }
-
-    /** Queues the files that are new since the last listing and forgets files no longer present. */
-    private void enqueueNewFiles(List<FileStat> files) {
-        Set<Path> present = new HashSet<>();
-        for (FileStat file : files) {
-            Path path = file.path();
-            present.add(path);
-            if (current != null && current.path().equals(path) || pendingPaths.contains(path)) {
-                continue;
-            }
-            KnownFile seen = known.get(path);
-            if (seen != null) {
-                if (seen.size() == file.size() && seen.modified() == file.modified()) {
-                    continue;
-                }
-                try {
-                    if (file.size() >= seen.fingerprint().length() && seen.fingerprint().matchesStartOf(path)) {
-                        log.debug("Not reading data appended to {} after it was read or ignored", path);
-                        known.put(path, seen.withStat(file));
-                        continue;
-                    }
-                } catch (NoSuchFileException e) {
-                    continue;
-                } catch (IOException e) {
-                    log.warn("Cannot check whether {} changed: {}", path, e.toString());
-                    continue;
-                }
-                log.info("{} was replaced by a different file: reading it as a new file", path);
-                known.remove(path);
-            }
-            addPending(new Candidate(path, file.modified(), file.size(), null, 0L));
-        }
-        known.keySet().retainAll(present);
-    }
-
-    /** Opens the oldest pending file that still exists; returns false when none is pending. */
-    private boolean openNextFile() throws IOException {
-        while (!pending.isEmpty()) {
-            Candidate next = pending.pollFirst();
-            pendingPaths.remove(next.path());
-            try {
-                FileFingerprint fingerprint = next.fingerprint() != null
-                        ? next.fingerprint() : FileFingerprint.of(next.path());
                 if (fingerprint.length() == 0) {
                     continue; // emptied since listed: read it when it has content
                 }
-                reader = new LineReader(next.path(), next.startPosition());
-                current = next.withFingerprint(fingerprint);
-                currentPartition = partition(next.path(), fingerprint);
-                currentLines = 0;
-                log.debug("Reading {} from byte {}", next.path(), next.startPosition());
-                return true;
             } catch (NoSuchFileException e) {
                 log.warn("{} disappeared before it could be read", next.path());
+                continue;
+            } catch (IOException e) {
+                begin(new OpenFile(next.file(), null, next.position(), next.line()));
+                onUnreadable(e, batch);
+                continue;
+            }
+            begin(new OpenFile(next.file(), fingerprint, next.position(), next.line()));
+            try {
+                current.reader(readers.open(next.path(), next.position(), next.line()));
+                return true;
+            } catch (NoSuchFileException e) {
+                vanished();
+            } catch (IOException e) {
+                onUnreadable(e, batch);
             }
         }
         return false;
     }
 
-    private void completeCurrentFile() {
-        long end = reader.position();
-        closeReader();
-        long modified = current.modified();
-        try {
-            modified = Files.getLastModifiedTime(current.path()).toMillis();
-        } catch (IOException e) {
-            log.debug("Cannot stat {} after reading it: {}", current.path(), e.toString());
+    private void begin(OpenFile file) {
+        current = file;
+        if (acks != null) {
+            file.counts(acks.track(file.partition(), file.file()));
         }
-        known.put(current.path(), new KnownFile(current.fingerprint(), end, modified));
-        log.info("Finished {}: {} lines, {} bytes", current.path(), currentLines, end);
+        metrics.status(file.file().path(), FileStatus.IN_PROGRESS);
+        log.debug("Reading {} from byte {}", file.file().path(), file.startPosition());
+    }
+
+    private void onMalformed(MalformedRecordException e, List<SourceRecord> batch) {
+        metrics.recordMalformed();
+        String where = current.file().path() + " at byte " + e.start() + " (line " + e.line() + ")";
+        switch (errorPolicy) {
+            case TOPIC -> {
+                log.warn("Malformed record in {}: {}; sent to {} ({}=topic)", where, e.getMessage(),
+                        config.errorsTopic(), FileSourceConfig.ERRORS_POLICY_CONFIG);
+                current.advance(e.end(), e.lastLine(), true);
+                batch.add(factory.malformed(current, e));
+            }
+            case MOVE -> {
+                log.warn("Malformed record in {}: {}; the file goes to the error directory once its {} records"
+                        + " published so far are acknowledged ({}=move)", where, e.getMessage(), current.records(),
+                        FileSourceConfig.ERRORS_POLICY_CONFIG);
+                finish(Outcome.FAILED);
+            }
+            default -> fail("Malformed record in " + where + ": " + e.getMessage() + " ("
+                    + FileSourceConfig.ERRORS_POLICY_CONFIG + "=fail)", null);
+        }
+    }
+
+    private void onUnreadable(IOException e, List<SourceRecord> batch) {
+        String reason = "cannot read " + current.file().path() + " at byte " + current.position() + ": " + e;
+        switch (errorPolicy) {
+            case TOPIC -> {
+                log.warn("Giving up on {}; reported to {} ({}=topic)", reason, config.errorsTopic(),
+                        FileSourceConfig.ERRORS_POLICY_CONFIG);
+                batch.add(factory.unreadable(current, e.toString()));
+                current.advance(current.position(), current.lines(), true);
+                finish(Outcome.FAILED);
+            }
+            case MOVE -> {
+                log.warn("Giving up on {}; the file goes to the error directory ({}=move)", reason,
+                        FileSourceConfig.ERRORS_POLICY_CONFIG);
+                finish(Outcome.FAILED);
+            }
+            default -> fail("Cannot read file: " + reason + " (" + FileSourceConfig.ERRORS_POLICY_CONFIG + "=fail)", e);
+        }
+    }
+
+    /**
+     * Fails the task, after the records already read in this poll are returned (and so published
+     * and committed: after a restart the file is resumed right at the bad record).
+     */
+    private void fail(String message, Throwable cause) {
+        closeCurrent();
+        pendingFailure = cause instanceof ConnectException connect && connect.getMessage().equals(message)
+                ? connect : new ConnectException(message, cause);
+        log.error(message);
+    }
+
+    private void vanished() {
+        log.warn("{} disappeared while being read, after {} records", current.file().path(), current.records());
+        current.reportSent(acks);
+        if (acks != null) {
+            acks.forget(current.partition());
+        }
+        metrics.status(current.file().path(), FileStatus.FAILED);
+        closeCurrent();
+    }
+
+    private void finish(Outcome outcome) {
+        OpenFile file = current;
+        file.close();
+        file.reportSent(acks);
         current = null;
-        currentPartition = null;
-    }
-
-    private void addPending(Candidate candidate) {
-        pending.add(candidate);
-        pendingPaths.add(candidate.path());
-    }
-
-    private void closeReader() {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                log.debug("Error closing reader: {}", e.toString());
-            }
-            reader = null;
+        SourceFile stat = restat(file.file());
+        seen.remember(stat.path(), new SeenFiles.Seen(file.fingerprint(), stat.size(), stat.modified()));
+        if (outcome == Outcome.DONE) {
+            metrics.status(stat.path(), FileStatus.DONE);
+            log.info("Finished {}: {} records up to byte {}", stat.path(), file.records(), file.position());
+        } else {
+            metrics.status(stat.path(), FileStatus.FAILED);
         }
-        if (stopping) {
+        if (acks != null) {
+            acks.finished(file.partition(), file.counts(), outcome);
+        }
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.close();
             current = null;
-            currentPartition = null;
         }
     }
 
-    /** Lists the eligible files, oldest first; null when the directory cannot be listed. */
-    private List<FileStat> listDirectory() {
-        List<FileStat> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
-            for (Path entry : stream) {
-                if (!namePattern.matcher(entry.getFileName().toString()).matches()) {
-                    continue;
-                }
-                BasicFileAttributes attributes;
-                try {
-                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                } catch (IOException e) {
-                    continue; // vanished, or a dangling link
-                }
-                if (attributes.isRegularFile() && attributes.size() > 0) {
-                    files.add(new FileStat(entry.toAbsolutePath().normalize(),
-                            attributes.lastModifiedTime().toMillis(), attributes.size()));
-                }
+    /** Deletes, archives or quarantines the files whose records Kafka has all acknowledged. */
+    private void cleanUpAcknowledged() {
+        if (acks == null) {
+            return;
+        }
+        for (AckTracker.Ready ready : acks.drainReady()) {
+            SourceFile file = ready.file();
+            boolean moved = ready.outcome() == Outcome.DONE ? mover.cleanUp(file) : mover.quarantine(file);
+            if (moved) {
+                metrics.status(file.path(), FileStatus.CLEANED_UP);
+                seen.forget(file.path());
+                log.debug("Cleaned up {} after Kafka acknowledged its {} records", file.path(), ready.records());
             }
+        }
+    }
+
+    /** The file's size and modification time now (appends while it was read are not read). */
+    private static SourceFile restat(SourceFile file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
+            return new SourceFile(file.path(), file.relative(), attributes.lastModifiedTime().toMillis(),
+                    attributes.size());
         } catch (IOException e) {
-            log.warn("Cannot list {}: {}", directory, e.toString());
-            return null;
-        }
-        files.sort(Comparator.comparingLong(FileStat::modified)
-                .thenComparing(f -> f.path().getFileName().toString()));
-        return files;
-    }
-
-    private static Map<String, String> partition(Path path, FileFingerprint fingerprint) {
-        return Map.of(PARTITION_PATH_KEY, path.toString(), PARTITION_FINGERPRINT_KEY, fingerprint.hex());
-    }
-
-    /** A regular file seen in a listing. */
-    private record FileStat(Path path, long modified, long size) {
-    }
-
-    /** A file to read, from a byte position. */
-    private record Candidate(Path path, long modified, long size, FileFingerprint fingerprint, long startPosition) {
-        Candidate withStartPosition(long position) {
-            return new Candidate(path, modified, size, fingerprint, position);
-        }
-
-        Candidate withFingerprint(FileFingerprint value) {
-            return new Candidate(path, modified, size, value, startPosition);
-        }
-    }
-
-    /** A file read to its end, or ignored at start: not read again unless replaced. */
-    private record KnownFile(FileFingerprint fingerprint, long size, long modified) {
-        static KnownFile of(Candidate file) {
-            return new KnownFile(file.fingerprint(), file.size(), file.modified());
-        }
-
-        KnownFile withStat(FileStat stat) {
-            return new KnownFile(fingerprint, stat.size(), stat.modified());
+            return file;
         }
     }
 }
