@@ -19,6 +19,8 @@ public final class StreamingConf {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     /** After how long without data a source partition stops holding batches open (ms, default 2000). */
     public static final String IDLE_TIMEOUT_MS = "streamling.idle.timeout.ms";
+    /** The default of {@link #IDLE_TIMEOUT_MS}. */
+    public static final long IDLE_TIMEOUT_MS_DEFAULT = 2_000;
     /** The most consecutive empty batches an output prints after a gap without data (default 1000). */
     public static final String MAX_EMPTY_BATCHES = "streamling.empty.batches.max";
     /** Where source records that arrive after their batch closed go; absent = counted and dropped. */
@@ -57,6 +59,11 @@ public final class StreamingConf {
     /** The value of {@code key}, if set. */
     public Optional<String> get(String key) {
         return Optional.ofNullable(settings.get(key));
+    }
+
+    /** The idle timeout in milliseconds, {@link #IDLE_TIMEOUT_MS_DEFAULT} unless set (checked at start). */
+    public long idleTimeoutMs() {
+        return get(IDLE_TIMEOUT_MS).map(Long::parseLong).orElse(IDLE_TIMEOUT_MS_DEFAULT);
     }
 
     /** A copy of every setting. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.api.java.JavaInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
-import io.streamling.testing.DStreamTestDriver;
+import io.streamling.testkit.DStreamTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.streamling.connect.socket.tools.LineServer;
 import io.streamling.streaming.Durations;
-import io.streamling.testing.PrintBlocks;
+import io.streamling.testkit.PrintBlocks;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaReceiverInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;

@@ -2,7 +2,7 @@ package io.streamling.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static io.streamling.testing.PrintBlocks.block;
+import static io.streamling.testkit.PrintBlocks.block;
 
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.api.java.JavaReceiverInputDStream;

@@ -1,12 +1,13 @@
 package io.streamling.examples;
 
-import static io.streamling.testing.PrintBlocks.block;
+import static io.streamling.testkit.PrintBlocks.block;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.api.Tuple2;
 import io.streamling.streaming.Durations;
+import io.streamling.streaming.api.java.JavaReceiverInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
-import io.streamling.testing.DStreamTestDriver;
+import io.streamling.testkit.DStreamTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,13 +30,13 @@ class StatefulNetworkWordCountTest {
     void shouldPrintTheRunningCountsOfEveryWordAfterEveryBatch() {
         // given
         JavaStreamingContext ssc = new JavaStreamingContext("stateful", Durations.seconds(1));
-        StatefulNetworkWordCount.runningCounts(ssc.topicStream("lines"));
+        JavaReceiverInputDStream<String> lines = ssc.topicStream("lines");
+        StatefulNetworkWordCount.runningCounts(lines);
         try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
             // when: batch 0 "hello a", batch 1 "a b", batch 2 nothing
-            TestInputTopic<byte[], byte[]> lines = test.rawInput("lines");
-            lines.pipeInput(null, bytes("hello a"), T0 + 1);
-            lines.pipeInput(null, bytes("a b"), T0 + 1_001);
-            test.advanceWallClock(Duration.ofSeconds(5));
+            test.send(lines, T0 + 1, "hello a");
+            test.send(lines, T0 + 1_001, "a b");
+            test.closeThrough(T0 + 3_000);
 
             // then: keys with no new values are output too
             assertThat(test.console()).isEqualTo(

@@ -1,6 +1,6 @@
 package io.streamling.runtime;
 
-import static io.streamling.testing.PrintBlocks.block;
+import static io.streamling.testkit.PrintBlocks.block;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +9,7 @@ import io.streamling.internal.runtime.FailedElement;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaStreamingContext;
-import io.streamling.testing.DStreamTestDriver;
+import io.streamling.testkit.DStreamTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -34,7 +34,6 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
     private static final Set<String> OWN_KEYS = Set.of(StreamingConf.APP_NAME, StreamingConf.IDLE_TIMEOUT_MS,
             StreamingConf.MAX_EMPTY_BATCHES, StreamingConf.STATE_DIR, StreamingConf.LATE_TOPIC,
             StreamingConf.RECORD_ERROR_POLICY, StreamingConf.DEAD_LETTER_TOPIC);
-    private static final long DEFAULT_IDLE_TIMEOUT_MS = 2_000;
     private static final long DEFAULT_MAX_EMPTY_BATCHES = 1_000;
 
     /** Checks {@code conf}; throws {@link IllegalArgumentException} naming the first bad key. */
@@ -67,7 +66,7 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
         }
         return new RuntimeSettings(appId,
                 conf.get(StreamingConf.BOOTSTRAP_SERVERS).filter(servers -> !servers.isBlank()),
-                positiveLong(conf, StreamingConf.IDLE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS),
+                positiveLong(conf, StreamingConf.IDLE_TIMEOUT_MS, StreamingConf.IDLE_TIMEOUT_MS_DEFAULT),
                 positiveLong(conf, StreamingConf.MAX_EMPTY_BATCHES, DEFAULT_MAX_EMPTY_BATCHES),
                 conf.get(StreamingConf.STATE_DIR).map(Path::of),
                 conf.get(StreamingConf.LATE_TOPIC).filter(topic -> !topic.isBlank()),

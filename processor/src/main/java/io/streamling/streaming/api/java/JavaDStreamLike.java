@@ -171,6 +171,18 @@ public abstract class JavaDStreamLike<T> {
         return new JavaDStream<T>(context, windowNode(windowDuration, slideDuration), slideDuration).reduce(f);
     }
 
+    /**
+     * Every {@code slideDuration}, the elements of the last {@code windowDuration} reduced
+     * incrementally, as Spark's {@code reduceByWindow(f, invF, w, s)}: once every value has left the
+     * window the result is the "zero" {@code invF} leaves, not an empty batch.
+     */
+    public JavaDStream<T> reduceByWindow(Function2<T, T, T> f, Function2<T, T, T> invF, Duration windowDuration,
+                                         Duration slideDuration) {
+        return this.<Integer, T>mapToPair(element -> new Tuple2<>(1, element))
+                .reduceByKeyAndWindow(f, invF, windowDuration, slideDuration)
+                .map(Tuple2::_2);
+    }
+
     /** Every {@code slideDuration}, each distinct element of the last {@code windowDuration} with its count. */
     public JavaPairDStream<T, Long> countByValueAndWindow(Duration windowDuration, Duration slideDuration) {
         return new JavaDStream<T>(context, windowNode(windowDuration, slideDuration), slideDuration).countByValue();

@@ -273,6 +273,13 @@ public class JavaStreamingContext implements AutoCloseable {
         return first.unionAll(List.of(rest));
     }
 
+    /** The configuration (a copy), as Spark's {@code getConf()}. */
+    public StreamingConf getConf() {
+        StreamingConf copy = new StreamingConf();
+        conf.getAll().forEach(copy::set);
+        return copy;
+    }
+
     /** Sets where {@code print()} writes; {@code System.out} by default. */
     public void setConsole(PrintStream console) {
         services.setConsole(Objects.requireNonNull(console, "console"));

@@ -1,11 +1,11 @@
 package io.streamling.streaming.api.java;
 
-import static io.streamling.testing.PrintBlocks.block;
+import static io.streamling.testkit.PrintBlocks.block;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.api.Tuple2;
 import io.streamling.streaming.Durations;
-import io.streamling.testing.DStreamTestDriver;
+import io.streamling.testkit.DStreamTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +90,26 @@ class InverseWindowTest {
             assertThat(test.console()).isEqualTo(
                     block(T0 + 2_000, "(x,2)") + block(T0 + 4_000, "(x,4)") + block(T0 + 6_000, "(x,3)")
                             + block(T0 + 8_000, "(x,1)") + block(T0 + 10_000, "(x,0)"));
+        }
+    }
+
+    @Test
+    void shouldReduceByWindowIncrementallyDownToItsZero() {
+        // given: sums over two batches
+        JavaStreamingContext ssc = new JavaStreamingContext("reduceByWindow", Durations.seconds(1));
+        ssc.topicStream("numbers").map(Integer::parseInt)
+                .reduceByWindow(Integer::sum, (a, b) -> a - b, Durations.seconds(2), Durations.seconds(1)).print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when: batch 0 = 1 + 2, batch 1 = 4
+            TestInputTopic<byte[], byte[]> numbers = test.rawInput("numbers");
+            numbers.pipeInput(null, bytes("1"), T0 + 1);
+            numbers.pipeInput(null, bytes("2"), T0 + 2);
+            numbers.pipeInput(null, bytes("4"), T0 + 1_001);
+            test.advanceWallClock(Duration.ofSeconds(6));
+
+            // then: 3, 7, 4, then 0 (the key stays, as in Spark)
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000, "3") + block(T0 + 2_000, "7")
+                    + block(T0 + 3_000, "4") + block(T0 + 4_000, "0"));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.streamling.streaming.api.java;
 
-import static io.streamling.testing.PrintBlocks.block;
+import static io.streamling.testkit.PrintBlocks.block;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.api.Tuple2;
@@ -8,7 +8,7 @@ import io.streamling.api.java.JavaPairRDD;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.State;
 import io.streamling.streaming.StateSpec;
-import io.streamling.testing.DStreamTestDriver;
+import io.streamling.testkit.DStreamTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.streamling.streaming.api.java;
 
-import static io.streamling.testing.PrintBlocks.block;
+import static io.streamling.testkit.PrintBlocks.block;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamling.api.Tuple2;
 import io.streamling.streaming.Durations;
-import io.streamling.testing.DStreamTestDriver;
+import io.streamling.testkit.DStreamTestDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

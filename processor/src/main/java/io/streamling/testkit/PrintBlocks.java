@@ -1,4 +1,4 @@
-package io.streamling.testing;
+package io.streamling.testkit;
 
 import java.util.List;
 
