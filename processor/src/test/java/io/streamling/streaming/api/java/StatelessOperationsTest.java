@@ -79,6 +79,22 @@ class StatelessOperationsTest {
         }
     }
 
+    @Test
+    void shouldReadBinaryRecordsAsByteArrays() {
+        // given: a binaryRecordsStream (its file connector publishes fixed-length byte records)
+        JavaStreamingContext ssc = new JavaStreamingContext("binary", Durations.seconds(1));
+        JavaInputDStream<byte[]> records = ssc.binaryRecordsStream("/unused/in/this/test", 2);
+        records.map(record -> record.length + ":" + (record[0] & 0xFF)).print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when
+            test.rawInput(records.topic()).pipeInput(null, new byte[] {(byte) 0xFF, 1}, T0);
+            test.closeThrough(T0 + 1_000);
+
+            // then
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000, "2:255"));
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
