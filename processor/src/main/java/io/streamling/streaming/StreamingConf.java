@@ -21,6 +21,11 @@ public final class StreamingConf {
     public static final String IDLE_TIMEOUT_MS = "streamling.idle.timeout.ms";
     /** The default of {@link #IDLE_TIMEOUT_MS}. */
     public static final long IDLE_TIMEOUT_MS_DEFAULT = 2_000;
+    /**
+     * How late a record may arrive and still count in its batch (ms, default 0): batches close this
+     * much after the watermark passes their end. Structured Streaming's {@code withWatermark} delay.
+     */
+    public static final String ALLOWED_LATENESS_MS = "streamling.allowed.lateness.ms";
     /** The most consecutive empty batches an output prints after a gap without data (default 1000). */
     public static final String MAX_EMPTY_BATCHES = "streamling.empty.batches.max";
     /** Where source records that arrive after their batch closed go; absent = counted and dropped. */
@@ -64,6 +69,11 @@ public final class StreamingConf {
     /** The idle timeout in milliseconds, {@link #IDLE_TIMEOUT_MS_DEFAULT} unless set (checked at start). */
     public long idleTimeoutMs() {
         return get(IDLE_TIMEOUT_MS).map(Long::parseLong).orElse(IDLE_TIMEOUT_MS_DEFAULT);
+    }
+
+    /** The allowed lateness in milliseconds, 0 unless set (checked at start). */
+    public long allowedLatenessMs() {
+        return get(ALLOWED_LATENESS_MS).map(Long::parseLong).orElse(0L);
     }
 
     /** A copy of every setting. */

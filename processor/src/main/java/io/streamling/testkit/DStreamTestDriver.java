@@ -53,7 +53,7 @@ public final class DStreamTestDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ssc.topology(), props, start);
-        idleTimeoutMs = ssc.getConf().idleTimeoutMs();
+        idleTimeoutMs = ssc.getConf().idleTimeoutMs() + ssc.getConf().allowedLatenessMs();
         wallClock = start.toEpochMilli();
     }
 
@@ -67,7 +67,8 @@ public final class DStreamTestDriver implements AutoCloseable {
 
     /**
      * Advances the wall clock so that, input having stopped, every batch ending at or before
-     * {@code time} closes (the wall clock then stands the idle timeout past {@code time}).
+     * {@code time} closes (the wall clock then stands the idle timeout and allowed lateness past
+     * {@code time}).
      */
     public void closeThrough(long time) {
         long target = time + idleTimeoutMs;

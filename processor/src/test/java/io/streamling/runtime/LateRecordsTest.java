@@ -77,6 +77,28 @@ class LateRecordsTest {
         }
     }
 
+    @Test
+    void shouldCountARecordWithinTheAllowedLatenessInItsBatch() {
+        // given: records may be a second late
+        StreamingConf conf = new StreamingConf().setAppName("lateness").set(StreamingConf.ALLOWED_LATENESS_MS, "1000");
+        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.seconds(1));
+        ssc.topicStream("lines").print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            TestInputTopic<byte[], byte[]> lines = test.rawInput("lines");
+
+            // when: "on time" is 0.6 s behind the progress, "too late" 1.2 s behind a later progress
+            lines.pipeInput(null, bytes("a"), T0 + 100);
+            lines.pipeInput(null, bytes("b"), T0 + 1_500);
+            lines.pipeInput(null, bytes("on time"), T0 + 900);
+            lines.pipeInput(null, bytes("c"), T0 + 2_100);
+            lines.pipeInput(null, bytes("too late"), T0 + 900);
+
+            // then: batch 1 closed only when the progress passed its end plus a second
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000, "a", "on time"));
+            assertThat(ssc.lateRecordCount()).isEqualTo(1);
+        }
+    }
+
     private static double lateMetric(DStreamTestDriver test, String name) {
         return test.driver().metrics().entrySet().stream()
                 .filter(entry -> entry.getKey().name().equals(name)

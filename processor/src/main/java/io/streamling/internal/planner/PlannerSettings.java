@@ -1,6 +1,7 @@
 package io.streamling.internal.planner;
 
 import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.ProgressPolicy;
 import io.streamling.internal.runtime.RecordErrorPolicy;
 import io.streamling.internal.runtime.RuntimeServices;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * What the planner needs to know beyond the plan itself.
  *
  * @param clock the batch clock
- * @param idleTimeoutMs after how long without data a source partition stops holding the watermark
+ * @param progress the idle timeout and allowed lateness of source partitions
  * @param maxEmptyBatches the most consecutive empty batches an output prints after a gap
  * @param sourcePartitions the partition count of each source topic; topics not listed have one
  * @param lateTopic where late source records go; empty = they are counted and dropped
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param deadLetterTopic where such elements go under {@link RecordErrorPolicy#DEAD_LETTER}
  * @param services the console, listeners and counters shared with the running program
  */
-public record PlannerSettings(BatchClock clock, long idleTimeoutMs, long maxEmptyBatches,
+public record PlannerSettings(BatchClock clock, ProgressPolicy progress, long maxEmptyBatches,
                               Map<String, Integer> sourcePartitions, Optional<String> lateTopic,
                               RecordErrorPolicy errorPolicy, Optional<String> deadLetterTopic,
                               RuntimeServices services) {

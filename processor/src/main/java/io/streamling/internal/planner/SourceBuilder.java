@@ -27,7 +27,7 @@ final class SourceBuilder {
         KStream<Object, Object> stream = context.builder()
                 .stream(node.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-read"))
                 .process(Suppliers.of(() -> new SourceProgressProcessor(name, node.topic(), node.format(), settings.clock(),
-                                settings.idleTimeoutMs(), settings.services(), keepLate), OperatorStores.progress(name)),
+                                settings.progress(), settings.services(), keepLate), OperatorStores.progress(name)),
                         Named.as(name));
         if (keepLate) {
             stream.filter((key, value) -> value instanceof LateRecord, Named.as(name + "-late"))

@@ -2,6 +2,7 @@ package io.streamling.internal.runner;
 
 import io.streamling.internal.planner.PlannerSettings;
 import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.ProgressPolicy;
 import io.streamling.internal.runtime.RecordErrorPolicy;
 import io.streamling.internal.runtime.RuntimeServices;
 import io.streamling.streaming.StreamingConf;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param appId the application id
  * @param bootstrapServers the cluster, or empty for the embedded default
  * @param idleTimeoutMs see {@link StreamingConf#IDLE_TIMEOUT_MS}
+ * @param allowedLatenessMs see {@link StreamingConf#ALLOWED_LATENESS_MS}
  * @param maxEmptyBatches see {@link StreamingConf#MAX_EMPTY_BATCHES}
  * @param stateDir see {@link StreamingConf#STATE_DIR}
  * @param lateTopic see {@link StreamingConf#LATE_TOPIC}
@@ -25,7 +27,7 @@ import java.util.regex.Pattern;
  * @param deadLetterTopic see {@link StreamingConf#DEAD_LETTER_TOPIC}
  * @param streamsOverrides every other key, for Kafka Streams
  */
-public record RuntimeSettings(String appId, Optional<String> bootstrapServers, long idleTimeoutMs,
+public record RuntimeSettings(String appId, Optional<String> bootstrapServers, long idleTimeoutMs, long allowedLatenessMs,
                               long maxEmptyBatches, Optional<Path> stateDir, Optional<String> lateTopic,
                               RecordErrorPolicy errorPolicy, Optional<String> deadLetterTopic,
                               Map<String, String> streamsOverrides) {
@@ -33,7 +35,7 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
     private static final Pattern LEGAL_APP_ID = Pattern.compile("[a-zA-Z0-9._-]+");
     private static final Set<String> OWN_KEYS = Set.of(StreamingConf.APP_NAME, StreamingConf.IDLE_TIMEOUT_MS,
             StreamingConf.MAX_EMPTY_BATCHES, StreamingConf.STATE_DIR, StreamingConf.LATE_TOPIC,
-            StreamingConf.RECORD_ERROR_POLICY, StreamingConf.DEAD_LETTER_TOPIC);
+            StreamingConf.RECORD_ERROR_POLICY, StreamingConf.DEAD_LETTER_TOPIC, StreamingConf.ALLOWED_LATENESS_MS);
     private static final long DEFAULT_MAX_EMPTY_BATCHES = 1_000;
 
     /** Checks {@code conf}; throws {@link IllegalArgumentException} naming the first bad key. */
@@ -67,6 +69,7 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
         return new RuntimeSettings(appId,
                 conf.get(StreamingConf.BOOTSTRAP_SERVERS).filter(servers -> !servers.isBlank()),
                 positiveLong(conf, StreamingConf.IDLE_TIMEOUT_MS, StreamingConf.IDLE_TIMEOUT_MS_DEFAULT),
+                nonNegativeLong(conf, StreamingConf.ALLOWED_LATENESS_MS),
                 positiveLong(conf, StreamingConf.MAX_EMPTY_BATCHES, DEFAULT_MAX_EMPTY_BATCHES),
                 conf.get(StreamingConf.STATE_DIR).map(Path::of),
                 conf.get(StreamingConf.LATE_TOPIC).filter(topic -> !topic.isBlank()),
@@ -77,8 +80,21 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
     /** What the planner needs from these settings, with the source partition counts found at start. */
     public PlannerSettings plannerSettings(BatchClock clock, Map<String, Integer> sourcePartitions,
                                            RuntimeServices services) {
-        return new PlannerSettings(clock, idleTimeoutMs, maxEmptyBatches, sourcePartitions, lateTopic, errorPolicy,
+        return new PlannerSettings(clock, new ProgressPolicy(idleTimeoutMs, allowedLatenessMs), maxEmptyBatches, sourcePartitions, lateTopic, errorPolicy,
                 deadLetterTopic, services);
+    }
+
+    private static long nonNegativeLong(StreamingConf conf, String key) {
+        String text = conf.get(key).orElse("0");
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of 0 or more, got '" + text + "'");
     }
 
     private static long positiveLong(StreamingConf conf, String key, long defaultValue) {

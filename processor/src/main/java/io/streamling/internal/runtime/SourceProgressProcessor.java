@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * timestamp order (connectors stamp ingestion time). When the partition has had no record for the
  * idle timeout (wall clock) and the consumer has fetched all it holds, progress follows the wall
  * clock minus the idle timeout, so batches close on time when input stops and an empty partition
- * does not hold the others back; a partition with an unfetched backlog is never idle. A record
+ * does not hold the others back; a partition with an unfetched backlog is never idle. The
+ * watermark trails the progress by the allowed lateness. A record
  * behind the progress already announced belongs to a closed batch: it is late, counted, and
  * dropped or, when a late-data topic is configured, passed on as a {@link LateRecord}.
  *
@@ -35,7 +36,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     private final String topic;
     private final ValueFormat format;
     private final BatchClock clock;
-    private final long idleTimeoutMs;
+    private final ProgressPolicy policy;
     private final RuntimeServices services;
     private final boolean keepDropCounter;
 
@@ -51,17 +52,17 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
      * @param topic the source topic
      * @param format how the topic's values decode into elements
      * @param clock the batch clock
-     * @param idleTimeoutMs how long a partition may have no data before it stops holding the watermark
+     * @param policy the idle timeout and the allowed lateness
      * @param services where late records are counted and source lags are read
      * @param keepDropCounter whether late records go on as {@link LateRecord}s rather than being dropped
      */
-    public SourceProgressProcessor(String name, String topic, ValueFormat format, BatchClock clock, long idleTimeoutMs,
+    public SourceProgressProcessor(String name, String topic, ValueFormat format, BatchClock clock, ProgressPolicy policy,
                                    RuntimeServices services, boolean keepDropCounter) {
         this.name = name;
         this.topic = topic;
         this.format = format;
         this.clock = clock;
-        this.idleTimeoutMs = idleTimeoutMs;
+        this.policy = policy;
         this.services = services;
         this.keepDropCounter = keepDropCounter;
     }
@@ -130,14 +131,14 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     }
 
     private void onWallClock(long now) {
-        if (now - lastRecordWallClock >= idleTimeoutMs
+        if (now - lastRecordWallClock >= policy.idleTimeoutMs()
                 && services.sourceLag().caughtUp(topic, context().taskId().partition())) {
-            advanceTo(Math.max(maxTimestamp, now - idleTimeoutMs));
+            advanceTo(Math.max(maxTimestamp, now - policy.idleTimeoutMs()));
         }
     }
 
     private void advanceTo(long progressTime) {
-        long aligned = clock.batchStart(progressTime);
+        long aligned = clock.batchStart(policy.watermark(progressTime));
         if (aligned <= announced || aligned < 0) {
             return;
         }

@@ -384,7 +384,8 @@ public class JavaStreamingContext implements AutoCloseable {
         StreamingRuntime running = runtime;
         if (stopGracefully && running != null && state == StreamingContextState.ACTIVE) {
             RuntimeSettings settings = RuntimeSettings.from(conf);
-            running.drain(java.time.Duration.ofMillis(settings.idleTimeoutMs() + 2 * clock.intervalMs()),
+            running.drain(java.time.Duration.ofMillis(settings.idleTimeoutMs() + settings.allowedLatenessMs()
+                    + 2 * clock.intervalMs()),
                     java.time.Duration.ofSeconds(60));
         }
         stopNow();
