@@ -25,10 +25,12 @@ class ExamplesGoldenTest {
             "network-word-count", ssc -> NetworkWordCount.wordCounts(ssc.socketTextStream("localhost", 9999)),
             "windowed-word-count", ssc -> WindowedNetworkWordCount.windowedWordCounts(ssc.socketTextStream("localhost", 9999)),
             "stateful-word-count", ssc -> StatefulNetworkWordCount.runningCounts(ssc.socketTextStream("localhost", 9999)),
-            "count-by-window", ssc -> QueueCountByWindow.define(ssc, line -> { }));
+            "count-by-window", ssc -> QueueCountByWindow.define(ssc, line -> { }),
+            "json-file-stream", ssc -> JsonFileStream.define(ssc, "/in", "/out/events", summary -> { }));
 
     @ParameterizedTest
-    @ValueSource(strings = {"network-word-count", "windowed-word-count", "stateful-word-count", "count-by-window"})
+    @ValueSource(strings = {"network-word-count", "windowed-word-count", "stateful-word-count", "count-by-window",
+            "json-file-stream"})
     void shouldCompileToTheCheckedInTopology(String example) throws IOException {
         JavaStreamingContext ssc = new JavaStreamingContext(example,
                 example.equals("count-by-window") ? QueueCountByWindow.BATCH : Durations.seconds(1));
