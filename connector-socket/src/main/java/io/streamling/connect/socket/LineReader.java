@@ -2,104 +2,103 @@ package io.streamling.connect.socket;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
-import java.util.function.LongConsumer;
 
 /**
- * Frames a byte stream into lines and decodes them; owned by one thread.
+ * Frames a byte stream into newline-delimited lines; owned by one thread.
  *
- * <p>Why bytes first, characters second: lines are split on the byte {@code 0x0A} <em>before</em>
- * decoding, so an invalid byte sequence can never swallow the newline that follows it and the next
- * line is always intact. Each line is then decoded on its own with
- * {@link CodingErrorAction#REPLACE}: invalid bytes become U+FFFD and the rest of the line survives.
+ * <p>Why bytes, not characters: lines are split on the byte {@code 0x0A} <em>before</em> decoding
+ * ({@link LineDecoder}), so an invalid byte sequence can never swallow the newline that follows it
+ * and the next line is always intact.
  *
  * <p>A line ends at {@code \n}; one trailing {@code \r} is removed as well. A line longer than
- * {@code maxBytes} (terminator excluded) is cut to {@code maxBytes} bytes and the rest is discarded
- * up to the next {@code \n}; {@link #lastLineTruncated()} reports it. At end of stream an unterminated
- * last line is returned like any other (as {@code BufferedReader.readLine} and Spark's socket
- * receiver do).
+ * {@code maxBytes} (terminator excluded) is handed over cut to {@code maxBytes} bytes with
+ * {@code tooLong} set, and the rest of it is read and discarded up to the next {@code \n}: memory per
+ * connection stays at {@code maxBytes} whatever the peer sends. With {@code failFast} the reader
+ * throws {@link FrameTooLongException} as soon as the limit is passed instead. At end of stream an
+ * unterminated last line is handed over like any other (as {@code BufferedReader.readLine} and
+ * Spark's socket receiver do).
  */
-final class LineReader {
+final class LineReader implements FrameReader {
 
-    private static final int READ_CHUNK = 8192;
+    private static final int READ_CHUNK = 32 * 1024;
 
     private final InputStream in;
     private final int maxBytes;
-    private final CharsetDecoder decoder;
-    private final LongConsumer onBytesRead;
+    private final boolean failFast;
+    private final Object source;
 
     private final byte[] chunk = new byte[READ_CHUNK];
     private int chunkPos;
     private int chunkLimit;
 
-    /** Current line; holds up to maxBytes + 1 bytes so a trailing '\r' of a maximal line still fits. */
+    /** A line spanning reads; holds up to maxBytes + 1 bytes so a trailing '\r' of a maximal line fits. */
     private byte[] line;
     private int lineLen;
-    private boolean discarded;
-    private boolean lastTruncated;
+    private boolean overflow;
 
     /**
-     * @param in          the stream to read; not closed by this class
-     * @param maxBytes    maximum bytes kept per line, >= 1
-     * @param charset     an ASCII-compatible charset (see {@link SocketSourceConfig#SOCKET_CHARSET})
-     * @param onBytesRead told how many raw bytes each read from {@code in} returned (for counters)
+     * @param in       the stream to read; not closed by this class
+     * @param maxBytes maximum bytes kept per line, >= 1
+     * @param failFast throw instead of truncating when a line passes {@code maxBytes}
+     * @param source   names the peer in error messages
      */
-    LineReader(InputStream in, int maxBytes, Charset charset, LongConsumer onBytesRead) {
+    LineReader(InputStream in, int maxBytes, boolean failFast, Object source) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be >= 1, got " + maxBytes);
         }
         this.in = in;
         this.maxBytes = maxBytes;
-        this.decoder = charset.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        this.onBytesRead = onBytesRead;
+        this.failFast = failFast;
+        this.source = source;
         this.line = new byte[Math.min(256, maxBytes + 1)];
     }
 
-    /**
-     * Blocks until a full line (or end of stream) arrives.
-     *
-     * @return the decoded line without its terminator, or {@code null} at end of stream
-     * @throws IOException if reading fails (e.g. the socket was reset or closed by {@code stop()})
-     */
-    String readLine() throws IOException {
+    @Override
+    public boolean next(FrameSink sink) throws IOException, InterruptedException {
         lineLen = 0;
-        discarded = false;
+        overflow = false;
         while (true) {
             if (chunkPos == chunkLimit) {
                 int n = in.read(chunk, 0, chunk.length);
                 if (n < 0) {
-                    return lineLen > 0 || discarded ? finishLine() : null;
+                    if (lineLen == 0 && !overflow) {
+                        return false;
+                    }
+                    emit(sink, line, 0, lineLen, overflow);
+                    return true;
                 }
-                onBytesRead.accept(n);
                 chunkPos = 0;
                 chunkLimit = n;
             }
             int newline = indexOfNewline(chunkPos, chunkLimit);
+            if (newline >= 0 && lineLen == 0 && !overflow) {
+                // the usual case: the whole line is in this chunk; no copy
+                int start = chunkPos;
+                chunkPos = newline + 1;
+                emit(sink, chunk, start, newline - start, false);
+                return true;
+            }
             int end = newline < 0 ? chunkLimit : newline;
             append(chunkPos, end - chunkPos);
             if (newline >= 0) {
                 chunkPos = newline + 1;
-                return finishLine();
+                emit(sink, line, 0, lineLen, overflow);
+                return true;
             }
             chunkPos = chunkLimit;
         }
     }
 
-    /** @return whether the line last returned by {@link #readLine()} was cut to {@code maxBytes} */
-    boolean lastLineTruncated() {
-        return lastTruncated;
+    @Override
+    public boolean hasBufferedInput() {
+        return chunkPos < chunkLimit;
     }
 
     private int indexOfNewline(int from, int to) {
+        byte[] c = chunk;
         for (int i = from; i < to; i++) {
-            if (chunk[i] == '\n') {
+            if (c[i] == '\n') {
                 return i;
             }
         }
@@ -110,7 +109,8 @@ final class LineReader {
         int room = maxBytes + 1 - lineLen;
         int n = length;
         if (n > room) {
-            discarded = true;
+            overflow = true;
+            failIfFailFast();
             n = room;
         }
         if (n == 0) {
@@ -124,20 +124,30 @@ final class LineReader {
         lineLen += n;
     }
 
-    private String finishLine() throws CharacterCodingException {
-        int len = lineLen;
-        if (discarded) {
+    private void emit(FrameSink sink, byte[] buf, int off, int len, boolean overflowed) throws InterruptedException {
+        int length = len;
+        boolean tooLong;
+        if (overflowed) {
             // bytes were thrown away, so the line was longer than maxBytes whatever its last byte is
-            len = maxBytes;
-            lastTruncated = true;
+            length = maxBytes;
+            tooLong = true;
         } else {
-            if (len > 0 && line[len - 1] == '\r') {
-                len--;
+            if (length > 0 && buf[off + length - 1] == '\r') {
+                length--;
             }
-            lastTruncated = len > maxBytes;
-            len = Math.min(len, maxBytes);
+            tooLong = length > maxBytes;
+            if (tooLong) {
+                failIfFailFast();
+                length = maxBytes;
+            }
         }
-        // REPLACE never throws; decode() resets the decoder and flushes it, so lines are independent
-        return decoder.decode(ByteBuffer.wrap(line, 0, len)).toString();
+        sink.frame(buf, off, length, tooLong);
+    }
+
+    private void failIfFailFast() {
+        if (failFast) {
+            throw new FrameTooLongException("Line from " + source + " is longer than " + maxBytes + " bytes ("
+                + SocketSourceConfig.LINE_MAX_BYTES + "), and " + SocketSourceConfig.LINE_TOO_LONG_POLICY + "=fail");
+        }
     }
 }

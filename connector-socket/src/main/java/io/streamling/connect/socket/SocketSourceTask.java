@@ -1,19 +1,18 @@
 package io.streamling.connect.socket;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
+import io.streamling.connect.socket.SocketSourceConfig.Framing;
+import io.streamling.connect.socket.SocketSourceConfig.Mode;
+import io.streamling.connect.socket.SocketSourceConfig.RecordKey;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -21,80 +20,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads newline-delimited text from a TCP server as a client and turns every line into one
- * {@link SourceRecord} with a String value.
+ * Reads from TCP connections (as a client or as a server) and turns every line, or length-prefixed
+ * frame, into one {@link SourceRecord}.
  *
  * <h2>Threads</h2>
- * A dedicated reader thread owns the socket: it connects, frames and decodes lines (see
- * {@link LineReader}) and puts each line with its ingestion time into a bounded queue of
- * {@code buffer.max.lines}. When the queue is full the reader blocks, stops reading the socket and
- * TCP flow control pushes back on the server. {@link #poll()} drains the queue. If the server is not
- * there, or closes the connection, or the connection fails, the reader logs one line and reconnects
- * after an exponential backoff with jitter; it never fails the task for network reasons.
+ * Reader threads own the sockets ({@link ClientModeSource}: one, reconnecting; {@link ServerModeSource}:
+ * one per client). They frame, decode and apply the bad-input policies ({@link ConnectionReader}) and
+ * put each record into a {@link RecordBuffer} bounded in lines and bytes. When it is full they block,
+ * stop reading their socket, and TCP flow control pushes back on the peer. {@link #poll()} drains the
+ * buffer, blocking at most {@code poll.timeout.ms}; {@link #stop()} wakes it.
  *
  * <h2>Records</h2>
- * Topic from {@code topic}, Kafka partition left to the producer ({@code null}), no key, value schema
- * {@link Schema#STRING_SCHEMA}, value = the line, timestamp = wall-clock millis when the line's
- * terminator was read. Source partition {@code {"host": h, "port": p}}; source offset
- * {@code {"line": n}}, where n counts the lines this connector produced for that host and port
- * (continued from the last committed offset after a restart).
+ * Topic {@code topic}; Kafka partition left to the producer; key null, or the peer's "host:port"
+ * with {@code record.key=remote}; value a String ({@link Schema#STRING_SCHEMA}) per line, or bytes
+ * ({@link Schema#BYTES_SCHEMA}) per frame; timestamp = wall-clock millis when it was read. Server mode
+ * adds the headers {@value #HEADER_REMOTE_HOST} and {@value #HEADER_REMOTE_PORT}. Source partition
+ * {@code {"host": h, "port": p}} (the server, or the listening address); source offset
+ * {@code {"line": n}}, a running count continued from the last committed offset. A socket cannot be
+ * replayed, so the offset is informational: after a restart the task reads whatever comes next.
  *
- * <h2>Delivery</h2>
- * A TCP socket cannot be replayed, so the offset is informational: after a restart the task reads
- * whatever the server sends next. Lines still in the queue, or sent by the server while no task was
- * connected, are lost; the guarantee is at-most-once with respect to the peer.
- *
- * <h2>Decoding</h2>
- * Bytes invalid in {@code socket.charset} become U+FFFD; the rest of that line and every following
- * line are kept. A line longer than {@code line.max.bytes} is truncated and counted in
- * {@link #truncatedLines()}.
+ * <h2>Metrics</h2>
+ * {@link SocketSourceMetrics}, registered over JMX while the task runs; also {@link #metrics()}.
  */
 public class SocketSourceTask extends SourceTask {
 
     private static final Logger log = LoggerFactory.getLogger(SocketSourceTask.class);
 
-    /** Longest a poll() waits for the first line; Connect wants poll() to return regularly. */
-    static final long POLL_WAIT_MS = 200;
-    /** TCP connect timeout; a black-holed address must not stall the reconnect loop for minutes. */
-    static final int CONNECT_TIMEOUT_MS = 10_000;
-    /** How long stop() waits for the reader thread to finish. */
-    private static final long STOP_JOIN_MS = 2_000;
-    /** After the first truncated line, log only every this many, so a flood does not flood the log. */
-    private static final long TRUNCATION_LOG_EVERY = 1_000;
-
     /** Source-partition key for the host. */
     public static final String PARTITION_HOST = "host";
     /** Source-partition key for the port. */
     public static final String PARTITION_PORT = "port";
-    /** Source-offset key: running count of lines produced for this host and port. */
+    /** Source-offset key: running count of records produced for this host and port. */
     public static final String OFFSET_LINE = "line";
+    /** Server mode header: the client's IP address. */
+    public static final String HEADER_REMOTE_HOST = "socket.remote.host";
+    /** Server mode header: the client's port. */
+    public static final String HEADER_REMOTE_PORT = "socket.remote.port";
+    /** The connector name key Connect puts in every connector (and so task) configuration. */
+    static final String CONNECTOR_NAME = "name";
 
-    /** One line and when it was read. */
-    private record Line(String value, long ingestionTimeMs) {
-    }
-
-    /** Put by stop() so that a poll() waiting on an empty queue returns at once. */
-    private static final Line STOP_MARKER = new Line(null, 0);
-
-    private final AtomicLong linesRead = new AtomicLong();
-    private final AtomicLong bytesRead = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong connections = new AtomicLong();
-    private final AtomicLong truncatedLines = new AtomicLong();
-
-    private final Object socketLock = new Object();
+    private static final AtomicInteger UNNAMED = new AtomicInteger();
 
     private SocketSourceConfig config;
-    private BlockingQueue<Line> queue;
+    // read per record or per poll: cached, because AbstractConfig.get also records the key as used
+    private String topic;
+    private long pollTimeoutMs;
+    private int pollMaxRecords;
+    private SocketSourceMetrics metrics;
+    private RecordBuffer buffer;
+    private SocketSource source;
     private Map<String, Object> sourcePartition;
-    private CountDownLatch stopSignal;
-    private Thread reader;
-    private volatile boolean running;
-    private volatile boolean connected;
-    private volatile Throwable readerFailure;
-    private Socket socket; // guarded by socketLock
+    private Schema valueSchema;
+    private boolean withKey;
+    private boolean withHeaders;
+    private volatile Throwable fatal;
+    private RuntimeException pendingFailure; // owned by the poll() thread
     private long lineNumber; // owned by the poll() thread
-    private long pollWaitMs = POLL_WAIT_MS;
+    private volatile boolean running;
 
     /** Creates a task; Connect calls {@link #start(Map)} next. */
     public SocketSourceTask() {
@@ -106,236 +88,160 @@ public class SocketSourceTask extends SourceTask {
     }
 
     /**
-     * Validates the configuration and starts the reader thread; returns without waiting for a connection.
+     * Validates the configuration, registers the metrics and starts reading (client mode: the reader
+     * thread, which connects in the background; server mode: binds the port first).
      *
      * @throws org.apache.kafka.common.config.ConfigException naming the key if the configuration is invalid
+     * @throws SocketConnectorException if server mode cannot listen on the configured address
      */
     @Override
     public void start(Map<String, String> props) {
         config = new SocketSourceConfig(props);
-        queue = new ArrayBlockingQueue<>(config.bufferMaxLines());
+        topic = config.topic();
+        pollTimeoutMs = config.pollTimeoutMs();
+        pollMaxRecords = config.pollMaxRecords();
+        SSLContext tls = config.sslEnabled() ? TlsContexts.create(config) : null;
+        metrics = new SocketSourceMetrics(config.mode());
+        buffer = new RecordBuffer(config.bufferMaxLines(), config.bufferMaxBytes(), metrics::bufferFull);
+        metrics.attach(buffer);
         sourcePartition = Map.of(PARTITION_HOST, config.host(), PARTITION_PORT, config.port());
+        valueSchema = config.framing() == Framing.LINES ? Schema.STRING_SCHEMA : Schema.BYTES_SCHEMA;
+        withKey = config.recordKey() == RecordKey.REMOTE;
+        withHeaders = config.mode() == Mode.SERVER;
         lineNumber = lastCommittedLineNumber();
-        stopSignal = new CountDownLatch(1);
+        ConnectionReader reader = new ConnectionReader(config, buffer, metrics);
+        source = config.mode() == Mode.CLIENT
+            ? new ClientModeSource(config, reader, buffer, metrics, tls, this::onFatal)
+            : new ServerModeSource(config, reader, buffer, metrics, tls, this::onFatal);
         running = true;
-        reader = new Thread(this::readLoop, "socket-source-reader-" + config.host() + ":" + config.port());
-        reader.setDaemon(true); // never keep a JVM alive because a server is unreachable
-        reader.start();
-        log.info("Socket source task started for {}:{} -> topic {} (charset {}, buffer {} lines)",
-            config.host(), config.port(), config.topic(), config.charset(), config.bufferMaxLines());
+        try {
+            source.start();
+        } catch (IOException e) {
+            running = false;
+            buffer.close();
+            throw new SocketConnectorException(e.getMessage(), e);
+        }
+        String name = props.get(CONNECTOR_NAME);
+        metrics.register(name != null ? name : "unnamed-" + UNNAMED.incrementAndGet());
+        log.info("Socket source task started in {} mode on {}:{} -> topic {} ({} framing, buffer {} lines / {} bytes)",
+            config.mode().configValue(), config.host(), metrics.getLocalPort() >= 0 ? metrics.getLocalPort() : config.port(),
+            config.topic(), config.framing().configValue(), config.bufferMaxLines(), config.bufferMaxBytes());
     }
 
     /**
-     * Returns up to {@code poll.max.records} records, waiting at most ~{@value #POLL_WAIT_MS} ms for the
+     * Returns up to {@code poll.max.records} records, waiting at most {@code poll.timeout.ms} for the
      * first one; {@code null} if none arrived or the task is stopping.
      *
-     * @throws SocketConnectorException if the reader thread died of an unexpected error
+     * @throws SocketConnectorException when a {@code fail} policy was hit (after the records read before
+     *                                  it were returned), or a reader thread died of an unexpected error
      */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        Throwable failure = readerFailure;
-        if (failure != null) {
-            throw new SocketConnectorException("Reader thread for " + endpoint() + " failed", failure);
+        Throwable died = fatal;
+        if (died != null) {
+            throw new SocketConnectorException("Socket reader thread failed: " + died, died);
+        }
+        if (pendingFailure != null) {
+            throw pendingFailure;
         }
         if (!running) {
             return null;
         }
-        Line first = queue.poll(pollWaitMs, TimeUnit.MILLISECONDS);
-        if (first == null || first == STOP_MARKER) {
+        List<Received> batch = buffer.poll(pollTimeoutMs, pollMaxRecords);
+        if (batch.isEmpty()) {
             return null;
         }
-        List<Line> batch = new ArrayList<>(Math.min(config.pollMaxRecords(), queue.size() + 1));
-        batch.add(first);
-        queue.drainTo(batch, config.pollMaxRecords() - 1);
         List<SourceRecord> records = new ArrayList<>(batch.size());
-        for (Line line : batch) {
-            if (line != STOP_MARKER) {
-                records.add(toRecord(line));
+        for (Received item : batch) {
+            if (item.isFailure()) {
+                // lines after it are dropped with the task; the ones before it go out first
+                pendingFailure = item.failure();
+                break;
             }
+            records.add(toRecord(item));
         }
-        return records.isEmpty() ? null : records;
+        metrics.polled(records.size());
+        if (records.isEmpty()) {
+            throw pendingFailure;
+        }
+        return records;
     }
 
     /**
-     * Stops the reader: closes the socket, wakes a blocked {@link #poll()} and the reader thread.
-     * Safe to call from any thread and more than once. Lines still buffered are dropped.
+     * Closes every socket, wakes a blocked {@link #poll()} and stops the reader threads. Safe to call
+     * from any thread and more than once. Lines still buffered are dropped.
      */
     @Override
     public void stop() {
-        if (queue == null) {
+        if (buffer == null) {
             return; // never started
         }
         running = false;
-        stopSignal.countDown();
-        closeSocket();
-        reader.interrupt(); // wakes a reader blocked on a full queue
-        queue.offer(STOP_MARKER); // wakes a poll() blocked on an empty queue; if full, poll is not blocked
-        try {
-            reader.join(STOP_JOIN_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        log.info("Socket source task for {}:{} stopped after {} lines, {} bytes, {} connections, {} reconnect "
-                + "attempts, {} truncated lines",
-            config.host(), config.port(), linesRead(), bytesRead(), connections(), reconnects(), truncatedLines());
+        buffer.close();
+        source.close();
+        metrics.unregister();
+        log.info("Socket source task for {}:{} stopped: {}", config.host(), config.port(), metrics);
+    }
+
+    /** @return the task's counters (the same object that is registered over JMX) */
+    public SocketSourceMetricsMBean metrics() {
+        return metrics;
     }
 
     /** @return lines read from the socket so far (including lines still buffered) */
     public long linesRead() {
-        return linesRead.get();
+        return metrics.getLinesRead();
     }
 
     /** @return raw bytes read from the socket so far, terminators included */
     public long bytesRead() {
-        return bytesRead.get();
+        return metrics.getBytesRead();
     }
 
     /** @return connection attempts made after the first one (after a failure or a closed connection) */
     public long reconnects() {
-        return reconnects.get();
+        return metrics.getReconnects();
     }
 
     /** @return successful connections so far */
     public long connections() {
-        return connections.get();
+        return metrics.getConnections();
     }
 
     /** @return lines cut to {@code line.max.bytes} so far */
     public long truncatedLines() {
-        return truncatedLines.get();
+        return metrics.getLinesTruncated();
     }
 
-    /** @return whether the reader currently holds an open connection */
+    /** @return whether the client-mode reader currently holds an open connection */
     public boolean isConnected() {
-        return connected;
+        return metrics.isConnected();
     }
 
     /** @return lines read but not yet returned by poll() */
     public int bufferedLines() {
-        return queue == null ? 0 : queue.size();
+        return metrics.getBufferedLines();
     }
 
-    /**
-     * For tests: a long wait makes "stop() wakes a blocked poll()" observable without timing races.
-     */
-    void pollWaitMs(long ms) {
-        this.pollWaitMs = ms;
+    // ---------------------------------------------------------------- internals
+
+    private void onFatal(Throwable t) {
+        fatal = t;
+        log.error("Socket reader thread for {}:{} died", config.host(), config.port(), t);
     }
 
-    // ---------------------------------------------------------------- reader thread
-
-    private void readLoop() {
-        ReconnectBackoff backoff = new ReconnectBackoff(config.reconnectBackoffInitialMs(),
-            config.reconnectBackoffMaxMs());
-        boolean firstAttempt = true;
-        try {
-            while (running) {
-                if (!firstAttempt) {
-                    reconnects.incrementAndGet();
-                }
-                firstAttempt = false;
-                String why;
-                try {
-                    Socket s = connect();
-                    if (s == null) {
-                        break; // stopped while connecting
-                    }
-                    long before = linesRead.get();
-                    readLines(s);
-                    long lines = linesRead.get() - before;
-                    if (lines > 0) {
-                        // a connection that delivered data counts as healthy: start the backoff over.
-                        // One that is accepted and closed at once keeps backing off, so a flapping
-                        // server is not hammered at the initial rate.
-                        backoff.reset();
-                    }
-                    why = "server closed the connection after " + lines + " lines";
-                } catch (IOException e) {
-                    why = e.getClass().getSimpleName() + ": " + e.getMessage();
-                } catch (InterruptedException e) {
-                    break; // only stop() interrupts us
-                } catch (RuntimeException e) {
-                    // not expected; keep the task alive like for network errors, but show the stack trace
-                    log.warn("Unexpected error reading from {}", endpoint(), e);
-                    why = e.toString();
-                } finally {
-                    connected = false;
-                    closeSocket();
-                }
-                if (!running) {
-                    break;
-                }
-                long delayMs = backoff.nextDelayMs();
-                log.warn("Socket source {}: {}; reconnecting in {} ms (reconnect attempt {})",
-                    endpoint(), why, delayMs, reconnects.get() + 1);
-                if (stopSignal.await(delayMs, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            }
-        } catch (InterruptedException e) {
-            // stop() while backing off
-        } catch (Throwable t) {
-            // an Error (e.g. OutOfMemoryError): surface it through poll() instead of dying silently
-            readerFailure = t;
-            log.error("Reader thread for {} died", endpoint(), t);
-        }
-        log.debug("Reader thread for {} exits", endpoint());
-    }
-
-    /** @return the connected socket, or null if stop() was called first */
-    private Socket connect() throws IOException {
-        Socket s = new Socket();
-        synchronized (socketLock) {
-            if (!running) {
-                return null;
-            }
-            socket = s; // published before connect() so that stop() can abort a pending connect
-        }
-        s.setKeepAlive(true);
-        s.connect(new InetSocketAddress(config.host(), config.port()), CONNECT_TIMEOUT_MS);
-        connections.incrementAndGet();
-        connected = true;
-        log.info("Socket source connected to {} (connection {})", endpoint(), connections.get());
-        return s;
-    }
-
-    private void readLines(Socket s) throws IOException, InterruptedException {
-        Charset charset = config.charset();
-        LineReader lines = new LineReader(s.getInputStream(), config.lineMaxBytes(), charset, bytesRead::addAndGet);
-        String line;
-        while (running && (line = lines.readLine()) != null) {
-            long ingestionTimeMs = System.currentTimeMillis();
-            if (lines.lastLineTruncated()) {
-                long n = truncatedLines.incrementAndGet();
-                if (n == 1 || n % TRUNCATION_LOG_EVERY == 0) {
-                    log.warn("Socket source {}: line longer than {} bytes truncated ({} truncated so far)",
-                        endpoint(), config.lineMaxBytes(), n);
-                }
-            }
-            linesRead.incrementAndGet();
-            queue.put(new Line(line, ingestionTimeMs)); // blocks when full: TCP backpressure
-        }
-    }
-
-    private void closeSocket() {
-        synchronized (socketLock) {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing is best effort
-                }
-                socket = null;
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- records and offsets
-
-    private SourceRecord toRecord(Line line) {
+    private SourceRecord toRecord(Received item) {
         lineNumber++;
-        return new SourceRecord(sourcePartition, Map.of(OFFSET_LINE, lineNumber), config.topic(), null,
-            null, null, Schema.STRING_SCHEMA, line.value(), line.ingestionTimeMs());
+        Peer peer = item.peer();
+        ConnectHeaders headers = null;
+        if (withHeaders) {
+            headers = new ConnectHeaders();
+            headers.addString(HEADER_REMOTE_HOST, peer.host());
+            headers.addInt(HEADER_REMOTE_PORT, peer.port());
+        }
+        return new SourceRecord(sourcePartition, Map.of(OFFSET_LINE, lineNumber), topic, null,
+            withKey ? Schema.STRING_SCHEMA : null, withKey ? peer.toString() : null,
+            valueSchema, item.value(), item.timestampMs(), headers);
     }
 
     /** Continues the line count across restarts so offsets stay monotonic; 0 without a stored offset. */
@@ -349,12 +255,8 @@ public class SocketSourceTask extends SourceTask {
             Object line = offset == null ? null : offset.get(OFFSET_LINE);
             return line instanceof Number n ? n.longValue() : 0;
         } catch (RuntimeException e) {
-            log.warn("Cannot read the last offset for {}; counting lines from 0", endpoint(), e);
+            log.warn("Cannot read the last offset for {}:{}; counting lines from 0", config.host(), config.port(), e);
             return 0;
         }
-    }
-
-    private String endpoint() {
-        return config.host() + ":" + config.port();
     }
 }

@@ -1,6 +1,7 @@
 package io.streamling.connect.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,16 +17,17 @@ class LineReaderTest {
 
     private final AtomicLong bytes = new AtomicLong();
 
-    private List<String> readAll(byte[] input, int maxBytes) throws IOException {
+    private List<String> readAll(byte[] input, int maxBytes) throws Exception {
         return readAll(new ByteArrayInputStream(input), maxBytes);
     }
 
-    private List<String> readAll(InputStream in, int maxBytes) throws IOException {
-        LineReader reader = new LineReader(in, maxBytes, StandardCharsets.UTF_8, bytes::addAndGet);
+    /** Decodes every frame as UTF-8 with replacement and marks truncated ones. */
+    private List<String> readAll(InputStream in, int maxBytes) throws Exception {
+        LineReader reader = new LineReader(new CountingInputStream(in, bytes::addAndGet), maxBytes, false, "test");
         List<String> lines = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            lines.add(line + (reader.lastLineTruncated() ? "<truncated>" : ""));
+        while (reader.next((buf, off, len, tooLong) ->
+            lines.add(new String(buf, off, len, StandardCharsets.UTF_8) + (tooLong ? "<truncated>" : "")))) {
+            // collected by the sink
         }
         return lines;
     }
@@ -35,23 +37,23 @@ class LineReaderTest {
     }
 
     @Test
-    void shouldSplitOnNewlineAndStripOneTrailingCarriageReturn() throws IOException {
+    void givenCrLfAndLfLines_whenRead_thenSplitsOnNewlineStripsOneCarriageReturnAndCountsEveryByte() throws Exception {
         assertThat(readAll(utf8("a\r\nb\nc\r\r\n\n"), 100)).containsExactly("a", "b", "c\r", "");
         assertThat(bytes.get()).isEqualTo(10);
     }
 
     @Test
-    void shouldReturnUnterminatedLastLineAtEndOfStream() throws IOException {
+    void givenUnterminatedLastLine_whenStreamEnds_thenItIsReturned() throws Exception {
         assertThat(readAll(utf8("first\nlast"), 100)).containsExactly("first", "last");
     }
 
     @Test
-    void shouldReturnNothingForEmptyStream() throws IOException {
+    void givenEmptyStream_whenRead_thenNoLines() throws Exception {
         assertThat(readAll(new byte[0], 100)).isEmpty();
     }
 
     @Test
-    void shouldReplaceInvalidUtf8BytesAndKeepNextLine() throws IOException {
+    void givenInvalidUtf8_whenFramed_thenTheNewlineAfterItStillEndsTheLine() throws Exception {
         // given: 0xC3 0x28 is a broken two-byte sequence, 0xFF never occurs in UTF-8
         byte[] input = {'a', (byte) 0xC3, 0x28, 'b', '\n', (byte) 0xFF, '\n', 'n', 'e', 'x', 't', '\n'};
 
@@ -60,7 +62,7 @@ class LineReaderTest {
     }
 
     @Test
-    void shouldKeepIncompleteMultiByteSequenceFromEatingTheNewline() throws IOException {
+    void givenIncompleteMultiByteSequenceBeforeNewline_whenFramed_thenNextLineIsIntact() throws Exception {
         // 0xE2 0x82 starts a three-byte sequence that the newline interrupts
         byte[] input = {'x', (byte) 0xE2, (byte) 0x82, '\n', 'y', '\n'};
 
@@ -68,7 +70,7 @@ class LineReaderTest {
     }
 
     @Test
-    void shouldDecodeValidMultiByteCharactersSplitAcrossReads() throws IOException {
+    void givenOneBytePerRead_whenFramed_thenMultiByteCharactersSplitAcrossReadsSurvive() throws Exception {
         // given: a stream that returns one byte per read, so "é" arrives in two reads
         byte[] data = utf8("café\nnaïve\n");
         InputStream trickle = new InputStream() {
@@ -93,28 +95,66 @@ class LineReaderTest {
     }
 
     @Test
-    void shouldTruncateOverlongLineAndResumeAtNextLine() throws IOException {
+    void givenOverlongLine_whenTruncating_thenKeepsMaxBytesAndResumesAtNextLine() throws Exception {
         assertThat(readAll(utf8("0123456789ABCDEF\nshort\n"), 10))
             .containsExactly("0123456789<truncated>", "short");
     }
 
     @Test
-    void shouldNotTreatLineOfExactlyMaxBytesWithCrLfAsTruncated() throws IOException {
+    void givenLineOfExactlyMaxBytesWithCrLf_whenRead_thenItIsNotTooLong() throws Exception {
         assertThat(readAll(utf8("0123456789\r\n01234567890\r\n"), 10))
             .containsExactly("0123456789", "0123456789<truncated>");
     }
 
     @Test
-    void shouldTruncateLineLongerThanOneReadChunk() throws IOException {
-        String longLine = "x".repeat(50_000);
+    void givenLineLongerThanOneReadChunk_whenTruncating_thenMemoryStaysAtMaxBytesAndNextLineArrives() throws Exception {
+        String longLine = "x".repeat(200_000);
 
         assertThat(readAll(utf8(longLine + "\nafter\n"), 20_000))
             .containsExactly("x".repeat(20_000) + "<truncated>", "after");
     }
 
     @Test
-    void shouldReplaceMultiByteCharacterCutByTruncation() throws IOException {
-        // "aé" is 3 bytes; cutting at 2 leaves half of "é"
-        assertThat(readAll(utf8("aé\n"), 2)).containsExactly("a\uFFFD<truncated>");
+    void givenFailFast_whenALineNeverEnds_thenThrowsAsSoonAsTheLimitIsPassed() {
+        // given: an endless stream without a newline
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        LineReader reader = new LineReader(endless, 1_000, true, "peer-1");
+
+        // when / then
+        assertThatThrownBy(() -> reader.next((buf, off, len, tooLong) -> { }))
+            .isInstanceOf(FrameTooLongException.class)
+            .hasMessageContaining("1000 bytes")
+            .hasMessageContaining("peer-1")
+            .hasMessageContaining(SocketSourceConfig.LINE_TOO_LONG_POLICY);
+    }
+
+    @Test
+    void givenFailFast_whenLinesFit_thenTheyAreReturned() throws Exception {
+        LineReader reader = new LineReader(new ByteArrayInputStream(utf8("ok\nfine\n")), 4, true, "peer");
+        List<String> lines = new ArrayList<>();
+
+        while (reader.next((buf, off, len, tooLong) -> lines.add(new String(buf, off, len, StandardCharsets.UTF_8)))) {
+            // collected
+        }
+
+        assertThat(lines).containsExactly("ok", "fine");
+    }
+
+    @Test
+    void givenReadFailure_whenFraming_thenTheIoExceptionPropagates() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Connection reset");
+            }
+        };
+        LineReader reader = new LineReader(broken, 10, false, "peer");
+
+        assertThatThrownBy(() -> reader.next((buf, off, len, tooLong) -> { })).hasMessage("Connection reset");
     }
 }

