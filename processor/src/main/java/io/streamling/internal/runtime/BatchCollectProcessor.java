@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -31,12 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class BatchCollectProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchCollectProcessor.class);
-    private static final String NEXT = "next";
 
     private final String name;
     private final BatchClock clock;
     private final OutputSchedule schedule;
-    private final int expectedProducers;
+    private final ScheduledOutputs outputs;
     private final int limit;
     private final long maxEmptyBatches;
     private final BatchFunction function;
@@ -45,9 +43,6 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
     /** Elements seen per open batch; at most {@code limit} of them are kept in the store. */
     private final Map<Long, Integer> seen = new HashMap<>();
     private KeyValueStore<Bytes, Object> batches;
-    private KeyValueStore<String, Object> progress;
-    private WatermarkTracker tracker;
-    private long nextTime = -1;
 
     /**
      * @param name the operator name (its stores are named after it)
@@ -63,7 +58,7 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
         this.name = name;
         this.clock = schedule.clock();
         this.schedule = schedule;
-        this.expectedProducers = expectedProducers;
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
         this.limit = limit;
         this.maxEmptyBatches = maxEmptyBatches;
         this.function = function;
@@ -74,10 +69,7 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
     public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         batches = context.getStateStore(OperatorStores.batchesName(name));
-        progress = context.getStateStore(OperatorStores.progressName(name));
-        tracker = new WatermarkTracker(expectedProducers, progress);
-        Object saved = progress.get(NEXT);
-        nextTime = saved == null ? -1 : (Long) saved;
+        outputs.init(context);
         try (KeyValueIterator<Bytes, Object> all = batches.all()) {
             all.forEachRemaining(entry -> seen.merge(BatchKeys.batchOf(entry.key), 1, Integer::sum));
         }
@@ -86,14 +78,22 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            if (tracker.update(mark)) {
-                runClosedBatches();
-            }
+            outputs.onMarker(mark, new ScheduledOutputs.Runner() {
+                @Override
+                public void run(long time) {
+                    runBatch(time);
+                }
+
+                @Override
+                public long firstToRun(long next, long closedUpTo) {
+                    return skipLongGap(next, closedUpTo);
+                }
+            });
             return;
         }
         long batch = clock.batchStart(record.timestamp());
-        if (nextTime >= 0 && batch < schedule.batchOf(nextTime)) {
-            services.lateRecords().record(name, record.timestamp(), schedule.batchOf(nextTime));
+        if (batch < outputs.firstOpenBatch()) {
+            services.lateRecords().record(name, record.timestamp(), outputs.firstOpenBatch());
             return;
         }
         int count = seen.getOrDefault(batch, 0);
@@ -103,46 +103,20 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
         seen.put(batch, count + 1);
     }
 
-    private void runClosedBatches() {
-        OptionalLong watermark = tracker.watermark();
-        if (watermark.isEmpty()) {
-            return;
-        }
-        if (nextTime < 0) {
-            long origin = tracker.origin();
-            if (origin == Watermark.NO_ORIGIN) {
-                return;
-            }
-            nextTime = schedule.firstTime(origin);
-        }
-        long closedUpTo = watermark.getAsLong();
-        skipLongGap(closedUpTo);
-        boolean ran = false;
-        while (schedule.isClosed(nextTime, closedUpTo)) {
-            runBatch(nextTime);
-            nextTime = schedule.next(nextTime);
-            ran = true;
-        }
-        if (ran) {
-            progress.put(NEXT, nextTime);
-            long completeBelow = schedule.batchOf(nextTime);
-            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
-            context().forward(new Record<>(mark, mark, completeBelow));
-        }
-    }
-
-    private void skipLongGap(long closedUpTo) {
-        long pending = (closedUpTo - nextTime) / schedule.slideMs() + 1;
+    /** After more than {@code maxEmptyBatches} empty batches, only the last of them run. */
+    private long skipLongGap(long next, long closedUpTo) {
+        long pending = (closedUpTo - next) / schedule.slideMs() + 1;
         if (pending <= maxEmptyBatches) {
-            return;
+            return next;
         }
-        long firstRun = nextTime + (pending - maxEmptyBatches) * schedule.slideMs();
+        long firstRun = next + (pending - maxEmptyBatches) * schedule.slideMs();
         boolean gapIsEmpty = seen.keySet().stream().noneMatch(batch -> batch < schedule.batchOf(firstRun));
-        if (gapIsEmpty) {
-            LOG.info("{}: skipped {} empty batches from {} to {} (more than {} in a row)", name,
-                    pending - maxEmptyBatches, new Time(nextTime), new Time(firstRun), maxEmptyBatches);
-            nextTime = firstRun;
+        if (!gapIsEmpty) {
+            return next;
         }
+        LOG.info("{}: skipped {} empty batches from {} to {} (more than {} in a row)", name,
+                pending - maxEmptyBatches, new Time(next), new Time(firstRun), maxEmptyBatches);
+        return firstRun;
     }
 
     private void runBatch(long outputTime) {

@@ -4,7 +4,6 @@ import io.streamling.StreamlingException;
 import io.streamling.api.Tuple2;
 import io.streamling.api.function.Function2;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,18 +18,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class BatchTotalProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
-    private static final String NEXT = "next";
-
     private final String name;
     private final OutputSchedule schedule;
-    private final int expectedProducers;
+    private final ScheduledOutputs outputs;
     private final Function2<Object, Object, Object> combine;
     private final Optional<Object> empty;
 
     private KeyValueStore<Bytes, Object> totals;
-    private KeyValueStore<String, Object> progress;
-    private WatermarkTracker tracker;
-    private long nextTime = -1;
 
     /**
      * @param name the operator name (its stores are named after it)
@@ -43,7 +37,7 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
                                Function2<Object, Object, Object> combine, Optional<Object> empty) {
         this.name = name;
         this.schedule = schedule;
-        this.expectedProducers = expectedProducers;
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
         this.combine = combine;
         this.empty = empty;
     }
@@ -52,18 +46,13 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
     public void init(ProcessorContext<Object, Object> context) {
         super.init(context);
         totals = context.getStateStore(OperatorStores.batchesName(name));
-        progress = context.getStateStore(OperatorStores.progressName(name));
-        tracker = new WatermarkTracker(expectedProducers, progress);
-        Object saved = progress.get(NEXT);
-        nextTime = saved == null ? -1 : (Long) saved;
+        outputs.init(context);
     }
 
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            if (tracker.update(mark)) {
-                emitClosedBatches();
-            }
+            outputs.onMarker(mark, this::emitTotal);
             return;
         }
         var key = BatchKeys.lowerBound(schedule.clock().batchStart(record.timestamp()));
@@ -72,32 +61,10 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
         totals.put(key, total == null ? partial : combine(total, partial));
     }
 
-    private void emitClosedBatches() {
-        OptionalLong watermark = tracker.watermark();
-        if (watermark.isEmpty()) {
-            return;
-        }
-        if (nextTime < 0) {
-            if (tracker.origin() == Watermark.NO_ORIGIN) {
-                return;
-            }
-            nextTime = schedule.firstTime(tracker.origin());
-        }
-        boolean emitted = false;
-        while (schedule.isClosed(nextTime, watermark.getAsLong())) {
-            long batch = schedule.batchOf(nextTime);
-            var key = BatchKeys.lowerBound(batch);
-            Optional<Object> total = Optional.ofNullable(totals.delete(key)).or(() -> empty);
-            total.ifPresent(value -> context().forward(new Record<>(RoutingKeys.of(value), value, batch)));
-            nextTime = schedule.next(nextTime);
-            emitted = true;
-        }
-        if (emitted) {
-            progress.put(NEXT, nextTime);
-            long completeBelow = schedule.batchOf(nextTime);
-            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
-            context().forward(new Record<>(mark, mark, completeBelow));
-        }
+    private void emitTotal(long time) {
+        long batch = schedule.batchOf(time);
+        Optional<Object> total = Optional.ofNullable(totals.delete(BatchKeys.lowerBound(batch))).or(() -> empty);
+        total.ifPresent(value -> context().forward(new Record<>(RoutingKeys.of(value), value, batch)));
     }
 
     private Object combine(Object total, Object partial) {

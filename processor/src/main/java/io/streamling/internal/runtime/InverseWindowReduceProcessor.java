@@ -8,7 +8,6 @@ import io.streamling.internal.serde.ElementSerde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -27,11 +26,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class InverseWindowReduceProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
-    private static final String NEXT = "next";
-
     private final String name;
     private final OutputSchedule schedule;
-    private final int expectedProducers;
+    private final ScheduledOutputs outputs;
     private final Function2<Object, Object, Object> reduce;
     private final Function2<Object, Object, Object> inverse;
     private final long windowMs;
@@ -39,9 +36,6 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
 
     private KeyValueStore<Bytes, Object> batches;
     private KeyValueStore<Bytes, Object> windows;
-    private KeyValueStore<String, Object> progress;
-    private WatermarkTracker tracker;
-    private long nextTime = -1;
 
     /**
      * @param name the operator name (its stores are named after it)
@@ -58,7 +52,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
                                         Optional<Function<Tuple2<Object, Object>, Boolean>> filter) {
         this.name = name;
         this.schedule = schedule;
-        this.expectedProducers = expectedProducers;
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
         this.reduce = reduce;
         this.inverse = inverse;
         this.windowMs = windowMs;
@@ -75,18 +69,13 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
         super.init(context);
         batches = context.getStateStore(OperatorStores.batchesName(name));
         windows = context.getStateStore(windowStoreName(name));
-        progress = context.getStateStore(OperatorStores.progressName(name));
-        tracker = new WatermarkTracker(expectedProducers, progress);
-        Object saved = progress.get(NEXT);
-        nextTime = saved == null ? -1 : (Long) saved;
+        outputs.init(context);
     }
 
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            if (tracker.update(mark)) {
-                slideClosedWindows();
-            }
+            outputs.onMarker(mark, this::slide);
             return;
         }
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
@@ -94,31 +83,6 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
                 ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
         Object previous = batches.get(key);
         batches.put(key, previous == null ? pair._2() : call(reduce, previous, pair._2()));
-    }
-
-    private void slideClosedWindows() {
-        OptionalLong watermark = tracker.watermark();
-        if (watermark.isEmpty()) {
-            return;
-        }
-        if (nextTime < 0) {
-            if (tracker.origin() == Watermark.NO_ORIGIN) {
-                return;
-            }
-            nextTime = schedule.firstTime(tracker.origin());
-        }
-        boolean ran = false;
-        while (schedule.isClosed(nextTime, watermark.getAsLong())) {
-            slide(nextTime);
-            nextTime = schedule.next(nextTime);
-            ran = true;
-        }
-        if (ran) {
-            progress.put(NEXT, nextTime);
-            long completeBelow = schedule.batchOf(nextTime);
-            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
-            context().forward(new Record<>(mark, mark, completeBelow));
-        }
     }
 
     /** The window ending at {@code time}: batches in [time - s, time) enter, those in [time - w - s, time - w) leave. */

@@ -4,7 +4,6 @@ import io.streamling.api.Tuple2;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -22,26 +21,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
-    private static final String NEXT = "next";
     private static final String INITIALIZED = "initialized";
 
     protected final String name;
     protected final OutputSchedule schedule;
-    private final int expectedProducers;
+    private final ScheduledOutputs outputs;
     private final List<Tuple2<Object, Object>> initialState;
     private final int partitions;
 
     private KeyValueStore<Bytes, Object> values;
     protected KeyValueStore<Bytes, Object> states;
-    private KeyValueStore<String, Object> progress;
-    private WatermarkTracker tracker;
-    private long nextTime = -1;
 
     KeyedStateProcessor(String name, OutputSchedule schedule, int expectedProducers,
                         List<Tuple2<Object, Object>> initialState, int partitions) {
         this.name = name;
         this.schedule = schedule;
-        this.expectedProducers = expectedProducers;
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
         this.initialState = initialState;
         this.partitions = partitions;
     }
@@ -56,13 +51,10 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
         super.init(context);
         values = context.getStateStore(OperatorStores.batchesName(name));
         states = context.getStateStore(stateStoreName(name));
-        progress = context.getStateStore(OperatorStores.progressName(name));
-        tracker = new WatermarkTracker(expectedProducers, progress);
-        Object saved = progress.get(NEXT);
-        nextTime = saved == null ? -1 : (Long) saved;
-        if (progress.get(INITIALIZED) == null) {
+        outputs.init(context);
+        if (outputs.progress().get(INITIALIZED) == null) {
             loadInitialState(context.taskId().partition());
-            progress.put(INITIALIZED, Boolean.TRUE);
+            outputs.progress().put(INITIALIZED, Boolean.TRUE);
         }
     }
 
@@ -83,9 +75,7 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            if (tracker.update(mark)) {
-                runClosedBatches();
-            }
+            outputs.onMarker(mark, this::runOutput);
             return;
         }
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
@@ -100,42 +90,17 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
         values.put(key, collected);
     }
 
-    private void runClosedBatches() {
-        OptionalLong watermark = tracker.watermark();
-        if (watermark.isEmpty()) {
-            return;
+    private void runOutput(long time) {
+        long batch = schedule.batchOf(time);
+        List<KeyValue<Bytes, Object>> batchValues = new ArrayList<>();
+        try (KeyValueIterator<Bytes, Object> range = values.range(BatchKeys.lowerBound(batch),
+                BatchKeys.lowerBound(schedule.clock().batchEnd(batch)))) {
+            range.forEachRemaining(entry -> batchValues.add(entry));
         }
-        if (nextTime < 0) {
-            if (tracker.origin() == Watermark.NO_ORIGIN) {
-                return;
-            }
-            nextTime = schedule.firstTime(tracker.origin());
-        }
-        boolean ran = false;
-        while (schedule.isClosed(nextTime, watermark.getAsLong())) {
-            long batch = schedule.batchOf(nextTime);
-            List<KeyValue<Bytes, Object>> batchValues = new ArrayList<>();
-            try (KeyValueIterator<Bytes, Object> range = values.range(BatchKeys.lowerBound(batch),
-                    BatchKeys.lowerBound(schedule.clock().batchEnd(batch)))) {
-                range.forEachRemaining(entry -> batchValues.add(
-                        KeyValue.pair(Bytes.wrap(BatchKeys.suffixOf(entry.key)), entry.value)));
-            }
-            runBatch(nextTime, batchValues);
-            try (KeyValueIterator<Bytes, Object> range = values.range(BatchKeys.lowerBound(batch),
-                    BatchKeys.lowerBound(schedule.clock().batchEnd(batch)))) {
-                List<Bytes> done = new ArrayList<>();
-                range.forEachRemaining(entry -> done.add(entry.key));
-                done.forEach(values::delete);
-            }
-            nextTime = schedule.next(nextTime);
-            ran = true;
-        }
-        if (ran) {
-            progress.put(NEXT, nextTime);
-            long completeBelow = schedule.batchOf(nextTime);
-            Watermark mark = Watermark.of(name, context().taskId().partition(), completeBelow, tracker.origin());
-            context().forward(new Record<>(mark, mark, completeBelow));
-        }
+        List<KeyValue<Bytes, Object>> byKey = new ArrayList<>();
+        batchValues.forEach(entry -> byKey.add(KeyValue.pair(Bytes.wrap(BatchKeys.suffixOf(entry.key)), entry.value)));
+        runBatch(time, byKey);
+        batchValues.forEach(entry -> values.delete(entry.key));
     }
 
     /**

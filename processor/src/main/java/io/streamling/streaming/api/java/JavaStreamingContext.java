@@ -268,6 +268,7 @@ public class JavaStreamingContext implements AutoCloseable {
 
     /** Per batch, the elements of every stream given; they must share a slide duration. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only read, into an immutable list
     public final <T> JavaDStream<T> union(JavaDStream<T> first, JavaDStream<T>... rest) {
         Objects.requireNonNull(first, "union stream");
         return first.unionAll(List.of(rest));
