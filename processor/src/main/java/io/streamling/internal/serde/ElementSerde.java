@@ -4,16 +4,16 @@ import io.streamling.api.Tuple2;
 import io.streamling.internal.runtime.Watermark;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,13 +82,13 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
 
     @Override
     public byte[] serialize(String topic, Object value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ElementOutput out = new ElementOutput();
+        try {
             write(out, value);
         } catch (IOException e) {
             throw new SerializationException("Cannot serialize a " + value.getClass().getName() + ": " + e, e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     @Override
@@ -96,9 +96,9 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         if (data == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            return read(in);
-        } catch (IOException | ClassNotFoundException e) {
+        try {
+            return read(ByteBuffer.wrap(data));
+        } catch (IOException | ClassNotFoundException | BufferUnderflowException e) {
             throw new SerializationException("Cannot deserialize an element from " + data.length + " bytes: " + e, e);
         }
     }
@@ -130,7 +130,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         };
     }
 
-    private static void write(DataOutputStream out, Object value) throws IOException {
+    private static void write(ElementOutput out, Object value) throws IOException {
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof String s) {
@@ -181,7 +181,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             }
         } else if (value instanceof Watermark w) {
             out.writeByte(WATERMARK);
-            out.writeUTF(w.producer());
+            writeBytes(out, w.producer().getBytes(StandardCharsets.UTF_8));
             out.writeLong(w.time());
             out.writeLong(w.origin());
         } else if (value instanceof Serializable) {
@@ -193,7 +193,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         }
     }
 
-    private static void writeJavaSerialized(DataOutputStream out, Object value) throws IOException {
+    private static void writeJavaSerialized(ElementOutput out, Object value) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (ObjectOutputStream objects = new ObjectOutputStream(buffer)) {
             objects.writeObject(value);
@@ -204,31 +204,31 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         writeBytes(out, buffer.toByteArray());
     }
 
-    private static Object read(DataInputStream in) throws IOException, ClassNotFoundException {
-        byte tag = in.readByte();
+    private static Object read(ByteBuffer in) throws IOException, ClassNotFoundException {
+        byte tag = in.get();
         return switch (tag) {
             case NULL -> null;
             case STRING -> new String(readBytes(in), StandardCharsets.UTF_8);
-            case LONG -> in.readLong();
-            case INTEGER -> in.readInt();
-            case DOUBLE -> in.readDouble();
-            case BOOLEAN -> in.readBoolean();
+            case LONG -> in.getLong();
+            case INTEGER -> in.getInt();
+            case DOUBLE -> in.getDouble();
+            case BOOLEAN -> in.get() != 0;
             case BYTES -> readBytes(in);
             case TUPLE2 -> new Tuple2<>(read(in), read(in));
             case LIST -> readList(in);
-            case FLOAT -> in.readFloat();
-            case SHORT -> in.readShort();
-            case BYTE -> in.readByte();
-            case CHAR -> in.readChar();
-            case OPTIONAL -> in.readBoolean() ? Optional.ofNullable(read(in)) : Optional.empty();
-            case WATERMARK -> new Watermark(in.readUTF(), in.readLong(), in.readLong());
+            case FLOAT -> in.getFloat();
+            case SHORT -> in.getShort();
+            case BYTE -> in.get();
+            case CHAR -> in.getChar();
+            case OPTIONAL -> in.get() != 0 ? Optional.ofNullable(read(in)) : Optional.empty();
+            case WATERMARK -> new Watermark(new String(readBytes(in), StandardCharsets.UTF_8), in.getLong(), in.getLong());
             case JAVA_SERIALIZED -> readJavaSerialized(in);
             default -> throw new SerializationException("Unknown element tag " + tag + ": not written by Streamling");
         };
     }
 
-    private static List<Object> readList(DataInputStream in) throws IOException, ClassNotFoundException {
-        int size = in.readInt();
+    private static List<Object> readList(ByteBuffer in) throws IOException, ClassNotFoundException {
+        int size = in.getInt();
         List<Object> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             list.add(read(in));
@@ -236,20 +236,86 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         return list;
     }
 
-    private static Object readJavaSerialized(DataInputStream in) throws IOException, ClassNotFoundException {
+    private static Object readJavaSerialized(ByteBuffer in) throws IOException, ClassNotFoundException {
         try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(readBytes(in)))) {
             return objects.readObject();
         }
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    private static void writeBytes(ElementOutput out, byte[] bytes) {
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
+    private static byte[] readBytes(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
         return bytes;
+    }
+
+    /**
+     * A growable byte array written in big-endian order, as DataOutputStream writes, without its
+     * stream layers and synchronization: serialization is on the per-record path.
+     */
+    private static final class ElementOutput {
+        private byte[] buffer = new byte[32];
+        private int size;
+
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        void writeByte(int value) {
+            ensure(1);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeShort(int value) {
+            ensure(2);
+            buffer[size++] = (byte) (value >>> 8);
+            buffer[size++] = (byte) value;
+        }
+
+        void writeChar(int value) {
+            writeShort(value);
+        }
+
+        void writeInt(int value) {
+            ensure(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeFloat(float value) {
+            writeInt(Float.floatToIntBits(value));
+        }
+
+        void writeDouble(double value) {
+            writeLong(Double.doubleToLongBits(value));
+        }
+
+        void write(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
     }
 }
