@@ -23,12 +23,12 @@ final class AggregateByKeyBuilder {
         Stage input = context.build(node.input());
         String name = node.name();
         if (input.partitionedByKey() && node.partitions() == 0) {
-            return input.with(fold(context, input, name, node.combine()), 1);
+            return input.emitting(fold(context, input, name, node.combine()), name);
         }
-        Stage combined = input.with(fold(context, input, name + "-combine", node.combine()), 1);
+        Stage combined = input.emitting(fold(context, input, name + "-combine", node.combine()), name + "-combine");
         int partitions = node.partitions() > 0 ? node.partitions() : input.parallelism();
         Stage shuffled = context.shuffle(combined, name, partitions);
-        return shuffled.with(fold(context, shuffled, name, node.merge()), 1);
+        return shuffled.emitting(fold(context, shuffled, name, node.merge()), name);
     }
 
     private static KStream<Object, Object> fold(PlanningContext context, Stage input, String name,

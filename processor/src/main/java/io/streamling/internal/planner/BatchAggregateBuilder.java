@@ -10,6 +10,7 @@ import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.OutputSchedule;
 import io.streamling.internal.runtime.StatelessProcessor;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
@@ -38,11 +39,11 @@ final class BatchAggregateBuilder {
                 () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(node.combine()),
                         settings.services().lateRecords()),
                 OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine));
-        Stage gathered = context.shuffle(input.with(combined, 1), name, 1);
+        Stage gathered = context.shuffle(input.emitting(combined, combine), name, 1);
         OutputSchedule schedule = new OutputSchedule(settings.clock(), gathered.slideMs());
         var totals = gathered.stream().process(Suppliers.of(
                 () -> new BatchTotalProcessor(name, schedule, gathered.markerProducers(), node.combine(), node.empty()),
                 OperatorStores.batches(name), OperatorStores.progress(name)), Named.as(name));
-        return new Stage(totals, 1, 1, gathered.slideMs(), false);
+        return new Stage(totals, 1, Map.of(name, 1), gathered.slideMs(), false);
     }
 }

@@ -7,6 +7,7 @@ import io.streamling.internal.runtime.BatchFunction;
 import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.OutputSchedule;
 import io.streamling.internal.runtime.PrintFunction;
+import java.util.Map;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
@@ -35,6 +36,6 @@ final class BatchFunctionBuilder {
                 () -> new BatchCollectProcessor(name, schedule, gathered.markerProducers(), limit,
                         settings.maxEmptyBatches(), function, settings.services()),
                 OperatorStores.batches(name), OperatorStores.progress(name)), Named.as(name));
-        return new Stage(collected, 1, 1, gathered.slideMs(), false);
+        return new Stage(collected, 1, Map.of(name, 1), gathered.slideMs(), false);
     }
 }

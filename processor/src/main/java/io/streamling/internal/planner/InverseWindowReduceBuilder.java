@@ -4,6 +4,7 @@ import io.streamling.internal.plan.InverseWindowReduceNode;
 import io.streamling.internal.runtime.InverseWindowReduceProcessor;
 import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.OutputSchedule;
+import java.util.Map;
 import org.apache.kafka.streams.kstream.Named;
 
 /**
@@ -28,6 +29,6 @@ final class InverseWindowReduceBuilder {
                         node.windowMs(), node.filter()),
                 OperatorStores.batches(name), OperatorStores.keyed(InverseWindowReduceProcessor.windowStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
-        return new Stage(windowed, input.parallelism(), 1, node.slideMs(), true);
+        return new Stage(windowed, input.parallelism(), Map.of(name, 1), node.slideMs(), true);
     }
 }

@@ -15,6 +15,7 @@ import io.streamling.internal.runtime.StatelessProcessor;
 import io.streamling.internal.runtime.UpdateStateProcessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -63,25 +64,24 @@ final class KeyedStateBuilder {
             Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
             out.accept(new Tuple2<>(pair._1(), List.of(pair._2())));
         };
-        Stage lists = input.with(input.stream().process(
-                Suppliers.of(() -> new StatelessProcessor(toList, List.of(singleton))), Named.as(toList)),
-                input.markerProducers());
+        Stage lists = input.relaying(input.stream().process(
+                Suppliers.of(() -> new StatelessProcessor(toList, List.of(singleton))), Named.as(toList)));
         Stage keyed;
         if (input.partitionedByKey() && requestedPartitions == 0) {
             keyed = lists;
         } else {
             String combine = name + "-combine";
             int producers = lists.markerProducers();
-            Stage combined = lists.with(lists.stream().process(Suppliers.of(
+            Stage combined = lists.emitting(lists.stream().process(Suppliers.of(
                     () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(CONCAT),
                             settings.services().lateRecords()),
-                    OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine)), 1);
+                    OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
             keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
         }
         OutputSchedule schedule = new OutputSchedule(settings.clock(), keyed.slideMs());
         var updated = keyed.stream().process(Suppliers.of(factory.create(keyed, schedule),
                 OperatorStores.batches(name), OperatorStores.keyed(UpdateStateProcessor.stateStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
-        return new Stage(updated, keyed.parallelism(), 1, keyed.slideMs(), true);
+        return new Stage(updated, keyed.parallelism(), Map.of(name, 1), keyed.slideMs(), true);
     }
 }

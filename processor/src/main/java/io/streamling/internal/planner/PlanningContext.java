@@ -113,22 +113,27 @@ final class PlanningContext {
      * output of a single task into one partition needs no topic at all.
      */
     Stage shuffle(Stage input, String name, int partitions) {
-        if (partitions == 1 && input.parallelism() == 1 && input.markerProducers() == 1) {
+        if (partitions == 1 && input.parallelism() == 1) {
             // gathering what one task produces: it is gathered already
-            return new Stage(input.stream(), 1, 1, input.slideMs(), true);
+            return new Stage(input.stream(), 1, input.producers(), input.slideMs(), true);
         }
         KStream<Object, Object> stream = input.stream();
+        Map<String, Integer> producers = input.producers();
         if (input.markerProducers() != 1) {
             String merge = name + "-merge";
-            int producers = input.markerProducers();
-            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, producers),
+            int expected = input.markerProducers();
+            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, expected),
                     OperatorStores.progress(merge)), Named.as(merge));
+            producers = Map.of(merge, 1);
         }
         KStream<Object, Object> shuffled = stream.repartition(Repartitioned
                 .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
                 .withName(name)
                 .withNumberOfPartitions(partitions)
                 .withStreamPartitioner(new KeyPartitioner()));
-        return new Stage(shuffled, partitions, input.parallelism(), input.slideMs(), true);
+        // every downstream task hears every upstream task
+        Map<String, Integer> heard = new HashMap<>();
+        producers.forEach((operator, count) -> heard.put(operator, count * input.parallelism()));
+        return new Stage(shuffled, partitions, heard, input.slideMs(), true);
     }
 }

@@ -5,6 +5,7 @@ import io.streamling.internal.runtime.LateRecord;
 import io.streamling.internal.runtime.LateRecordWriter;
 import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.SourceProgressProcessor;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -36,6 +37,6 @@ final class SourceBuilder {
                             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-late-sink"));
             stream = stream.filterNot((key, value) -> value instanceof LateRecord, Named.as(name + "-on-time"));
         }
-        return new Stage(stream, settings.partitionsOf(node.topic()), 1, settings.clock().intervalMs(), false);
+        return new Stage(stream, settings.partitionsOf(node.topic()), Map.of(name, 1), settings.clock().intervalMs(), false);
     }
 }

@@ -1,5 +1,7 @@
 package io.streamling.internal.planner;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
@@ -7,27 +9,50 @@ import org.apache.kafka.streams.kstream.KStream;
  *
  * @param stream the Kafka Streams stream; values are elements or watermark markers
  * @param parallelism how many tasks produce this stream (partitions of its sub-topology's input)
- * @param markerProducers how many distinct producers' markers each task of the stream carries
+ * @param producers whose markers each task of the stream carries: the operator that emitted them
+ *                  and how many of its tasks each task hears from
  * @param slideMs the stream's slide: it has a batch every {@code slideMs} (the batch interval,
  *                or a window's slide)
  * @param keyPartitioned whether the elements are pairs already partitioned by key, so a per-key
  *                       operation needs no shuffle
  */
-record Stage(KStream<Object, Object> stream, int parallelism, int markerProducers, long slideMs,
+record Stage(KStream<Object, Object> stream, int parallelism, Map<String, Integer> producers, long slideMs,
              boolean keyPartitioned) {
+
+    /** Copies the producers. */
+    Stage {
+        producers = Map.copyOf(producers);
+    }
+
+    /** How many distinct producers' markers each task hears: what its watermark waits for. */
+    int markerProducers() {
+        return producers.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     /** Whether a per-key operation needs no shuffle: keys are partitioned already, or there is one partition. */
     boolean partitionedByKey() {
         return keyPartitioned || parallelism == 1;
     }
 
-    /** The same stage with another stream and marker producer count, otherwise unchanged. */
-    Stage with(KStream<Object, Object> newStream, int newMarkerProducers) {
-        return new Stage(newStream, parallelism, newMarkerProducers, slideMs, keyPartitioned);
+    /** The same stage with another stream, whose markers now come from {@code operator} in each task. */
+    Stage emitting(KStream<Object, Object> newStream, String operator) {
+        return new Stage(newStream, parallelism, Map.of(operator, 1), slideMs, keyPartitioned);
+    }
+
+    /** The same stage with another stream that relays the same markers. */
+    Stage relaying(KStream<Object, Object> newStream) {
+        return new Stage(newStream, parallelism, producers, slideMs, keyPartitioned);
     }
 
     /** The same stage with another stream whose elements may have new keys. */
     Stage rekeyed(KStream<Object, Object> newStream) {
-        return new Stage(newStream, parallelism, markerProducers, slideMs, false);
+        return new Stage(newStream, parallelism, producers, slideMs, false);
+    }
+
+    /** The producers of a stream merging these: the same operator through two branches is one producer. */
+    static Map<String, Integer> union(Iterable<Stage> stages) {
+        Map<String, Integer> merged = new HashMap<>();
+        stages.forEach(stage -> stage.producers.forEach((operator, count) -> merged.merge(operator, count, Math::max)));
+        return merged;
     }
 }

@@ -48,6 +48,6 @@ final class StatelessBuilder {
             stream = stream.filterNot((key, value) -> value instanceof FailedElement, Named.as(name + "-succeeded"));
         }
         boolean keepsPartitioning = chain.stream().allMatch(StatelessNode::preservesPartitioning);
-        return keepsPartitioning ? stage.with(stream, stage.markerProducers()) : stage.rekeyed(stream);
+        return keepsPartitioning ? stage.relaying(stream) : stage.rekeyed(stream);
     }
 }

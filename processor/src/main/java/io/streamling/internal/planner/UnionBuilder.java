@@ -30,7 +30,6 @@ final class UnionBuilder {
         for (int i = 1; i < parts.size(); i++) {
             merged = merged.merge(parts.get(i).stream(), Named.as(node.name() + "-merge-" + i));
         }
-        int producers = parts.stream().mapToInt(Stage::markerProducers).sum();
-        return new Stage(merged, parallelism, producers, inputs.get(0).slideMs(), false);
+        return new Stage(merged, parallelism, Stage.union(parts), inputs.get(0).slideMs(), false);
     }
 }

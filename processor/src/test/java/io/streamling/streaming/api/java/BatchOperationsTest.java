@@ -92,6 +92,25 @@ class BatchOperationsTest {
     }
 
     @Test
+    void shouldUnionTwoBranchesOfTheSameSource() {
+        // given: both inputs carry the same source's progress, which counts once
+        JavaStreamingContext ssc = new JavaStreamingContext("branches", Durations.seconds(1));
+        JavaDStream<String> lines = ssc.topicStream("lines");
+        lines.map(String::toUpperCase).union(lines).count().print();
+        lines.flatMap(line -> List.of(line, line).iterator())
+                .transformWith(lines, (doubled, single, time) -> new io.streamling.api.java.JavaRDD<>(
+                        List.of(doubled.count() + "/" + single.count()))).print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when
+            test.rawInput("lines").pipeInput(null, bytes("a"), T0 + 1);
+            test.closeThrough(T0 + 1_000);
+
+            // then
+            assertThat(test.console()).contains(block(T0 + 1_000, "2"), block(T0 + 1_000, "2/1"));
+        }
+    }
+
+    @Test
     void shouldRefuseAUnionOfStreamsWithDifferentSlideDurations() {
         JavaStreamingContext ssc = new JavaStreamingContext("union", Durations.seconds(1));
         JavaDStream<String> lines = ssc.topicStream("lines");

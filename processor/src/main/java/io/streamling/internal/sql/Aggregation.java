@@ -1,0 +1,120 @@
+package io.streamling.internal.sql;
+
+import io.streamling.sql.AnalysisException;
+import io.streamling.sql.Row;
+import io.streamling.sql.types.StructField;
+import io.streamling.sql.types.StructType;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code groupBy(keys).agg(aggregates)}: key rows per input row, and the fold of input rows into an
+ * {@link AggState}. Streaming keeps the states in updateStateByKey; static data folds a list.
+ */
+public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inSchema, StructType keySchema,
+        StructType outSchema) implements Serializable {
+
+    /** An aggregation over rows of {@code in}; {@code aggregates} are {@link Exprs.Agg}, possibly aliased. */
+    public static Aggregation of(List<Expr> keys, List<Expr> aggregates, StructType in) {
+        List<StructField> keyFields = new ArrayList<>();
+        for (Expr key : keys) {
+            keyFields.add(new StructField(key.name(), key.type(in), true));
+        }
+        List<StructField> out = new ArrayList<>(keyFields);
+        for (Expr aggregate : aggregates) {
+            if (!aggregate.isAggregate()) {
+                throw new AnalysisException("expression '" + aggregate.name()
+                        + "' is neither present in the group by, nor is it an aggregate function.");
+            }
+            out.add(new StructField(aggregate.name(), aggregate.type(in), true));
+        }
+        return new Aggregation(List.copyOf(keys), List.copyOf(aggregates), in, new StructType(keyFields),
+                new StructType(out));
+    }
+
+    /** The group keys of a row: one, or several when a key is a sliding window. */
+    public List<Row> keysOf(Row row) {
+        return Project.of(keys, inSchema).apply(row).stream().map(k -> new Row(keySchema, k.values())).toList();
+    }
+
+    /** Folds {@code rows} into {@code previous} (null for a new group); no rows leaves it unchanged. */
+    public AggState update(AggState previous, List<Row> rows) {
+        int n = aggregates.size();
+        Object[] values = previous == null ? new Object[n] : previous.values().clone();
+        long[] counts = previous == null ? new long[n] : previous.counts().clone();
+        for (Row row : rows) {
+            for (int i = 0; i < n; i++) {
+                Exprs.Agg agg = unwrap(aggregates.get(i));
+                Object value = agg.child() == null ? 1L : agg.child().eval(row);
+                if (value == null) {
+                    continue;
+                }
+                counts[i]++;
+                values[i] = fold(agg.function(), values[i], value);
+            }
+        }
+        return new AggState(values, counts, !rows.isEmpty());
+    }
+
+    /** The output row of a group. */
+    public Row output(Row key, AggState state) {
+        Object[] values = new Object[keys.size() + aggregates.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            values[i] = key.get(i);
+        }
+        for (int i = 0; i < aggregates.size(); i++) {
+            String function = unwrap(aggregates.get(i)).function();
+            Object value = state.values()[i];
+            long count = state.counts()[i];
+            values[keys.size() + i] = switch (function) {
+                case "count" -> count;
+                case "avg" -> count == 0 ? null : ((Number) value).doubleValue() / count;
+                default -> value;
+            };
+        }
+        return new Row(outSchema, values);
+    }
+
+    /** Aggregates a whole static dataset; groups come out in key order. */
+    public List<Row> aggregate(List<Row> rows) {
+        Map<Row, List<Row>> groups = new TreeMap<>();
+        for (Row row : rows) {
+            for (Row key : keysOf(row)) {
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        groups.forEach((key, members) -> out.add(output(key, update(null, members))));
+        return out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object fold(String function, Object acc, Object value) {
+        switch (function) {
+            case "count":
+                return null;
+            case "sum":
+            case "avg":
+                if (acc == null) {
+                    return value instanceof Integer i ? (Object) i.longValue() : value;
+                }
+                if (acc instanceof Double || value instanceof Double) {
+                    return ((Number) acc).doubleValue() + ((Number) value).doubleValue();
+                }
+                return ((Number) acc).longValue() + ((Number) value).longValue();
+            case "min":
+                return acc == null || ((Comparable) value).compareTo(acc) < 0 ? value : acc;
+            case "max":
+                return acc == null || ((Comparable) value).compareTo(acc) > 0 ? value : acc;
+            default:
+                throw new IllegalStateException(function);
+        }
+    }
+
+    private static Exprs.Agg unwrap(Expr e) {
+        return e instanceof Exprs.Alias alias ? unwrap(alias.child()) : (Exprs.Agg) e;
+    }
+}

@@ -1,0 +1,212 @@
+package io.streamling.internal.sql;
+
+import io.streamling.sql.AnalysisException;
+import io.streamling.sql.Column;
+import io.streamling.sql.Dataset;
+import io.streamling.sql.Row;
+import io.streamling.sql.SparkSession;
+import io.streamling.sql.functions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL subset of {@code spark.sql(...)}, over a snapshot of a table:
+ * {@code SELECT item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col, ...]
+ * [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
+ * {@code count(*)}, {@code count|sum|avg|min|max|length|lower|upper(col)}, optionally
+ * {@code [AS] alias}, and a condition compares two such operands with {@code = != <> < <= > >=}.
+ * It is translated into the Dataset API, so results equal the Dataset operations'.
+ */
+public final class MiniSql {
+
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\s*(?:('(?:[^']|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*]))");
+
+    private final List<String> tokens;
+    private int pos;
+
+    private MiniSql(String query) {
+        tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(query.trim());
+        int at = 0;
+        while (at < query.trim().length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '"
+                        + query.trim().substring(at).trim() + "'.");
+            }
+            String t = m.group().trim();
+            tokens.add(t.startsWith("`") ? t.substring(1, t.length() - 1) : t);
+            at = m.end();
+        }
+    }
+
+    /** Runs {@code query} against the session's tables. */
+    public static Dataset<Row> run(SparkSession session, String query) {
+        return new MiniSql(query.replaceAll(";\\s*$", "")).select(session);
+    }
+
+    private Dataset<Row> select(SparkSession session) {
+        expect("select");
+        List<Column> items = new ArrayList<>();
+        do {
+            items.add(item());
+        } while (accept(","));
+        expect("from");
+        Dataset<Row> ds = session.table(next());
+        if (accept("where")) {
+            ds = ds.where(condition());
+        }
+        List<Column> groups = new ArrayList<>();
+        if (accept("group")) {
+            expect("by");
+            do {
+                groups.add(functions.col(next()));
+            } while (accept(","));
+        }
+        boolean aggregated = !groups.isEmpty() || items.stream().anyMatch(c -> c.expr().isAggregate());
+        if (aggregated) {
+            List<Column> aggregates = items.stream().filter(c -> c.expr().isAggregate()).toList();
+            if (aggregates.isEmpty()) {
+                ds = ds.groupBy(groups.toArray(Column[]::new)).count();
+            } else {
+                ds = ds.groupBy(groups.toArray(Column[]::new))
+                        .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+            }
+            List<Column> named = new ArrayList<>();
+            for (Column item : items) {
+                named.add(item.expr().isAggregate() ? functions.col(item.expr().name())
+                        : item.expr() instanceof Exprs.Alias a ? functions.col(a.child().name()).alias(a.alias())
+                        : functions.col(item.expr().name()));
+            }
+            ds = ds.select(named.toArray(Column[]::new));
+        } else {
+            ds = ds.select(items.toArray(Column[]::new));
+        }
+        if (accept("order")) {
+            expect("by");
+            List<Column> order = new ArrayList<>();
+            do {
+                Column c = functions.col(next());
+                if (accept("desc")) {
+                    c = c.desc();
+                } else {
+                    accept("asc");
+                }
+                order.add(c);
+            } while (accept(","));
+            ds = ds.orderBy(order.toArray(Column[]::new));
+        }
+        if (accept("limit")) {
+            int n = Integer.parseInt(next());
+            List<Row> rows = ds.collectAsList();
+            ds = session.createDataFrame(rows.subList(0, Math.min(n, rows.size())), ds.schema());
+        }
+        if (pos < tokens.size()) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + tokens.get(pos) + "'.");
+        }
+        return ds;
+    }
+
+    private Column item() {
+        if (accept("*")) {
+            return functions.col("*");
+        }
+        Column c = operand();
+        if (accept("as")) {
+            return c.alias(next());
+        }
+        if (pos < tokens.size() && tokens.get(pos).matches("[A-Za-z_][A-Za-z0-9_]*") && !isKeyword(tokens.get(pos))) {
+            return c.alias(next());
+        }
+        return c;
+    }
+
+    private Column condition() {
+        Column c = comparison();
+        while (true) {
+            if (accept("and")) {
+                c = c.and(comparison());
+            } else if (accept("or")) {
+                c = c.or(comparison());
+            } else {
+                return c;
+            }
+        }
+    }
+
+    private Column comparison() {
+        Column left = operand();
+        String op = next();
+        Column right = operand();
+        return switch (op) {
+            case "=" -> left.equalTo(right);
+            case "!=", "<>" -> left.notEqual(right);
+            case "<" -> left.lt(right);
+            case "<=" -> left.leq(right);
+            case ">" -> left.gt(right);
+            case ">=" -> left.geq(right);
+            default -> throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + op + "'.");
+        };
+    }
+
+    private Column operand() {
+        String t = next();
+        if (t.startsWith("'")) {
+            return functions.lit(t.substring(1, t.length() - 1).replace("''", "'"));
+        }
+        if (t.matches("-?\\d+")) {
+            long v = Long.parseLong(t);
+            return functions.lit(v == (int) v ? (Object) (int) v : v);
+        }
+        if (t.matches("-?\\d+\\.\\d+")) {
+            return functions.lit(Double.parseDouble(t));
+        }
+        if (accept("(")) {
+            String f = t.toLowerCase(Locale.ROOT);
+            Column arg = accept("*") ? null : operand();
+            expect(")");
+            return switch (f) {
+                case "count" -> arg == null ? functions.count("*") : functions.count(arg);
+                case "sum" -> functions.sum(arg);
+                case "avg", "mean" -> functions.avg(arg);
+                case "min" -> functions.min(arg);
+                case "max" -> functions.max(arg);
+                case "length" -> functions.length(arg);
+                case "lower" -> functions.lower(arg);
+                case "upper" -> functions.upper(arg);
+                default -> throw new AnalysisException("[UNRESOLVED_ROUTINE] Cannot resolve routine `" + t + "`.");
+            };
+        }
+        return functions.col(t);
+    }
+
+    private static boolean isKeyword(String t) {
+        return List.of("from", "where", "group", "order", "by", "limit", "and", "or", "asc", "desc")
+                .contains(t.toLowerCase(Locale.ROOT));
+    }
+
+    private String next() {
+        if (pos >= tokens.size()) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near end of input.");
+        }
+        return tokens.get(pos++);
+    }
+
+    private boolean accept(String keyword) {
+        if (pos < tokens.size() && tokens.get(pos).equalsIgnoreCase(keyword)) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(String keyword) {
+        if (!accept(keyword)) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '"
+                    + (pos < tokens.size() ? tokens.get(pos) : "end of input") + "': expected " + keyword.toUpperCase(Locale.ROOT) + ".");
+        }
+    }
+}

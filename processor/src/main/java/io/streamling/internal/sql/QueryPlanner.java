@@ -1,0 +1,124 @@
+package io.streamling.internal.sql;
+
+import io.streamling.api.Tuple2;
+import io.streamling.api.java.JavaRDD;
+import io.streamling.sql.AnalysisException;
+import io.streamling.sql.Row;
+import io.streamling.streaming.Durations;
+import io.streamling.streaming.StreamingConf;
+import io.streamling.streaming.api.java.JavaDStream;
+import io.streamling.streaming.api.java.JavaInputDStream;
+import io.streamling.streaming.api.java.JavaStreamingContext;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compiles a streaming query into a DStream program. One micro-batch is one DStream batch of the
+ * trigger interval (record timestamps cut batches, as for every Streamling program); the source's
+ * lines become rows through the source's parser; row steps are a flatMap; an aggregation is
+ * {@code flatMapToPair(keys)} + {@code updateStateByKey(fold)}, whose state is the result table;
+ * the sink sees each batch whole, through {@code transformWith(source)} (to know whether the
+ * batch had input) and {@code foreachRDD}.
+ */
+public final class QueryPlanner {
+
+    private static final long DEFAULT_TRIGGER_MS = 1_000;
+
+    private QueryPlanner() {
+    }
+
+    /**
+     * Validates a query as Spark does at {@code start()} and compiles it.
+     *
+     * @throws AnalysisException with Spark's message for an unsupported output mode or sink
+     */
+    public static CompiledQuery compile(WriteSpec spec, PrintStream console) {
+        validate(spec);
+        StreamPlan plan = spec.plan();
+        StreamingConf conf = new StreamingConf().setAppName(spec.queryName() != null ? spec.queryName()
+                : spec.session().appName());
+        if (spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS) != null) {
+            conf.setBootstrapServers(spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
+        }
+        long triggerMs = spec.triggerMs() > 0 ? spec.triggerMs() : DEFAULT_TRIGGER_MS;
+        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(triggerMs));
+        JavaInputDStream<String> lines = source(ssc, plan.source());
+        RowParser parser = plan.source().parser();
+        List<RowOp> before = plan.before();
+        TriggerSink sink = new TriggerSink(spec, console);
+        if (plan.aggregation() == null) {
+            // each line carries its (possibly no) rows, so the sink sees whether the batch had input at all
+            lines.map(line -> new ArrayList<>(rowsOf(line, parser, before))).foreachRDD((batch, time) -> {
+                ArrayList<Row> rows = new ArrayList<>();
+                batch.collect().forEach(rows::addAll);
+                sink.accept(new TriggerOutput(time.milliseconds(), !batch.isEmpty(), rows));
+            });
+        } else {
+            JavaDStream<Row> rows = lines.flatMap(line -> rowsOf(line, parser, before).iterator());
+            aggregate(rows, plan.aggregation(), spec.outputMode().equals("complete"))
+                    .transformWith(lines, (result, input, time) -> new JavaRDD<>(List.of(new TriggerOutput(
+                            time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect())))))
+                    .foreachRDD(batch -> batch.collect().forEach(sink::accept));
+        }
+        return new CompiledQuery(ssc, lines);
+    }
+
+    private static List<Row> rowsOf(String line, RowParser parser, List<RowOp> before) {
+        List<Row> out = parser.parse(line);
+        for (RowOp op : before) {
+            List<Row> next = new ArrayList<>();
+            out.forEach(r -> next.addAll(op.apply(r)));
+            out = next;
+        }
+        return out;
+    }
+
+    private static JavaDStream<Row> aggregate(JavaDStream<Row> rows, Aggregation agg, boolean complete) {
+        return rows.flatMapToPair(row -> agg.keysOf(row).stream().map(key -> new Tuple2<>(key, row)).iterator())
+                .updateStateByKey((List<Row> values, Optional<AggState> state) ->
+                        Optional.of(agg.update(state.orElse(null), values)))
+                .toJavaDStream()
+                // complete mode writes the whole result table; update mode only the groups this batch changed
+                .filter(entry -> complete || entry._2().changed())
+                .map(entry -> agg.output(entry._1(), entry._2()));
+    }
+
+    private static JavaInputDStream<String> source(JavaStreamingContext ssc, SourceSpec source) {
+        if (source.format().equals("socket")) {
+            return ssc.socketTextStream(source.options().get("host"), Integer.parseInt(source.options().get("port")));
+        }
+        return ssc.textFileStream(source.options().get("path"));
+    }
+
+    private static void validate(WriteSpec spec) {
+        StreamPlan plan = spec.plan();
+        boolean aggregated = plan.aggregation() != null;
+        String mode = spec.outputMode();
+        if (aggregated && mode.equals("append") && plan.watermarkColumn() == null) {
+            throw new AnalysisException("Append output mode not supported when there are streaming aggregations on "
+                    + "streaming DataFrames/DataSets without watermark");
+        }
+        if (!aggregated && mode.equals("complete")) {
+            throw new AnalysisException("Complete output mode not supported when there are no streaming aggregations on "
+                    + "streaming DataFrames/Datasets");
+        }
+        if (aggregated && !mode.equals("complete") && plan.watermarkColumn() != null) {
+            // Spark would drop late rows and old state here; until that exists, refuse rather than differ
+            throw new UnsupportedOperationException("Streamling does not support " + mode
+                    + " output mode on an aggregation with a watermark yet; use complete mode");
+        }
+        switch (spec.format()) {
+            case "console":
+                break;
+            case "memory":
+                if (spec.queryName() == null) {
+                    throw new AnalysisException("queryName must be specified for memory sink");
+                }
+                break;
+            default:
+                throw new AnalysisException("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: " + spec.format() + ".");
+        }
+    }
+}

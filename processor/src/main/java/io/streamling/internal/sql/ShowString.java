@@ -1,0 +1,91 @@
+package io.streamling.internal.sql;
+
+import io.streamling.sql.Row;
+import io.streamling.sql.types.StructType;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Spark's {@code Dataset.showString}: a {@code +---+} bordered table, cells padded to the column
+ * width (at least 3), right-aligned when truncating, left-aligned otherwise; cells longer than
+ * {@code truncate} cut to {@code truncate - 3} characters plus {@code ...}; top-level nulls print
+ * {@code NULL} (Spark 3.5+), nested ones {@code null}; structs {@code {a, b}}, arrays {@code [a, b]}.
+ */
+public final class ShowString {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private ShowString() {
+    }
+
+    /** The table of the first {@code numRows} rows, ending with a newline (show() adds another). */
+    public static String format(StructType schema, List<Row> rows, int numRows, int truncate, ZoneId zone) {
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(Arrays.stream(schema.fieldNames()).map(name -> cut(name, truncate)).toList());
+        for (Row row : rows.subList(0, Math.min(numRows, rows.size()))) {
+            List<String> line = new ArrayList<>();
+            for (int i = 0; i < schema.size(); i++) {
+                Object value = row.get(i);
+                line.add(cut(value == null ? "NULL" : cell(value, zone), truncate));
+            }
+            cells.add(line);
+        }
+        int[] widths = new int[schema.size()];
+        for (List<String> line : cells) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(Math.max(widths[i], 3), line.get(i).length());
+            }
+        }
+        String sep = Arrays.stream(widths).mapToObj("-"::repeat).collect(Collectors.joining("+", "+", "+\n"));
+        StringBuilder out = new StringBuilder(sep);
+        for (int r = 0; r < cells.size(); r++) {
+            List<String> line = cells.get(r);
+            StringBuilder text = new StringBuilder("|");
+            for (int i = 0; i < widths.length; i++) {
+                String pad = " ".repeat(widths[i] - line.get(i).length());
+                text.append(truncate > 0 ? pad + line.get(i) : line.get(i) + pad).append('|');
+            }
+            out.append(text).append('\n');
+            if (r == 0) {
+                out.append(sep);
+            }
+        }
+        out.append(sep);
+        if (rows.size() > numRows) {
+            out.append("only showing top ").append(numRows).append(numRows == 1 ? " row\n" : " rows\n");
+        }
+        return out.toString();
+    }
+
+    /** A value as {@code cast(value as string)} prints it, in the session time zone. */
+    public static String cell(Object value, ZoneId zone) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof Timestamp ts) {
+            String text = SECONDS.format(ts.toInstant().atZone(zone));
+            int nanos = ts.getNanos();
+            if (nanos == 0) {
+                return text;
+            }
+            String fraction = String.format("%09d", nanos).substring(0, 6).replaceAll("0+$", "");
+            return text + "." + fraction;
+        } else if (value instanceof Row struct) {
+            return Arrays.stream(struct.values()).map(v -> cell(v, zone)).collect(Collectors.joining(", ", "{", "}"));
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(v -> cell(v, zone)).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return value.toString();
+    }
+
+    private static String cut(String text, int truncate) {
+        if (truncate <= 0 || text.length() <= truncate) {
+            return text;
+        }
+        return truncate < 4 ? text.substring(0, truncate) : text.substring(0, truncate - 3) + "...";
+    }
+}

@@ -1,0 +1,158 @@
+package io.streamling.sql;
+
+import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamling.internal.sql.ShowString;
+import io.streamling.sql.types.DataTypes;
+import io.streamling.sql.types.StructType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Structured API without a running query: schemas, rows, parsing, show(), SQL, start() validation. */
+class StructuredApiTest {
+
+    private final SparkSession spark = SparkSession.builder().appName("api-test").getOrCreate();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopSession() {
+        spark.stop();
+    }
+
+    @Test
+    void aDdlSchemaParsesIntoTypedNullableFields() {
+        StructType schema = StructType.fromDDL("time TIMESTAMP, action STRING, n BIGINT, ok boolean");
+
+        assertThat(schema.fieldNames()).containsExactly("time", "action", "n", "ok");
+        assertThat(schema.apply(0).dataType()).isEqualTo(DataTypes.TimestampType);
+        assertThat(schema.apply(2).dataType()).isEqualTo(DataTypes.LongType);
+        assertThat(schema.simpleString()).isEqualTo("struct<time:timestamp,action:string,n:bigint,ok:boolean>");
+        assertThatThrownBy(() -> StructType.fromDDL("time")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRowPrintsLikeSparkAndComparesByValues() {
+        assertThat(Row.of("a", 1L, null)).hasToString("[a,1,null]");
+        assertThat(Row.of("a", 1L)).isEqualTo(new Row(StructType.fromDDL("x STRING, y BIGINT"), "a", 1L));
+    }
+
+    @Test
+    void jsonLinesFollowSparksParseModes() throws Exception {
+        // given: a good line, a line with a bad field, a line that is not JSON
+        Files.writeString(dir.resolve("part-0.json"), String.join("\n",
+                "{\"time\":\"2016-07-28T04:19:28.000+0000\",\"action\":\"Close\"}",
+                "{\"time\":\"yesterday\",\"action\":\"Open\"}", "not json", ""), StandardCharsets.UTF_8);
+        String schema = "time TIMESTAMP, action STRING, _corrupt_record STRING";
+
+        // when
+        List<Row> permissive = spark.read().schema(schema).json(dir.toString()).collectAsList();
+        List<Row> dropped = spark.read().schema(schema).option("mode", "DROPMALFORMED").json(dir.toString())
+                .collectAsList();
+
+        // then
+        Timestamp closeTime = Timestamp.from(Instant.parse("2016-07-28T04:19:28Z"));
+        assertThat(permissive).containsExactly(Row.of(closeTime, "Close", null),
+                Row.of(null, "Open", "{\"time\":\"yesterday\",\"action\":\"Open\"}"), Row.of(null, null, "not json"));
+        assertThat(dropped).containsExactly(Row.of(closeTime, "Close", null));
+        assertThatThrownBy(() -> spark.read().schema(schema).option("mode", "FAILFAST").json(dir.toString()))
+                .hasMessageContaining("Malformed records are detected in record parsing. Parse Mode: FAILFAST.");
+    }
+
+    @Test
+    void showPadsRightAlignsTruncatesAndPrintsNullAsSpark() {
+        StructType schema = StructType.fromDDL("word STRING, n BIGINT");
+        List<Row> rows = List.of(new Row(schema, "a", 1L), new Row(schema, "abcdefghijklmnopqrstuvwxyz", null),
+                new Row(schema, "c", 3L));
+
+        assertThat(ShowString.format(schema, rows, 2, 20, ZoneOffset.UTC)).isEqualTo(String.join("\n",
+                "+--------------------+----+",
+                "|                word|   n|",
+                "+--------------------+----+",
+                "|                   a|   1|",
+                "|abcdefghijklmnopq...|NULL|",
+                "+--------------------+----+",
+                "only showing top 2 rows", ""));
+        assertThat(ShowString.format(schema, rows.subList(0, 1), 20, 0, ZoneOffset.UTC)).isEqualTo(String.join("\n",
+                "+----+---+", "|word|n  |", "+----+---+", "|a   |1  |", "+----+---+", ""));
+    }
+
+    @Test
+    void aSlidingWindowPutsARowInEveryWindowHoldingItsTime() {
+        StructType schema = StructType.fromDDL("time TIMESTAMP");
+        Dataset<Row> events = spark.createDataFrame(List.of(Row.of(Timestamp.from(Instant.parse("2024-01-01T12:07:00Z")))),
+                schema);
+
+        List<String> windows = events.select(window(col("time"), "10 minutes", "5 minutes")).collectAsList().stream()
+                .map(r -> ShowString.cell(r.get(0), ZoneOffset.UTC)).toList();
+
+        assertThat(windows).containsExactly("{2024-01-01 12:00:00, 2024-01-01 12:10:00}",
+                "{2024-01-01 12:05:00, 2024-01-01 12:15:00}");
+    }
+
+    @Test
+    void sqlSelectsFiltersGroupsAndOrdersATable() {
+        StructType schema = StructType.fromDDL("a STRING, b BIGINT");
+        spark.createDataFrame(List.of(Row.of("x", 1L), Row.of("y", 5L), Row.of("x", 2L), Row.of("z", 0L)), schema)
+                .createOrReplaceTempView("t");
+
+        assertThat(spark.sql("select a, sum(b) as c, count(*) from t where b > 0 group by a order by c desc")
+                .collectAsList()).containsExactly(Row.of("y", 5L, 1L), Row.of("x", 3L, 2L));
+        assertThat(spark.sql("select a, sum(b) as c, count(*) from t where b > 0 group by a").columns())
+                .containsExactly("a", "c", "count(1)");
+        assertThat(spark.sql("SELECT * FROM t WHERE a = 'z'").collectAsList()).containsExactly(Row.of("z", 0L));
+        assertThatThrownBy(() -> spark.sql("select a from nowhere"))
+                .hasMessage("[TABLE_OR_VIEW_NOT_FOUND] The table or view `nowhere` cannot be found.");
+    }
+
+    @Test
+    void startRejectsOutputModesSparkRejectsWithSparksMessage() {
+        Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999).load();
+        Dataset<Row> counts = lines.groupBy("value").count();
+
+        assertThatThrownBy(() -> counts.writeStream().outputMode("append").format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("Append output mode not supported when there are streaming aggregations on streaming "
+                        + "DataFrames/DataSets without watermark");
+        assertThatThrownBy(() -> lines.writeStream().outputMode("complete").format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("Complete output mode not supported when there are no streaming aggregations on streaming "
+                        + "DataFrames/Datasets");
+        assertThatThrownBy(() -> lines.writeStream().format("memory").start())
+                .hasMessage("queryName must be specified for memory sink");
+        assertThatThrownBy(() -> counts.groupBy("count").count())
+                .hasMessage("Multiple streaming aggregations are not supported with streaming DataFrames/Datasets");
+        assertThatThrownBy(() -> lines.writeStream().outputMode("sometimes"))
+                .hasMessage("Unknown output mode sometimes. Accepted output modes are 'append', 'complete', 'update'");
+    }
+
+    @Test
+    void streamingDatasetsAreOnlyRunByWriteStreamAndStaticOnesCannotBeStreamed() {
+        Dataset<Row> lines = spark.readStream().format("text").load("/unused");
+        Dataset<Row> table = spark.createDataFrame(List.of(Row.of("a")), StructType.fromDDL("value STRING"));
+
+        assertThat(lines.isStreaming()).isTrue();
+        assertThat(table.isStreaming()).isFalse();
+        assertThatThrownBy(lines::collectAsList).isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("Queries with streaming sources must be executed with writeStream.start();");
+        assertThatThrownBy(table::writeStream)
+                .hasMessage("'writeStream' can be called only on streaming Dataset/DataFrame");
+        assertThatThrownBy(() -> spark.readStream().format("parquet").load("/x"))
+                .hasMessage("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: parquet.");
+        assertThatThrownBy(() -> lines.select(col("nope").isNull().alias("x"))).isInstanceOf(AnalysisException.class)
+                .hasMessage("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name "
+                        + "`nope` cannot be resolved. Did you mean one of the following? [`value`].");
+    }
+}
