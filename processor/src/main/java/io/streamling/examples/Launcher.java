@@ -1,6 +1,10 @@
 package io.streamling.examples;
 
 import io.streamling.connect.socket.tools.LineServer;
+import io.streamling.sql.Dataset;
+import io.streamling.sql.Row;
+import io.streamling.sql.SparkSession;
+import io.streamling.sql.StreamingQuery;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.StreamingConf;
@@ -46,7 +50,8 @@ public final class Launcher {
               windowed-word-count    word counts over 30 s, every 10 s, incrementally (reduceByKeyAndWindow)
               stateful-word-count    running word counts from an initial state (updateStateByKey)
               count-by-window        the pysparkling seed: queueStream([[1,1,5],[5,5,2,4],[1,2]]).countByWindow
-              json-file-stream       JSON lines from files dropped in a directory: filter, summary per batch, saveAsTextFiles""";
+              json-file-stream       JSON lines from files dropped in a directory: filter, summary per batch, saveAsTextFiles
+              structured-word-count  Structured Streaming: socket lines, split, explode, groupBy(word).count(), complete mode""";
     private static final String BUNDLED_TEXT = "/texts/alice-chapter-1.txt";
 
     /** A program over socket lines: registers its outputs, returns the slide of what it prints. */
@@ -62,7 +67,8 @@ public final class Launcher {
             "windowed-word-count", lines -> WindowedNetworkWordCount.windowedWordCounts(lines).slideDuration(),
             "stateful-word-count", lines -> StatefulNetworkWordCount.runningCounts(lines).slideDuration());
 
-    private static final List<String> OTHER_EXAMPLES = List.of("count-by-window", "json-file-stream");
+    private static final List<String> OTHER_EXAMPLES = List.of("count-by-window", "json-file-stream",
+            "structured-word-count");
 
     private Launcher() {
     }
@@ -87,6 +93,8 @@ public final class Launcher {
             runCountByWindow(options);
         } else if (options.example.equals("json-file-stream")) {
             runJsonFileStream(options);
+        } else if (options.example.equals("structured-word-count")) {
+            runStructuredWordCount(options);
         } else {
             runSocketExample(options, SOCKET_EXAMPLES.get(options.example));
         }
@@ -147,6 +155,31 @@ public final class Launcher {
             }
         }
         System.err.println("Saved batches are in " + output);
+    }
+
+    /** The Structured word count over the served text, in complete mode, until the text is counted. */
+    private static void runStructuredWordCount(Options options) throws InterruptedException {
+        List<String> text = options.text == null ? bundledText() : readText(options.text);
+        SparkSession.Builder builder = SparkSession.builder().appName("StructuredWordCount");
+        if (options.bootstrapServers != null) {
+            builder.config(StreamingConf.BOOTSTRAP_SERVERS, options.bootstrapServers);
+        }
+        SparkSession spark = builder.getOrCreate();
+        try (LineServer server = LineServer.serve(text, 0, java.time.Duration.ofMillis(options.delayMs))) {
+            Dataset<Row> lines = spark.readStream().format("socket").option("host", "127.0.0.1")
+                    .option("port", Integer.toString(server.port())).load();
+            StreamingQuery query = StructuredWordCount.wordCounts(lines).writeStream().outputMode("complete")
+                    .format("console").start();
+            Instant deadline = Instant.now().plusSeconds(options.durationSeconds);
+            // the text is served, then a batch interval and the idle timeout close its last batch
+            while (Instant.now().isBefore(deadline) && (server.lastLineSentAt() == null
+                    || Instant.now().isBefore(server.lastLineSentAt().plusSeconds(5)))) {
+                query.awaitTermination(100);
+            }
+            query.stop();
+        } finally {
+            spark.stop();
+        }
     }
 
     private static void runSocketExample(Options options, SocketProgram program) throws InterruptedException {
