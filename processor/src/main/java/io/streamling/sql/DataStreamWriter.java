@@ -5,11 +5,12 @@ import io.streamling.internal.sql.QueryPlanner;
 import io.streamling.internal.sql.WriteSpec;
 import java.util.HashMap;
 import java.util.Locale;
+import io.streamling.api.function.VoidFunction2;
 import java.util.Map;
 
 /**
  * Starts a streaming Dataset as a query, as Spark's {@code df.writeStream()}: output mode
- * (append, update, complete), sink format (console, memory), query name and trigger. Settings are
+ * (append, update, complete), sink (console, memory, foreachBatch), query name and trigger. Settings are
  * validated, with Spark's messages, by {@link #start()}.
  *
  * @param <T> always {@link Row} in this version
@@ -22,6 +23,7 @@ public final class DataStreamWriter<T> {
     private String format = "console";
     private String queryName;
     private Trigger trigger = Trigger.ProcessingTime(0);
+    private VoidFunction2<Dataset<Row>, Long> batchFunction;
 
     DataStreamWriter(Dataset<T> dataset) {
         this.dataset = dataset;
@@ -41,6 +43,16 @@ public final class DataStreamWriter<T> {
     /** The sink: {@code console} (the default here) or {@code memory}. */
     public DataStreamWriter<T> format(String source) {
         this.format = source.toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    /**
+     * The sink is {@code function}, called with each micro-batch's rows as a static Dataset and the
+     * batch id, as Spark's {@code foreachBatch}.
+     */
+    public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<Row>, Long> function) {
+        this.batchFunction = java.util.Objects.requireNonNull(function, "foreachBatch function");
+        this.format = "foreachbatch";
         return this;
     }
 
@@ -75,7 +87,7 @@ public final class DataStreamWriter<T> {
     /** Internal: the settings, for the planner and the test kit. */
     public WriteSpec spec() {
         return new WriteSpec(dataset.sparkSession(), dataset.schema(), dataset.plan(), outputMode, format, queryName,
-                trigger.intervalMs(), options);
+                trigger.intervalMs(), options, batchFunction);
     }
 
     /**

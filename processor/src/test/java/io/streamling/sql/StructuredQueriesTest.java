@@ -57,6 +57,25 @@ class StructuredQueriesTest {
     }
 
     @Test
+    void foreachBatchGetsEachMicroBatchAsAStaticDatasetWithItsBatchId() {
+        // given
+        List<String> seen = new java.util.ArrayList<>();
+        Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999).load();
+        DataStreamWriter<Row> writer = StructuredWordCount.wordCounts(lines).writeStream().outputMode("update")
+                .foreachBatch((batch, batchId) -> seen.add(batchId + ":" + batch.collectAsList()));
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(writer, stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when: input in the first and third trigger intervals
+            test.send(T0 + 10, "a b a");
+            test.send(T0 + 2_010, "b");
+            test.closeThrough(T0 + 3_000);
+
+            // then: batch ids count only triggers with input
+            assertThat(seen).containsExactly("0:[[a,2], [b,1]]", "1:[[b,2]]");
+        }
+    }
+
+    @Test
     void wordCountInCompleteModePrintsTheWholeResultTableEveryTrigger() {
         // given
         Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999).load();

@@ -110,7 +110,7 @@ public final class QueryPlanner {
                     + " output mode on an aggregation with a watermark yet; use complete mode");
         }
         switch (spec.format()) {
-            case "console":
+            case "console", "foreachbatch":
                 break;
             case "memory":
                 if (spec.queryName() == null) {

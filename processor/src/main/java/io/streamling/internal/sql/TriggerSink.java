@@ -1,5 +1,6 @@
 package io.streamling.internal.sql;
 
+import io.streamling.StreamlingException;
 import io.streamling.sql.Row;
 import io.streamling.sql.SparkSession;
 import io.streamling.sql.types.StructType;
@@ -46,6 +47,8 @@ final class TriggerSink {
         }
         if (spec.format().equals("console")) {
             printBatch(rows);
+        } else if (spec.batchFunction() != null) {
+            callBatchFunction(rows);
         } else {
             if (spec.outputMode().equals("complete")) {
                 table.clear();
@@ -55,6 +58,16 @@ final class TriggerSink {
             session.registerTable(spec.queryName(), session.createDataFrame(List.copyOf(table), spec.schema()));
         }
         batchId++;
+    }
+
+    private void callBatchFunction(List<Row> rows) {
+        try {
+            spec.batchFunction().call(spec.session().createDataFrame(List.copyOf(rows), spec.schema()), batchId);
+        } catch (StreamlingException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StreamlingException("foreachBatch function failed on batch " + batchId + ": " + e, e);
+        }
     }
 
     private void printBatch(List<Row> rows) {
