@@ -104,7 +104,7 @@ class ReplayDeterminismIT {
 
             int expectedRecords = expected.values().stream().mapToInt(Map::size).sum();
             List<ConsumerRecord<String, String>> counts = KafkaTestClients.readUntil(broker.bootstrapServers(), output,
-                    Duration.ofSeconds(120), records -> records.size() >= expectedRecords);
+                    Duration.ofMinutes(5), records -> records.size() >= expectedRecords);
 
             assertThat(perBatch(counts)).isEqualTo(expected);
             assertThat(ssc.lateRecordCount()).isZero();
