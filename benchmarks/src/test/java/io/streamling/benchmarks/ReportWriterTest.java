@@ -1,0 +1,42 @@
+package io.streamling.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+    @Test
+    void tableShowsMediansRatiosAndExactness() {
+        List<RunResult> results = List.of(
+                run(Side.STREAMLING, 1, 20_000, "aa"), run(Side.STREAMLING, 2, 30_000, "aa"),
+                run(Side.STREAMLING, 3, 40_000, "aa"),
+                run(Side.KAFKA_STREAMS, 1, 10_000, "aa"), run(Side.KAFKA_STREAMS, 2, 15_000, "bb"),
+                run(Side.KAFKA_STREAMS, 3, 20_000, "aa"));
+        HarnessOptions options = HarnessOptions.parse("--quick");
+        Report report = new Report(options, options.input(), MachineInfo.current(), Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(75), "1.0, 1.0, 1.0", "2.0, 2.0, 2.0", results, List.of(4.0, 5.0, 6.0),
+                Optional.empty(), Optional.of("| `ElementSerdeBenchmark.tuple2RoundTrip` | 90.0 | 5.0 | ns/op |\n"));
+        List<Summary> summaries = Summary.of(results);
+        String md = ReportWriter.markdown(report, summaries, "chart.svg");
+        assertThat(md).contains("| per-batch word count | 1 | Streamling | 30,000 | 20,000–40,000 | **2.00×** Kafka Streams")
+                .contains("| per-batch word count | 1 | Kafka Streams | 15,000 | 10,000–20,000 | — |")
+                .contains("| 3/3 |").contains("| 2/3 |")
+                .contains("median **5.0 s**")
+                .contains("![Streamling ÷ baseline](chart.svg)")
+                .contains("## Microbenchmarks (JMH)");
+        assertThat(JmhRun.markdown(List.of("\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"",
+                "\"io.streamling.benchmarks.jmh.PlannerBenchmark.compileNetworkWordCount\",\"avgt\",1,3,19.242,133.468,\"us/op\"")))
+                .contains("| `PlannerBenchmark.compileNetworkWordCount` | 19.2 | 133.5 | us/op |");
+        String svg = RatioChart.svg(RatioChart.bars(summaries), "t");
+        assertThat(svg).startsWith("<svg").contains("2.00×").contains("Streamling ÷ Kafka Streams");
+    }
+
+    private static RunResult run(Side side, int repetition, double linesPerSecond, String checksum) {
+        return new RunResult(Workload.BATCH_COUNT, side, 1, repetition, 20_000, null, 20_000 / linesPerSecond,
+                linesPerSecond, true, 10, 400, 1, checksum, "aa", 0, 0);
+    }
+}
