@@ -86,11 +86,11 @@ public final class StreamingRuntime implements AutoCloseable {
                     topics.createIfAbsent(source.topic(), 1);
                 }
             }
-            settings.lateTopic().ifPresent(late -> topics.createIfAbsent(late, 1));
-            settings.deadLetterTopic().ifPresent(deadLetters -> topics.createIfAbsent(deadLetters, 1));
+            settings.lateTopic().ifPresent(topics::createOutputIfAbsent);
+            settings.deadLetterTopic().ifPresent(topics::createOutputIfAbsent);
             for (PlanNode output : plan.outputs()) {
                 if (output instanceof TopicSinkNode sink) {
-                    topics.createIfAbsent(sink.topic(), 1);
+                    topics.createOutputIfAbsent(sink.topic());
                 }
             }
             sourcePartitions = topics.partitionCounts(plan.sources().stream().map(SourceNode::topic).toList());

@@ -26,8 +26,22 @@ final class Topics implements AutoCloseable {
 
     /** Creates {@code topic} unless it exists; on a cluster the replication factor is the broker's default. */
     void createIfAbsent(String topic, int partitions) {
+        createIfAbsent(topic, partitions, Map.of());
+    }
+
+    /**
+     * Creates an output topic unless it exists, with no time retention: its records carry batch
+     * times, which in a replay of old data are old, and the broker's time retention would delete
+     * them at once.
+     */
+    void createOutputIfAbsent(String topic) {
+        createIfAbsent(topic, 1, Map.of("retention.ms", "-1"));
+    }
+
+    private void createIfAbsent(String topic, int partitions, Map<String, String> configs) {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                    .configs(configs))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new StreamlingException("Cannot create topic " + topic + ": " + e.getCause(), e.getCause());
