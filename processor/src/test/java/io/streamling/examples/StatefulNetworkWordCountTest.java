@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.api.Tuple2;
 import io.streamling.streaming.Durations;
+import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaReceiverInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
 import io.streamling.testkit.DStreamTestDriver;
@@ -67,6 +68,27 @@ class StatefulNetworkWordCountTest {
 
             // then
             assertThat(test.console()).isEqualTo(block(T0 + 1_000, "(x,2)", "(y,1)") + block(T0 + 2_000, "(y,1)"));
+        }
+    }
+
+    @Test
+    void shouldRunOnlyTheLastEmptyBatchesAfterALongGap() {
+        // given: at most two empty batches in a row after a gap
+        StreamingConf conf = new StreamingConf().setAppName("gap").set(StreamingConf.MAX_EMPTY_BATCHES, "2");
+        JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.seconds(1));
+        JavaReceiverInputDStream<String> words = ssc.topicStream("words");
+        words.mapToPair(word -> new Tuple2<>(word, 1))
+                .updateStateByKey((List<Integer> values, Optional<Integer> state) ->
+                        Optional.of(state.orElse(0) + values.size()))
+                .print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when: one word, then the watermark jumps ten batches ahead
+            test.send(words, T0 + 1, "x");
+            test.closeThrough(T0 + 10_000);
+
+            // then: the batch with data, then only the last two of the nine empty ones
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000, "(x,1)") + block(T0 + 9_000, "(x,1)")
+                    + block(T0 + 10_000, "(x,1)"));
         }
     }
 

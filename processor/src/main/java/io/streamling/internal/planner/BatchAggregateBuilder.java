@@ -42,7 +42,8 @@ final class BatchAggregateBuilder {
         Stage gathered = context.shuffle(input.emitting(combined, combine), name, 1);
         OutputSchedule schedule = new OutputSchedule(settings.clock(), gathered.slideMs());
         var totals = gathered.stream().process(Suppliers.of(
-                () -> new BatchTotalProcessor(name, schedule, gathered.markerProducers(), node.combine(), node.empty()),
+                () -> new BatchTotalProcessor(name, schedule, gathered.markerProducers(), node.combine(), node.empty(),
+                        settings.maxEmptyBatches()),
                 OperatorStores.batches(name), OperatorStores.progress(name)), Named.as(name));
         return new Stage(totals, 1, Map.of(name, 1), gathered.slideMs(), false);
     }

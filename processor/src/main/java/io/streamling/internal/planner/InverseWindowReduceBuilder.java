@@ -26,7 +26,7 @@ final class InverseWindowReduceBuilder {
         int producers = input.markerProducers();
         var windowed = input.stream().process(Suppliers.of(
                 () -> new InverseWindowReduceProcessor(name, schedule, producers, node.reduce(), node.inverse(),
-                        node.windowMs(), node.filter()),
+                        node.windowMs(), node.filter(), context.settings().maxEmptyBatches()),
                 OperatorStores.batches(name), OperatorStores.keyed(InverseWindowReduceProcessor.windowStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
         return new Stage(windowed, input.parallelism(), Map.of(name, 1), node.slideMs(), true);

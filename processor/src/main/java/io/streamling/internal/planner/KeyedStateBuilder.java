@@ -25,14 +25,15 @@ final class KeyedStateBuilder {
 
     static Stage build(PlanningContext context, UpdateStateNode node) {
         return build(context, node, node.partitions(), (keyed, schedule) -> () -> new UpdateStateProcessor(node.name(),
-                schedule, keyed.markerProducers(), node.update(), node.initialState(), keyed.parallelism()));
+                schedule, keyed.markerProducers(), node.update(), node.initialState(), keyed.parallelism(),
+                context.settings().maxEmptyBatches()));
     }
 
     static Stage build(PlanningContext context, MapWithStateNode node) {
         boolean snapshots = context.readers(node).stream().anyMatch(reader -> reader.operation().equals("stateSnapshots"));
         return build(context, node, node.partitions(), (keyed, schedule) -> () -> new MapWithStateProcessor(node.name(),
                 schedule, keyed.markerProducers(), node.function(), node.initialState(), keyed.parallelism(),
-                node.timeoutMs(), snapshots));
+                node.timeoutMs(), snapshots, context.settings().maxEmptyBatches()));
     }
 
     /** The processor of a state operator, once its keyed input and schedule are known. */

@@ -13,8 +13,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whole-batch operations — {@code print}, {@code foreachRDD}, {@code transform}: it runs in a
@@ -23,20 +21,18 @@ import org.slf4j.LoggerFactory;
  * needs {@code n + 1}), and once the watermark passes a batch hands it to the
  * {@link BatchFunction} as a local list, then deletes it. It runs for every batch time of the
  * stream from the batch of the first record on, empty batches included, as Spark runs every
- * batch; after a gap of more than {@code maxEmptyBatches} empty batches it runs only the last ones
- * and logs how many it skipped. Elements the function returns go downstream, stamped into the
+ * batch (after a long gap, only the last {@code maxEmptyBatches}). Elements the function returns
+ * go downstream, stamped into the
  * batch, followed by this task's marker.
  */
 public final class BatchCollectProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchCollectProcessor.class);
 
     private final String name;
     private final BatchClock clock;
     private final OutputSchedule schedule;
     private final ScheduledOutputs outputs;
     private final int limit;
-    private final long maxEmptyBatches;
     private final BatchFunction function;
     private final RuntimeServices services;
 
@@ -58,9 +54,8 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
         this.name = name;
         this.clock = schedule.clock();
         this.schedule = schedule;
-        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers, maxEmptyBatches);
         this.limit = limit;
-        this.maxEmptyBatches = maxEmptyBatches;
         this.function = function;
         this.services = services;
     }
@@ -85,8 +80,8 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
                 }
 
                 @Override
-                public long firstToRun(long next, long closedUpTo) {
-                    return skipLongGap(next, closedUpTo);
+                public boolean hasInputBefore(long batchStart) {
+                    return seen.keySet().stream().anyMatch(batch -> batch < batchStart);
                 }
             });
             return;
@@ -101,22 +96,6 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
             batches.put(BatchKeys.key(batch, count), record.value());
         }
         seen.put(batch, count + 1);
-    }
-
-    /** After more than {@code maxEmptyBatches} empty batches, only the last of them run. */
-    private long skipLongGap(long next, long closedUpTo) {
-        long pending = (closedUpTo - next) / schedule.slideMs() + 1;
-        if (pending <= maxEmptyBatches) {
-            return next;
-        }
-        long firstRun = next + (pending - maxEmptyBatches) * schedule.slideMs();
-        boolean gapIsEmpty = seen.keySet().stream().noneMatch(batch -> batch < schedule.batchOf(firstRun));
-        if (!gapIsEmpty) {
-            return next;
-        }
-        LOG.info("{}: skipped {} empty batches from {} to {} (more than {} in a row)", name,
-                pending - maxEmptyBatches, new Time(next), new Time(firstRun), maxEmptyBatches);
-        return firstRun;
     }
 
     private void runBatch(long outputTime) {

@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the stream, from the batch of the first record on — for an empty batch the {@code empty}
  * value when there is one ({@code 0} for count), nothing otherwise, as Spark does.
  */
-public final class BatchTotalProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+public final class BatchTotalProcessor extends ContextualProcessor<Object, Object, Object, Object>
+        implements ScheduledOutputs.Runner {
 
     private final String name;
     private final OutputSchedule schedule;
@@ -32,12 +33,13 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
      * @param expectedProducers how many upstream producers send markers to this operator
      * @param combine combines two partial results
      * @param empty the result of an empty batch, if it has one
+     * @param maxEmptyBatches the most consecutive empty batches run after a gap
      */
     public BatchTotalProcessor(String name, OutputSchedule schedule, int expectedProducers,
-                               Function2<Object, Object, Object> combine, Optional<Object> empty) {
+                               Function2<Object, Object, Object> combine, Optional<Object> empty, long maxEmptyBatches) {
         this.name = name;
         this.schedule = schedule;
-        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers, maxEmptyBatches);
         this.combine = combine;
         this.empty = empty;
     }
@@ -52,7 +54,7 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            outputs.onMarker(mark, this::emitTotal);
+            outputs.onMarker(mark, this);
             return;
         }
         var key = BatchKeys.lowerBound(schedule.clock().batchStart(record.timestamp()));
@@ -61,7 +63,15 @@ public final class BatchTotalProcessor extends ContextualProcessor<Object, Objec
         totals.put(key, total == null ? partial : combine(total, partial));
     }
 
-    private void emitTotal(long time) {
+    @Override
+    public boolean hasInputBefore(long batchStart) {
+        try (var earlier = totals.range(BatchKeys.lowerBound(0), BatchKeys.lowerBound(batchStart))) {
+            return earlier.hasNext();
+        }
+    }
+
+    @Override
+    public void run(long time) {
         long batch = schedule.batchOf(time);
         Optional<Object> total = Optional.ofNullable(totals.delete(BatchKeys.lowerBound(batch))).or(() -> empty);
         total.ifPresent(value -> context().forward(new Record<>(RoutingKeys.of(value), value, batch)));

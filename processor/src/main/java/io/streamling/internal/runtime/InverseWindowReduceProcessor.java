@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * seen stays, with its "zero" once its values have left, as in Spark; with one, only the pairs it
  * accepts stay.
  */
-public final class InverseWindowReduceProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+public final class InverseWindowReduceProcessor extends ContextualProcessor<Object, Object, Object, Object>
+        implements ScheduledOutputs.Runner {
 
     private final String name;
     private final OutputSchedule schedule;
@@ -45,14 +46,16 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
      * @param inverse its inverse
      * @param windowMs the window length
      * @param filter which pairs to keep
+     * @param maxEmptyBatches the most consecutive empty windows run after a gap
      */
     public InverseWindowReduceProcessor(String name, OutputSchedule schedule, int expectedProducers,
                                         Function2<Object, Object, Object> reduce,
                                         Function2<Object, Object, Object> inverse, long windowMs,
-                                        Optional<Function<Tuple2<Object, Object>, Boolean>> filter) {
+                                        Optional<Function<Tuple2<Object, Object>, Boolean>> filter,
+                                        long maxEmptyBatches) {
         this.name = name;
         this.schedule = schedule;
-        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers, maxEmptyBatches);
         this.reduce = reduce;
         this.inverse = inverse;
         this.windowMs = windowMs;
@@ -75,7 +78,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            outputs.onMarker(mark, this::slide);
+            outputs.onMarker(mark, this);
             return;
         }
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
@@ -85,8 +88,20 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
         batches.put(key, previous == null ? pair._2() : call(reduce, previous, pair._2()));
     }
 
+    /**
+     * Whether a batch still has to leave the window: until then no window may be skipped, since
+     * each one subtracts what left it. Once every batch has left, the windows are all alike.
+     */
+    @Override
+    public boolean hasInputBefore(long batchStart) {
+        try (var stored = batches.all()) {
+            return stored.hasNext();
+        }
+    }
+
     /** The window ending at {@code time}: batches in [time - s, time) enter, those in [time - w - s, time - w) leave. */
-    private void slide(long time) {
+    @Override
+    public void run(long time) {
         long slide = schedule.slideMs();
         TreeMap<Bytes, Object> entered = reducedPerKey(time - slide, time);
         TreeMap<Bytes, Object> left = reducedPerKey(time - windowMs - slide, time - windowMs);

@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * subclass updates the state from them, in key order. States live in a RocksDB store with a changelog; the
  * initial state is loaded on the first run, each task taking the keys routed to its partition.
  */
-abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, Object, Object> {
+abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, Object, Object>
+        implements ScheduledOutputs.Runner {
 
     private static final String INITIALIZED = "initialized";
     /** Input partition, offset and sequence after the key in a value's store key. */
@@ -42,10 +43,10 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
     private long sequence;
 
     KeyedStateProcessor(String name, OutputSchedule schedule, int expectedProducers,
-                        List<Tuple2<Object, Object>> initialState, int partitions) {
+                        List<Tuple2<Object, Object>> initialState, int partitions, long maxEmptyBatches) {
         this.name = name;
         this.schedule = schedule;
-        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers);
+        this.outputs = new ScheduledOutputs(name, schedule, expectedProducers, maxEmptyBatches);
         this.initialState = initialState;
         this.partitions = partitions;
     }
@@ -88,7 +89,7 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
     @Override
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof Watermark mark) {
-            outputs.onMarker(mark, this::runOutput);
+            outputs.onMarker(mark, this);
             return;
         }
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
@@ -106,7 +107,16 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
         return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong();
     }
 
-    private void runOutput(long time) {
+    @Override
+    public boolean hasInputBefore(long batchStart) {
+        try (KeyValueIterator<Bytes, Object> earlier = values.range(BatchKeys.lowerBound(0),
+                BatchKeys.lowerBound(batchStart))) {
+            return earlier.hasNext();
+        }
+    }
+
+    @Override
+    public void run(long time) {
         long batch = schedule.batchOf(time);
         List<Bytes> stored = new ArrayList<>();
         TreeMap<Bytes, List<Object>> grouped = new TreeMap<>();

@@ -39,12 +39,13 @@ public final class MapWithStateProcessor extends KeyedStateProcessor {
      * @param partitions how many partitions the state is spread over
      * @param timeoutMs the idle timeout, if any
      * @param snapshots whether to emit the whole state after every batch
+     * @param maxEmptyBatches the most consecutive empty batches run after a gap
      */
     public MapWithStateProcessor(String name, OutputSchedule schedule, int expectedProducers,
                                  Function4<Time, Object, Optional<Object>, State<Object>, Optional<Object>> function,
                                  List<Tuple2<Object, Object>> initialState, int partitions, Optional<Long> timeoutMs,
-                                 boolean snapshots) {
-        super(name, schedule, expectedProducers, initialState, partitions);
+                                 boolean snapshots, long maxEmptyBatches) {
+        super(name, schedule, expectedProducers, initialState, partitions, maxEmptyBatches);
         this.function = function;
         this.timeoutMs = timeoutMs;
         this.snapshots = snapshots;

@@ -24,11 +24,12 @@ public final class UpdateStateProcessor extends KeyedStateProcessor {
      * @param update the user's update function
      * @param initialState the state before the first batch
      * @param partitions how many partitions the state is spread over
+     * @param maxEmptyBatches the most consecutive empty batches run after a gap
      */
     public UpdateStateProcessor(String name, OutputSchedule schedule, int expectedProducers,
                                 Function2<List<Object>, Optional<Object>, Optional<Object>> update,
-                                List<Tuple2<Object, Object>> initialState, int partitions) {
-        super(name, schedule, expectedProducers, initialState, partitions);
+                                List<Tuple2<Object, Object>> initialState, int partitions, long maxEmptyBatches) {
+        super(name, schedule, expectedProducers, initialState, partitions, maxEmptyBatches);
         this.update = update;
     }
 
