@@ -1,24 +1,38 @@
 package io.streamling.internal.planner;
 
+import io.streamling.api.Tuple2;
+import io.streamling.api.function.Function2;
+import io.streamling.internal.plan.Aggregation;
+import io.streamling.internal.plan.ElementFunction;
 import io.streamling.internal.plan.MapWithStateNode;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.UpdateStateNode;
+import io.streamling.internal.runtime.BatchReduceProcessor;
 import io.streamling.internal.runtime.MapWithStateProcessor;
 import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.OutputSchedule;
+import io.streamling.internal.runtime.StatelessProcessor;
 import io.streamling.internal.runtime.UpdateStateProcessor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 
 /**
- * Builds the per-key state operators ({@code updateStateByKey}, {@code mapWithState}): values go
- * to the task owning their key (through a shuffle unless the stream is partitioned by key
- * already), which updates the key's state when the batch closes. The functions take every value,
- * so there is nothing to combine before the shuffle.
+ * Builds the per-key state operators ({@code updateStateByKey}, {@code mapWithState}): each value
+ * becomes a one-element list, each task concatenates the lists of a key per batch (so one record
+ * per key, task and batch crosses the shuffle), and the task owning the key updates its state when
+ * the batch closes.
  */
 final class KeyedStateBuilder {
+
+    private static final Function2<Object, Object, Object> CONCAT = (a, b) -> {
+        List<Object> joined = new ArrayList<>((List<?>) a);
+        joined.addAll((List<?>) b);
+        return joined;
+    };
 
     private KeyedStateBuilder() {
     }
@@ -46,8 +60,25 @@ final class KeyedStateBuilder {
         PlannerSettings settings = context.settings();
         Stage input = context.build(node.inputs().get(0));
         String name = node.name();
-        Stage keyed = input.partitionedByKey() && requestedPartitions == 0 ? input
-                : context.shuffle(input, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
+        String toList = name + "-values";
+        ElementFunction singleton = (element, out) -> {
+            Tuple2<?, ?> pair = (Tuple2<?, ?>) element;
+            out.accept(new Tuple2<>(pair._1(), List.of(pair._2())));
+        };
+        Stage lists = input.relaying(input.stream().process(
+                Suppliers.of(() -> new StatelessProcessor(toList, List.of(singleton))), Named.as(toList)));
+        Stage keyed;
+        if (input.partitionedByKey() && requestedPartitions == 0) {
+            keyed = lists;
+        } else {
+            String combine = name + "-combine";
+            int producers = lists.markerProducers();
+            Stage combined = lists.emitting(lists.stream().process(Suppliers.of(
+                    () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(CONCAT),
+                            settings.services().lateRecords()),
+                    OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
+            keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
+        }
         OutputSchedule schedule = new OutputSchedule(settings.clock(), keyed.slideMs());
         var updated = keyed.stream().process(Suppliers.of(factory.create(keyed, schedule),
                 OperatorStores.batches(name), OperatorStores.keyed(UpdateStateProcessor.stateStoreName(name)),
