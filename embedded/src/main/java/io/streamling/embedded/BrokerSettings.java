@@ -49,6 +49,9 @@ final class BrokerSettings {
         p.put("share.coordinator.state.topic.num.partitions", "1");
         // a consumer group would otherwise wait 3 s for more members before its first assignment
         p.put("group.initial.rebalance.delay.ms", "0");
+        // one node is its own controller: fencing it for a late heartbeat (a busy 2-core machine)
+        // only takes its partitions offline, so give it far longer than the 9 s default
+        p.put("broker.session.timeout.ms", "60000");
         // topics must be created explicitly, so a typo in a topic name fails instead of creating it
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
