@@ -50,12 +50,4 @@ public record LogicalPlan(List<PlanNode> outputs) {
         return nodes().stream().flatMap(node -> node.inputs().stream())
                 .collect(Collectors.groupingBy(PlanNode::id, Collectors.counting()));
     }
-
-    /** One line per node, e.g. {@code 3 reduceByKey <- 2}: for logs and tests. */
-    public String describe() {
-        return nodes().stream()
-                .map(node -> node.name() + (node.inputs().isEmpty() ? "" : " <- "
-                        + node.inputs().stream().map(PlanNode::name).collect(Collectors.joining(", "))))
-                .collect(Collectors.joining("\n"));
-    }
 }

@@ -40,13 +40,7 @@ public final class DropCounter {
         }
     }
 
-    /** Late records dropped at {@code operator} since start. */
-    public long count(String operator) {
-        AtomicLong count = counts.get(operator);
-        return count == null ? 0 : count.get();
-    }
-
-    /** Late records dropped at every operator since start. */
+    /** Records counted at every operator since start. */
     public long total() {
         return counts.values().stream().mapToLong(AtomicLong::get).sum();
     }
