@@ -38,6 +38,6 @@ final class AggregateByKeyBuilder {
         return input.stream().process(Suppliers.of(
                 () -> new BatchReduceProcessor(name, settings.clock(), producers, aggregation,
                         settings.services().lateRecords()),
-                OperatorStores.batches(name), OperatorStores.progress(name)), Named.as(name));
+                OperatorStores.bufferedBatches(name), OperatorStores.progress(name)), Named.as(name));
     }
 }

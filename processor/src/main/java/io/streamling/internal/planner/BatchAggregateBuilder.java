@@ -38,7 +38,7 @@ final class BatchAggregateBuilder {
         var combined = keyed.process(Suppliers.of(
                 () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(node.combine()),
                         settings.services().lateRecords()),
-                OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine));
+                OperatorStores.bufferedBatches(combine), OperatorStores.progress(combine)), Named.as(combine));
         Stage gathered = context.shuffle(input.emitting(combined, combine), name, 1);
         OutputSchedule schedule = new OutputSchedule(settings.clock(), gathered.slideMs());
         var totals = gathered.stream().process(Suppliers.of(

@@ -27,7 +27,7 @@ final class InverseWindowReduceBuilder {
         var windowed = input.stream().process(Suppliers.of(
                 () -> new InverseWindowReduceProcessor(name, schedule, producers, node.reduce(), node.inverse(),
                         node.windowMs(), node.filter(), context.settings().maxEmptyBatches()),
-                OperatorStores.batches(name), OperatorStores.keyed(InverseWindowReduceProcessor.windowStoreName(name)),
+                OperatorStores.bufferedBatches(name), OperatorStores.keyed(InverseWindowReduceProcessor.windowStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
         return new Stage(windowed, input.parallelism(), Map.of(name, 1), node.slideMs(), true);
     }

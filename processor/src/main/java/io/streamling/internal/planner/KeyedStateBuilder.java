@@ -1,7 +1,6 @@
 package io.streamling.internal.planner;
 
 import io.streamling.api.Tuple2;
-import io.streamling.api.function.Function2;
 import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.plan.ElementFunction;
 import io.streamling.internal.plan.MapWithStateNode;
@@ -28,11 +27,16 @@ import org.apache.kafka.streams.processor.api.Processor;
  */
 final class KeyedStateBuilder {
 
-    private static final Function2<Object, Object, Object> CONCAT = (a, b) -> {
-        List<Object> joined = new ArrayList<>((List<?>) a);
-        joined.addAll((List<?>) b);
-        return joined;
-    };
+    /** Concatenates lists of values, appending to a list of its own (the store holds live objects). */
+    private static final Aggregation CONCAT = new Aggregation(first -> new ArrayList<>((List<?>) first), (a, b) -> {
+        KeyedStateBuilder.<Object>cast(a).addAll((List<?>) b);
+        return a;
+    });
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(Object list) {
+        return (List<T>) list;
+    }
 
     private KeyedStateBuilder() {
     }
@@ -74,14 +78,14 @@ final class KeyedStateBuilder {
             String combine = name + "-combine";
             int producers = lists.markerProducers();
             Stage combined = lists.emitting(lists.stream().process(Suppliers.of(
-                    () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(CONCAT),
+                    () -> new BatchReduceProcessor(combine, settings.clock(), producers, CONCAT,
                             settings.services().lateRecords()),
-                    OperatorStores.batches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
+                    OperatorStores.bufferedBatches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
             keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
         }
         OutputSchedule schedule = new OutputSchedule(settings.clock(), keyed.slideMs());
         var updated = keyed.stream().process(Suppliers.of(factory.create(keyed, schedule),
-                OperatorStores.batches(name), OperatorStores.keyed(UpdateStateProcessor.stateStoreName(name)),
+                OperatorStores.bufferedBatches(name), OperatorStores.keyed(UpdateStateProcessor.stateStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
         return new Stage(updated, keyed.parallelism(), Map.of(name, 1), keyed.slideMs(), true);
     }

@@ -4,7 +4,6 @@ import io.streamling.StreamlingException;
 import io.streamling.api.Tuple2;
 import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.serde.ElementSerde;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.kafka.common.utils.Bytes;
@@ -12,7 +11,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -36,7 +34,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
     private final Aggregation aggregation;
     private final DropCounter lateRecords;
 
-    private KeyValueStore<Bytes, Object> batches;
+    private BufferedStore batches;
     private KeyValueStore<String, Object> progress;
     private WatermarkTracker tracker;
     private long closedUpTo;
@@ -95,11 +93,8 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
         if (closeUpTo <= closedUpTo) {
             return;
         }
-        List<KeyValue<Bytes, Object>> results = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Object> range =
-                     batches.range(BatchKeys.lowerBound(closedUpTo), BatchKeys.lowerBound(closeUpTo))) {
-            range.forEachRemaining(results::add);
-        }
+        List<KeyValue<Bytes, Object>> results =
+                batches.range(BatchKeys.lowerBound(closedUpTo), BatchKeys.lowerBound(closeUpTo));
         for (KeyValue<Bytes, Object> result : results) {
             Object key = ElementSerde.INSTANCE.deserializeOrderedKey(BatchKeys.suffixOf(result.key));
             context().forward(new Record<>(key, new Tuple2<>(key, result.value), BatchKeys.batchOf(result.key)));

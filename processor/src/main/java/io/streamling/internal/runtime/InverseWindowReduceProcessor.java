@@ -5,16 +5,13 @@ import io.streamling.api.Tuple2;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
 import io.streamling.internal.serde.ElementSerde;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.KeyValue;
 
 /**
  * {@code reduceByKeyAndWindow(f, invF, w, s)} for the keys of one partition, as Spark computes it:
@@ -35,8 +32,8 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
     private final long windowMs;
     private final Optional<Function<Tuple2<Object, Object>, Boolean>> filter;
 
-    private KeyValueStore<Bytes, Object> batches;
-    private KeyValueStore<Bytes, Object> windows;
+    private BufferedStore batches;
+    private BufferedStore windows;
 
     /**
      * @param name the operator name (its stores are named after it)
@@ -94,9 +91,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
      */
     @Override
     public boolean hasInputBefore(long batchStart) {
-        try (var stored = batches.all()) {
-            return stored.hasNext();
-        }
+        return batches.hasAny(BatchKeys.lowerBound(0), BatchKeys.lowerBound(Long.MAX_VALUE));
     }
 
     /** The window ending at {@code time}: batches in [time - s, time) enter, those in [time - w - s, time - w) leave. */
@@ -106,9 +101,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
         TreeMap<Bytes, Object> entered = reducedPerKey(time - slide, time);
         TreeMap<Bytes, Object> left = reducedPerKey(time - windowMs - slide, time - windowMs);
         TreeMap<Bytes, Object> merged = new TreeMap<>();
-        try (KeyValueIterator<Bytes, Object> all = windows.all()) {
-            all.forEachRemaining(entry -> merged.put(entry.key, entry.value));
-        }
+        windows.all().forEach(entry -> merged.put(entry.key, entry.value));
         entered.keySet().forEach(key -> merged.putIfAbsent(key, null));
         long batch = schedule.batchOf(time);
         merged.forEach((key, previous) -> {
@@ -141,23 +134,25 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
         if (toBatch <= fromBatch || toBatch <= 0) {
             return reduced;
         }
-        try (KeyValueIterator<Bytes, Object> range = batches.range(BatchKeys.lowerBound(Math.max(0, fromBatch)),
+        for (KeyValue<Bytes, Object> entry : batches.range(BatchKeys.lowerBound(Math.max(0, fromBatch)),
                 BatchKeys.lowerBound(toBatch))) {
-            range.forEachRemaining(entry -> reduced.merge(Bytes.wrap(BatchKeys.suffixOf(entry.key)), entry.value,
-                    (a, b) -> call(reduce, a, b)));
+            Bytes key = Bytes.wrap(BatchKeys.suffixOf(entry.key));
+            Object sofar = reduced.get(key);
+            // folds into a copy: a reduce function may update its first argument, here a stored batch value
+            reduced.put(key, sofar == null ? copyOf(entry.value) : call(reduce, sofar, entry.value));
         }
         return reduced;
+    }
+
+    private static Object copyOf(Object value) {
+        return ElementSerde.INSTANCE.deserialize(null, ElementSerde.INSTANCE.serialize(null, value));
     }
 
     private void deleteBatchesBefore(long batch) {
         if (batch <= 0) {
             return;
         }
-        List<Bytes> expired = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Object> range = batches.range(BatchKeys.lowerBound(0), BatchKeys.lowerBound(batch))) {
-            range.forEachRemaining(entry -> expired.add(entry.key));
-        }
-        expired.forEach(batches::delete);
+        batches.range(BatchKeys.lowerBound(0), BatchKeys.lowerBound(batch)).forEach(entry -> batches.delete(entry.key));
     }
 
     private boolean keep(Tuple2<Object, Object> pair) {

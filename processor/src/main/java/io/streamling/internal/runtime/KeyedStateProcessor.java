@@ -9,8 +9,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The frame of the per-key state operators ({@code updateStateByKey}, {@code mapWithState}) for
@@ -30,8 +28,9 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
     private final List<Tuple2<Object, Object>> initialState;
     private final int partitions;
 
-    private KeyValueStore<Bytes, Object> values;
-    protected KeyValueStore<Bytes, Object> states;
+    private boolean initialized;
+    private BufferedStore values;
+    protected BufferedStore states;
 
     KeyedStateProcessor(String name, OutputSchedule schedule, int expectedProducers,
                         List<Tuple2<Object, Object>> initialState, int partitions, long maxEmptyBatches) {
@@ -53,9 +52,18 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
         values = context.getStateStore(OperatorStores.batchesName(name));
         states = context.getStateStore(stateStoreName(name));
         outputs.init(context);
-        if (outputs.progress().get(INITIALIZED) == null) {
-            loadInitialState(context.taskId().partition());
+        initialized = outputs.progress().get(INITIALIZED) != null;
+    }
+
+    /**
+     * Loads the initial state with the first record rather than in {@link #init}: state written
+     * outside of processing has no record context to log its changelog record with.
+     */
+    private void ensureInitialized() {
+        if (!initialized) {
+            loadInitialState(context().taskId().partition());
             outputs.progress().put(INITIALIZED, Boolean.TRUE);
+            initialized = true;
         }
     }
 
@@ -75,6 +83,7 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
 
     @Override
     public void process(Record<Object, Object> record) {
+        ensureInitialized();
         if (record.value() instanceof Watermark mark) {
             outputs.onMarker(mark, this);
             return;
@@ -82,31 +91,25 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
         Bytes key = BatchKeys.key(schedule.clock().batchStart(record.timestamp()),
                 ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
-        List<Object> collected = new ArrayList<>();
-        Object previous = values.get(key);
-        if (previous != null) {
-            collected.addAll((List<?>) previous);
+        @SuppressWarnings("unchecked")
+        List<Object> collected = (List<Object>) values.get(key);
+        if (collected == null) {
+            collected = new ArrayList<>();
         }
-        collected.addAll((List<?>) pair._2());
+        collected.addAll((List<?>) pair._2()); // in place: the buffered list is this operator's own
         values.put(key, collected);
     }
 
     @Override
     public boolean hasInputBefore(long batchStart) {
-        try (KeyValueIterator<Bytes, Object> earlier = values.range(BatchKeys.lowerBound(0),
-                BatchKeys.lowerBound(batchStart))) {
-            return earlier.hasNext();
-        }
+        return values.hasAny(BatchKeys.lowerBound(0), BatchKeys.lowerBound(batchStart));
     }
 
     @Override
     public void run(long time) {
         long batch = schedule.batchOf(time);
-        List<KeyValue<Bytes, Object>> batchValues = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Object> range = values.range(BatchKeys.lowerBound(batch),
-                BatchKeys.lowerBound(schedule.clock().batchEnd(batch)))) {
-            range.forEachRemaining(entry -> batchValues.add(entry));
-        }
+        List<KeyValue<Bytes, Object>> batchValues = values.range(BatchKeys.lowerBound(batch),
+                BatchKeys.lowerBound(schedule.clock().batchEnd(batch)));
         List<KeyValue<Bytes, Object>> byKey = new ArrayList<>();
         batchValues.forEach(entry -> byKey.add(KeyValue.pair(Bytes.wrap(BatchKeys.suffixOf(entry.key)), entry.value)));
         runBatch(time, byKey);
@@ -136,10 +139,6 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
 
     /** Every state, in key order. */
     List<KeyValue<Bytes, Object>> allStates() {
-        List<KeyValue<Bytes, Object>> all = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Object> iterator = states.all()) {
-            iterator.forEachRemaining(all::add);
-        }
-        return all;
+        return states.all();
     }
 }

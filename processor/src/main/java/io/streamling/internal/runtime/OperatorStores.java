@@ -31,10 +31,17 @@ public final class OperatorStores {
                 Serdes.Bytes(), ElementSerde.INSTANCE).withCachingEnabled();
     }
 
-    /** A cached store of {@code name}, keyed by bytes: per-key state such as {@code updateStateByKey}'s. */
-    public static StoreBuilder<KeyValueStore<Bytes, Object>> keyed(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), ElementSerde.INSTANCE)
-                .withCachingEnabled();
+    /**
+     * The batch store of {@code operator} as a {@link BufferedStore}, for operators that update an
+     * entry per record (folds, lists of values).
+     */
+    public static StoreBuilder<BufferedStore> bufferedBatches(String operator) {
+        return new BufferedStoreBuilder(batchesName(operator));
+    }
+
+    /** A {@link BufferedStore} of {@code name}: per-key state such as {@code updateStateByKey}'s. */
+    public static StoreBuilder<BufferedStore> keyed(String name) {
+        return new BufferedStoreBuilder(name);
     }
 
     static String progressName(String operator) {
