@@ -1,0 +1,86 @@
+package io.streamling.sql;
+
+import static org.awaitility.Awaitility.await;
+
+import io.streamling.embedded.EmbeddedKafkaBroker;
+import io.streamling.embedded.EmbeddedKafkaExtension;
+import io.streamling.testing.KafkaTestClients;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Structured sources for real: a Kafka topic on the embedded broker, and csv files already in a directory. */
+@ExtendWith(EmbeddedKafkaExtension.class)
+class StructuredSourcesIT {
+
+    @TempDir
+    Path input;
+
+    @Test
+    void kafkaSourceReadsATopicFromTheEarliestOffsetWithCastValues(EmbeddedKafkaBroker broker) throws Exception {
+        // given: records already in the topic
+        String servers = broker.bootstrapServers();
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.createTopics(List.of(new NewTopic("sources-it-events", 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers)) {
+            producer.send(new ProducerRecord<>("sources-it-events", "a", "hello")).get();
+            producer.send(new ProducerRecord<>("sources-it-events", null, "world")).get();
+        }
+        SparkSession spark = SparkSession.builder().appName("sources-it-kafka").getOrCreate();
+        try {
+            Dataset<Row> values = spark.readStream().format("kafka").option("kafka.bootstrap.servers", servers)
+                    .option("subscribe", "sources-it-events").option("startingOffsets", "earliest").load()
+                    .selectExpr("CAST(key AS STRING)", "CAST(value AS STRING)", "partition", "offset");
+
+            // when
+            StreamingQuery query = values.writeStream().format("memory").queryName("kafka_rows").start();
+            try {
+                // then
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> spark.table("kafka_rows")
+                        .collectAsList().equals(List.of(Row.of("a", "hello", 0, 0L), Row.of(null, "world", 0, 1L))));
+            } finally {
+                query.stop();
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void csvFileSourceReadsTheFilesAlreadyInTheDirectory(EmbeddedKafkaBroker broker) throws Exception {
+        // given: a file there before the query starts, one after
+        Files.writeString(input.resolve("a.csv"), "name,age\nalice,30\nbob,x\n");
+        SparkSession spark = SparkSession.builder().appName("sources-it-csv")
+                .config("bootstrap.servers", broker.bootstrapServers()).getOrCreate();
+        try {
+            Dataset<Row> people = spark.readStream().schema("name STRING, age INT").option("header", "true")
+                    .option("pathGlobFilter", "*.csv").csv(input.toString());
+            StreamingQuery query = people.writeStream().format("memory").queryName("people").start();
+            try {
+                // when
+                Path staged = Files.writeString(input.resolve(".b.tmp"), "name,age\ncarol,7\n");
+                Files.move(staged, input.resolve("b.csv"));
+                Files.writeString(input.resolve("ignored.txt"), "name,age\nnobody,0\n");
+
+                // then
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> spark.sql(
+                        "select name, age from people order by name").collectAsList()
+                        .equals(List.of(Row.of("alice", 30), Row.of("bob", null), Row.of("carol", 7))));
+            } finally {
+                query.stop();
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+}
