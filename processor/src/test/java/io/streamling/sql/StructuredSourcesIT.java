@@ -83,4 +83,30 @@ class StructuredSourcesIT {
             spark.stop();
         }
     }
+
+    @Test
+    void rateMicroBatchSourceWritesItsBatchesAsTheClockAdvances(EmbeddedKafkaBroker broker) throws Exception {
+        // given
+        SparkSession spark = SparkSession.builder().appName("sources-it-rate")
+                .config("bootstrap.servers", broker.bootstrapServers()).getOrCreate();
+        try {
+            Dataset<Row> rate = spark.readStream().format("rate-micro-batch").option("rowsPerBatch", 2)
+                    .option("numPartitions", 1).load();
+
+            // when
+            StreamingQuery query = rate.selectExpr("value").writeStream().format("memory").queryName("rate_rows").start();
+            try {
+                // then: the first batches hold 0, 1 then 2, 3 (a batch that has closed is whole)
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> spark.table("rate_rows")
+                        .collectAsList().size() >= 4);
+                List<Row> rows = spark.table("rate_rows").collectAsList();
+                org.assertj.core.api.Assertions.assertThat(rows.subList(0, 4))
+                        .containsExactly(Row.of(0L), Row.of(1L), Row.of(2L), Row.of(3L));
+            } finally {
+                query.stop();
+            }
+        } finally {
+            spark.stop();
+        }
+    }
 }

@@ -272,4 +272,48 @@ class StructuredSourcesTest {
                 .option("advanceMillisPerBatch", -1).load())
                 .hasMessage("Invalid value '-1'. The option 'advanceMillisPerBatch' must be non-negative");
     }
+
+    @Test
+    void staticCsvReadSkipsHeadersAndFollowsSparksParseModes(@TempDir Path dir) throws Exception {
+        // given
+        java.nio.file.Files.writeString(dir.resolve("a.csv"), "name,age\nalice,30\nbob,x\n\ncarol\n");
+        java.nio.file.Files.writeString(dir.resolve("_SUCCESS"), "");
+
+        // when
+        java.util.List<Row> permissive = spark.read().schema(PEOPLE).option("header", "true").csv(dir.toString())
+                .collectAsList();
+        java.util.List<Row> dropped = spark.read().schema("name STRING, age INT").option("header", "true")
+                .option("mode", "DROPMALFORMED").csv(dir.toString()).collectAsList();
+
+        // then
+        assertThat(permissive).containsExactly(Row.of("alice", 30, null), Row.of("bob", null, "bob,x"),
+                Row.of("carol", null, "carol"));
+        assertThat(dropped).containsExactly(Row.of("alice", 30));
+        assertThatThrownBy(() -> spark.read().schema("name STRING, age INT").option("header", "true")
+                .option("mode", "FAILFAST").csv(dir.toString()))
+                .hasMessageContaining("Malformed records are detected in record parsing: [bob,null]. Parse Mode: FAILFAST.");
+    }
+
+    @Test
+    void castInSelectExprAndExprKeepsTheColumnNameAndFailsOnMalformedInputAsSpark() {
+        // given
+        io.streamling.sql.types.StructType schema = io.streamling.sql.types.StructType.fromDDL("s STRING, b BINARY");
+        Dataset<Row> df = spark.createDataFrame(java.util.List.of(Row.of(" 42 ", "hi".getBytes()), Row.of(null, null)),
+                schema);
+
+        // when
+        Dataset<Row> cast = df.selectExpr("CAST(s AS INT)", "CAST(b AS STRING) AS text", "cast(s as bigint)");
+        Dataset<Row> viaColumn = df.select(df.col("b").cast("string"), functions.expr("CAST('7' AS INT)"));
+
+        // then
+        assertThat(cast.columns()).containsExactly("s", "text", "s");
+        assertThat(cast.collectAsList()).containsExactly(Row.of(42, "hi", 42L), Row.of(null, null, null));
+        assertThat(viaColumn.columns()).containsExactly("b", "CAST(7 AS INT)");
+        assertThat(viaColumn.collectAsList().get(0)).isEqualTo(Row.of("hi", 7));
+        assertThatThrownBy(() -> spark.createDataFrame(java.util.List.of(Row.of("x", null)), schema)
+                .selectExpr("CAST(s AS INT)").collectAsList())
+                .hasMessageContaining("[CAST_INVALID_INPUT] The value 'x' of the type \"STRING\" cannot be cast to \"INT\"");
+        assertThatThrownBy(() -> df.selectExpr("CAST(b AS INT)"))
+                .hasMessageContaining("cannot cast \"BINARY\" to \"INT\"");
+    }
 }
