@@ -109,4 +109,35 @@ class StructuredSourcesIT {
             spark.stop();
         }
     }
+
+    @Test
+    void maxFilesPerTriggerGivesEachMicroBatchOneWholeFileInModificationOrder(EmbeddedKafkaBroker broker) throws Exception {
+        // given: three files already there, oldest first
+        long now = System.currentTimeMillis();
+        String[] names = {"c.txt", "a.txt", "b.txt"};
+        for (int i = 0; i < names.length; i++) {
+            Path file = Files.writeString(input.resolve(names[i]), names[i] + "-1\n" + names[i] + "-2\n");
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(now - 60_000 + i * 1_000));
+        }
+        SparkSession spark = SparkSession.builder().appName("sources-it-max-files")
+                .config("bootstrap.servers", broker.bootstrapServers()).getOrCreate();
+        java.util.Map<Long, List<String>> batches = new java.util.concurrent.ConcurrentSkipListMap<>();
+        try {
+            Dataset<Row> lines = spark.readStream().option("maxFilesPerTrigger", 1).text(input.toString());
+
+            // when
+            StreamingQuery query = lines.writeStream().foreachBatch((batch, id) ->
+                    batches.put(id, batch.collectAsList().stream().map(r -> r.getString(0)).toList())).start();
+            try {
+                // then
+                await().atMost(Duration.ofSeconds(60)).until(() -> batches.size() >= 3);
+                org.assertj.core.api.Assertions.assertThat(batches.values()).containsExactly(
+                        List.of("c.txt-1", "c.txt-2"), List.of("a.txt-1", "a.txt-2"), List.of("b.txt-1", "b.txt-2"));
+            } finally {
+                query.stop();
+            }
+        } finally {
+            spark.stop();
+        }
+    }
 }

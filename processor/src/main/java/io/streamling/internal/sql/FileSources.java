@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * Maps a Structured file source's options onto the file connector's configuration. Unlike
  * {@code textFileStream}, the Structured file source reads the files already in the directory
- * ({@code file.existing=process}). The per-trigger limits become the connector's per-poll limits:
- * batches are cut by record time, and the connector stamps records when it reads them, so a limit
- * on each read spreads a backlog over later batches as Spark's limit per trigger does.
+ * ({@code file.existing=process}). Micro-batches are cut by record time, so the connector emulates
+ * Spark's triggers ({@code trigger.interval.ms}): it stamps each record with the time its file
+ * started being read, so a file is never split over two micro-batches, and applies
+ * {@code maxFilesPerTrigger} / {@code maxBytesPerTrigger} per trigger interval.
  */
 final class FileSources {
 
@@ -25,7 +26,7 @@ final class FileSources {
     }
 
     /** The connector configuration of a file source (without the topic, which the runtime adds). */
-    static Map<String, String> connectorConfig(SourceSpec spec) {
+    static Map<String, String> connectorConfig(SourceSpec spec, long triggerMs) {
         Map<String, String> config = new HashMap<>();
         config.put(FileSourceConfig.FILE_PATH_CONFIG, Path.of(spec.option("path")).toAbsolutePath().toString());
         config.put(FileSourceConfig.FILE_EXISTING_CONFIG, FileSourceConfig.FILE_EXISTING_PROCESS);
@@ -36,11 +37,13 @@ final class FileSources {
         if (SourceOptions.bool(spec, "recursiveFileLookup")) {
             config.put(FileSourceConfig.FILE_RECURSIVE_CONFIG, "true");
         }
+        // a file's records share one timestamp (one micro-batch), and the limits apply per trigger interval
+        config.put(FileSourceConfig.TRIGGER_INTERVAL_MS_CONFIG, Long.toString(triggerMs));
         if (spec.has("maxFilesPerTrigger")) {
-            config.put(FileSourceConfig.POLL_MAX_FILES_CONFIG, spec.option("maxFilesPerTrigger").trim());
+            config.put(FileSourceConfig.TRIGGER_MAX_FILES_CONFIG, spec.option("maxFilesPerTrigger").trim());
         }
         if (spec.has("maxBytesPerTrigger")) {
-            config.put(FileSourceConfig.POLL_MAX_BYTES_CONFIG, spec.option("maxBytesPerTrigger").trim());
+            config.put(FileSourceConfig.TRIGGER_MAX_BYTES_CONFIG, spec.option("maxBytesPerTrigger").trim());
         }
         boolean latestFirst = SourceOptions.bool(spec, "latestFirst");
         config.put(FileSourceConfig.FILE_LATEST_FIRST_CONFIG, Boolean.toString(latestFirst));

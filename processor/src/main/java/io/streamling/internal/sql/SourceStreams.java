@@ -78,7 +78,7 @@ final class SourceStreams {
             return new Opened(socket, socket);
         } else if (source.isFileSource()) {
             JavaInputDStream<Object> files = ssc.sourceStream("files", null, ValueFormat.RECORD, Optional.of(
-                    new ConnectorFeed(ConnectorFeed.FILE_CONNECTOR, FileSources.connectorConfig(source))), Optional.empty());
+                    new ConnectorFeed(ConnectorFeed.FILE_CONNECTOR, FileSources.connectorConfig(source, triggerMs))), Optional.empty());
             return new Opened(files, files);
         } else if (format.equals("rate") || format.equals("rate-micro-batch")) {
             JavaInputDStream<Object> rate = ssc.sourceStream(format, null, ValueFormat.ELEMENTS,
