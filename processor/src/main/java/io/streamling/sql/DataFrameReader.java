@@ -1,6 +1,7 @@
 package io.streamling.sql;
 
 import io.streamling.internal.sql.FileNames;
+import io.streamling.internal.sql.KafkaBatchReader;
 import io.streamling.internal.sql.RowParser;
 import io.streamling.internal.sql.SourceSpec;
 import io.streamling.sql.types.StructType;
@@ -50,6 +51,16 @@ public final class DataFrameReader {
         return schema(StructType.fromDDL(ddl));
     }
 
+    /** An option (a long). */
+    public DataFrameReader option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    /** An option (a boolean). */
+    public DataFrameReader option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
     /** An option: {@code mode}, {@code columnNameOfCorruptRecord}, {@code header}, {@code sep}, {@code pathGlobFilter}… */
     public DataFrameReader option(String key, String value) {
         options.put(key, value);
@@ -78,7 +89,9 @@ public final class DataFrameReader {
      */
     public Dataset<Row> load(String path) {
         StructType rowSchema;
-        if (format.equals("text")) {
+        if (format.equals("kafka")) {
+            return kafka();
+        } else if (format.equals("text")) {
             rowSchema = RowParser.VALUE_SCHEMA;
         } else if (format.equals("json") || format.equals("csv")) {
             if (schema == null) {
@@ -90,7 +103,7 @@ public final class DataFrameReader {
         }
         Map<String, String> all = new HashMap<>(options);
         all.put("path", path);
-        SourceSpec spec = new SourceSpec(format, all, rowSchema).validate();
+        SourceSpec spec = new SourceSpec(format, all, rowSchema).validateStatic();
         RowParser parser = spec.parser();
         List<Row> rows = new ArrayList<>();
         for (Path file : files(Path.of(path), spec)) {
@@ -106,6 +119,28 @@ public final class DataFrameReader {
             }
         }
         return new Dataset<>(session, rowSchema, rows, null);
+    }
+
+    /** The static Dataset of a Kafka source: {@code format("kafka")...load()}. */
+    public Dataset<Row> load() {
+        if (!format.equals("kafka")) {
+            String path = new SourceSpec(format, options, null).option("path");
+            if (path == null) {
+                throw new IllegalArgumentException("'path' is not specified");
+            }
+            return load(path);
+        }
+        return kafka();
+    }
+
+    private Dataset<Row> kafka() {
+        if (schema != null) {
+            throw new AnalysisException("The kafka source does not support a user-specified schema.");
+        }
+        StructType rowSchema = "true".equalsIgnoreCase(new SourceSpec(format, options, null).option("includeHeaders"))
+                ? RowParser.KAFKA_HEADERS_SCHEMA : RowParser.KAFKA_SCHEMA;
+        SourceSpec spec = new SourceSpec(format, options, rowSchema).validateStatic();
+        return new Dataset<>(session, rowSchema, KafkaBatchReader.read(spec), null);
     }
 
     private static List<Path> files(Path path, SourceSpec spec) {

@@ -140,4 +140,36 @@ class StructuredSourcesIT {
             spark.stop();
         }
     }
+
+    @Test
+    void staticKafkaReadReturnsEachPartitionsRecordsUpToTheEndingOffsets(EmbeddedKafkaBroker broker) throws Exception {
+        // given: two partitions
+        String servers = broker.bootstrapServers();
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.createTopics(List.of(new NewTopic("sources-it-static", 2, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers)) {
+            producer.send(new ProducerRecord<>("sources-it-static", 1, null, "c")).get();
+            producer.send(new ProducerRecord<>("sources-it-static", 0, null, "a")).get();
+            producer.send(new ProducerRecord<>("sources-it-static", 0, null, "b")).get();
+        }
+        SparkSession spark = SparkSession.builder().appName("sources-it-static").getOrCreate();
+        try {
+            // when
+            List<Row> all = spark.read().format("kafka").option("kafka.bootstrap.servers", servers)
+                    .option("subscribe", "sources-it-static").load()
+                    .selectExpr("CAST(value AS STRING)", "partition", "offset").collectAsList();
+            List<Row> bounded = spark.read().format("kafka").option("kafka.bootstrap.servers", servers)
+                    .option("subscribe", "sources-it-static")
+                    .option("endingOffsets", "{\"sources-it-static\":{\"0\":1,\"1\":-1}}").load()
+                    .selectExpr("CAST(value AS STRING)").collectAsList();
+
+            // then
+            org.assertj.core.api.Assertions.assertThat(all)
+                    .containsExactly(Row.of("a", 0, 0L), Row.of("b", 0, 1L), Row.of("c", 1, 0L));
+            org.assertj.core.api.Assertions.assertThat(bounded).containsExactly(Row.of("a"), Row.of("c"));
+        } finally {
+            spark.stop();
+        }
+    }
 }

@@ -233,6 +233,15 @@ class StructuredSourcesTest {
         assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", "b:9092")
                 .option("subscribe", "a").option("startingOffsets", "soon").load())
                 .hasMessage("Expected e.g. {\"topicA\":{\"0\":23,\"1\":-1},\"topicB\":{\"0\":-2}}, got soon");
+        assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", "b:9092")
+                .option("subscribe", "a").option("endingOffsets", "latest").load())
+                .hasMessage("ending offset not valid in streaming queries");
+        assertThatThrownBy(() -> spark.read().format("kafka").option("kafka.bootstrap.servers", "b:9092")
+                .option("subscribe", "a").option("startingOffsets", "latest").load())
+                .hasMessage("starting offset can't be latest for batch queries on Kafka");
+        assertThatThrownBy(() -> spark.read().format("kafka").option("kafka.bootstrap.servers", "b:9092")
+                .option("subscribe", "a").option("endingOffsets", "earliest").load())
+                .hasMessage("ending offset can't be earliest for batch queries on Kafka");
         assertThatThrownBy(() -> spark.readStream().format("kafka").schema("v STRING").load())
                 .isInstanceOf(AnalysisException.class).hasMessageContaining("user-specified schema");
     }

@@ -27,7 +27,10 @@ final class KafkaOptions {
     private KafkaOptions() {
     }
 
-    static void validate(SourceSpec spec) {
+    static void validate(SourceSpec spec, boolean streaming) {
+        if (streaming && spec.has("endingOffsets")) {
+            throw new IllegalArgumentException("ending offset not valid in streaming queries");
+        }
         Set<String> strategies = SourceOptions.strategies(spec);
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("One of the following options must be specified for Kafka source: "
@@ -85,8 +88,23 @@ final class KafkaOptions {
         if (!spec.has("kafka.bootstrap.servers")) {
             throw new IllegalArgumentException("Option 'kafka.bootstrap.servers' must be specified for configuring Kafka consumer");
         }
-        startingOffsets(spec);
-        if (spec.has("maxOffsetsPerTrigger")) {
+        if (!streaming) {
+            KafkaOptions.specificOffsets(spec.option("startingOffsets", "earliest")).forEach((partition, offset) -> {
+                if (offset == -1) {
+                    throw new IllegalArgumentException("startingOffsets for " + partition.replace(':', '-')
+                            + " can't be latest for batch queries on Kafka");
+                }
+            });
+            if (spec.option("startingOffsets", "earliest").trim().equalsIgnoreCase("latest")) {
+                throw new IllegalArgumentException("starting offset can't be latest for batch queries on Kafka");
+            }
+            if (spec.option("endingOffsets", "latest").trim().equalsIgnoreCase("earliest")) {
+                throw new IllegalArgumentException("ending offset can't be earliest for batch queries on Kafka");
+            }
+            endingOffsets(spec);
+        }
+        startingOffsets(spec, streaming ? "latest" : "earliest");
+        if (streaming && spec.has("maxOffsetsPerTrigger")) {
             long max = Long.parseLong(spec.option("maxOffsetsPerTrigger").trim());
             if (max <= 0) {
                 throw new IllegalArgumentException("Invalid value '" + max + "'. The option 'maxOffsetsPerTrigger' must be positive");
@@ -98,6 +116,59 @@ final class KafkaOptions {
             throw new UnsupportedOperationException("Streamling supports only failOnDataLoss=false: when offsets were "
                     + "lost to retention the source goes on from the earliest offset left");
         }
+    }
+
+    /**
+     * {@code endingOffsets} of a static read: {@code latest} (empty map) or per partition, -1
+     * meaning latest.
+     */
+    static Map<String, Long> endingOffsets(SourceSpec spec) {
+        String value = spec.option("endingOffsets", "latest").trim();
+        if (value.equalsIgnoreCase("latest")) {
+            return Map.of();
+        }
+        Map<String, Long> offsets = new HashMap<>();
+        try {
+            JsonNode node = JSON.readTree(value);
+            for (Iterator<Map.Entry<String, JsonNode>> topics = node.fields(); topics.hasNext(); ) {
+                Map.Entry<String, JsonNode> topic = topics.next();
+                for (Iterator<Map.Entry<String, JsonNode>> parts = topic.getValue().fields(); parts.hasNext(); ) {
+                    Map.Entry<String, JsonNode> part = parts.next();
+                    offsets.put(topic.getKey() + ":" + Integer.parseInt(part.getKey()), part.getValue().asLong());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException(OFFSETS_EXAMPLE + value);
+        }
+        offsets.forEach((partition, offset) -> {
+            if (offset == -2) {
+                throw new IllegalArgumentException("ending offset for " + partition.replace(':', '-')
+                        + " can't be earliest for batch queries on Kafka");
+            }
+        });
+        return Map.copyOf(offsets);
+    }
+
+    /** The offsets of a JSON {@code startingOffsets}, by {@code topic:partition}; empty for earliest/latest or bad JSON. */
+    static Map<String, Long> specificOffsets(String value) {
+        String text = value.trim();
+        if (!text.startsWith("{")) {
+            return Map.of();
+        }
+        Map<String, Long> offsets = new HashMap<>();
+        try {
+            JsonNode node = JSON.readTree(text);
+            for (Iterator<Map.Entry<String, JsonNode>> topics = node.fields(); topics.hasNext(); ) {
+                Map.Entry<String, JsonNode> topic = topics.next();
+                for (Iterator<Map.Entry<String, JsonNode>> parts = topic.getValue().fields(); parts.hasNext(); ) {
+                    Map.Entry<String, JsonNode> part = parts.next();
+                    offsets.put(topic.getKey() + ":" + Integer.parseInt(part.getKey()), part.getValue().asLong());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return offsets;
     }
 
     /** The topics of {@code subscribe}: a comma list. */
@@ -130,7 +201,12 @@ final class KafkaOptions {
      * per partition (-2 earliest). A specific JSON offset -1 (latest) is not supported.
      */
     static Starting startingOffsets(SourceSpec spec) {
-        String value = spec.option("startingOffsets", "latest").trim();
+        return startingOffsets(spec, "latest");
+    }
+
+    /** {@code startingOffsets}, {@code defaultValue} when absent (latest for streaming, earliest for a static read). */
+    static Starting startingOffsets(SourceSpec spec, String defaultValue) {
+        String value = spec.option("startingOffsets", defaultValue).trim();
         if (value.equalsIgnoreCase("earliest") || value.equalsIgnoreCase("latest")) {
             return new Starting(value.toLowerCase(Locale.ROOT), Map.of());
         }

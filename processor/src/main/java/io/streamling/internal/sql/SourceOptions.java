@@ -31,7 +31,7 @@ final class SourceOptions {
             "rate", List.of("rowsPerSecond", "rampUpTime", "numPartitions"),
             "rate-micro-batch", List.of("rowsPerBatch", "numPartitions", "startTimestamp", "advanceMillisPerBatch"),
             "kafka", List.of("subscribe", "assign", "subscribePattern", "kafka.bootstrap.servers", "startingOffsets",
-                    "maxOffsetsPerTrigger", "includeHeaders", "failOnDataLoss"));
+                    "endingOffsets", "maxOffsetsPerTrigger", "includeHeaders", "failOnDataLoss"));
     private static final List<String> STRATEGIES = List.of("subscribe", "subscribepattern", "assign");
     private static final Pattern TIME = Pattern.compile("(-?[0-9]+)([a-z]+)?");
 
@@ -52,7 +52,13 @@ final class SourceOptions {
         return KNOWN.containsKey(format);
     }
 
+    /** Checks a streaming source. */
     static void validate(SourceSpec spec) {
+        validate(spec, true);
+    }
+
+    /** Checks a source of a streaming query, or of a static read. */
+    static void validate(SourceSpec spec, boolean streaming) {
         String format = spec.format();
         List<String> known = KNOWN.get(format);
         if (known == null) {
@@ -88,7 +94,7 @@ final class SourceOptions {
                 nonNegative(spec, "startTimestamp", 0);
                 nonNegative(spec, "advanceMillisPerBatch", 1000);
             }
-            case "kafka" -> KafkaOptions.validate(spec);
+            case "kafka" -> KafkaOptions.validate(spec, streaming);
             default -> {
             }
         }

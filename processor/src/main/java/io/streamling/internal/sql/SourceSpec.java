@@ -54,6 +54,13 @@ public record SourceSpec(String format, Map<String, String> options, StructType 
         return this;
     }
 
+    /** As {@link #validate()}, for a static read ({@code spark.read()}): Kafka's batch rules. */
+    public SourceSpec validateStatic() {
+        SourceOptions.validate(this, false);
+        parser();
+        return this;
+    }
+
     /** The parser that turns the source's records into rows. */
     public RowParser parser() {
         return RowParser.of(this);
