@@ -56,6 +56,17 @@ public final class DataFrameReader {
         return option(key, Long.toString(value));
     }
 
+    /** An option (a double). */
+    public DataFrameReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    /** Options. */
+    public DataFrameReader options(Map<String, String> more) {
+        options.putAll(more);
+        return this;
+    }
+
     /** An option (a boolean). */
     public DataFrameReader option(String key, boolean value) {
         return option(key, Boolean.toString(value));

@@ -58,6 +58,11 @@ public final class DataStreamReader {
     }
 
     /** A source option. */
+    public DataStreamReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    /** A source option. */
     public DataStreamReader option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }

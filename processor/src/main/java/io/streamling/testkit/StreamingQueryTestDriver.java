@@ -96,11 +96,16 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
      * @param headers header keys and values, alternating
      */
     public void sendRecord(long timestamp, String key, String value, String... headers) {
+        sendRecordTo(query.source().topic(), timestamp, key, value, headers);
+    }
+
+    /** As {@link #sendRecord}, to {@code topic}: one of the topics a Kafka source subscribes to. */
+    public void sendRecordTo(String topic, long timestamp, String key, String value, String... headers) {
         RecordHeaders recordHeaders = new RecordHeaders();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             recordHeaders.add(headers[i], headers[i + 1] == null ? null : headers[i + 1].getBytes(StandardCharsets.UTF_8));
         }
-        input().pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        driver.rawInput(topic).pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8), recordHeaders, Instant.ofEpochMilli(timestamp)));
     }
 

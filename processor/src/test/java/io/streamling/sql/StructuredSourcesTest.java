@@ -217,6 +217,24 @@ class StructuredSourcesTest {
     }
 
     @Test
+    void kafkaSourceSubscribedToTwoTopicsReadsBoth() {
+        // given
+        Dataset<Row> values = spark.readStream().format("kafka").option("kafka.bootstrap.servers", "localhost:9092")
+                .option("subscribe", "left, right").load().selectExpr("topic", "CAST(value AS STRING)");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                values.writeStream().format("memory").queryName("both"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.sendRecordTo("left", T0 + 10, null, "l");
+            test.sendRecordTo("right", T0 + 20, null, "r");
+            test.closeThrough(T0 + 1_000);
+
+            // then
+            assertThat(spark.table("both").collectAsList()).containsExactlyInAnyOrder(Row.of("left", "l"), Row.of("right", "r"));
+        }
+    }
+
+    @Test
     void kafkaSourceOptionsAreCheckedWithSparksMessages() {
         assertThatThrownBy(() -> spark.readStream().format("kafka").option("kafka.bootstrap.servers", "b:9092").load())
                 .hasMessage("One of the following options must be specified for Kafka source: subscribe, "
