@@ -122,6 +122,9 @@ public final class DataFrameReader {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 // with header, Spark skips the first line of each file
                 int first = parser.header() && format.equals("csv") ? 1 : 0;
+                if (first == 1 && !lines.isEmpty()) {
+                    parser.checkHeader(lines.get(0), file.toUri().toString());
+                }
                 for (String line : lines.subList(Math.min(first, lines.size()), lines.size())) {
                     rows.addAll(parser.parse(line));
                 }

@@ -343,4 +343,19 @@ class StructuredSourcesTest {
         assertThatThrownBy(() -> df.selectExpr("CAST(b AS INT)"))
                 .hasMessageContaining("cannot cast \"BINARY\" to \"INT\"");
     }
+
+    @Test
+    void csvHeaderThatDoesNotMatchTheSchemaFailsWithoutEnforceSchemaNamingTheColumn(@TempDir Path dir) throws Exception {
+        // given
+        Path file = java.nio.file.Files.writeString(dir.resolve("a.csv"), "name,years\nalice,30\n");
+
+        // when / then: Spark's default enforceSchema=true ignores header names
+        assertThat(spark.read().schema("name STRING, age INT").option("header", true).csv(dir.toString())
+                .collectAsList()).containsExactly(Row.of("alice", 30));
+        assertThatThrownBy(() -> spark.read().schema("name STRING, age INT").option("header", true)
+                .option("enforceSchema", false).csv(dir.toString()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("CSV header does not conform to the schema.\n Header: name, years\n Schema: name, age\n"
+                        + "Expected: age but found: years\nCSV file: " + file.toUri());
+    }
 }

@@ -32,9 +32,10 @@ import java.util.Locale;
  * @param header whether the first line of each file is a header (csv)
  * @param sep the field separator (csv)
  * @param nullValue the text that stands for null (csv)
+ * @param enforceSchema false: a csv header must name the schema's columns, in order (Spark's {@code enforceSchema})
  */
 public record RowParser(String format, StructType schema, String mode, String corruptColumn, boolean header, char sep,
-                        String nullValue) implements Serializable {
+                        String nullValue, boolean enforceSchema) implements Serializable {
 
     /** The schema of the text and socket sources. */
     public static final StructType VALUE_SCHEMA = StructType.fromDDL("value STRING");
@@ -59,7 +60,7 @@ public record RowParser(String format, StructType schema, String mode, String co
     /** The parser of a text, json or csv source with default csv settings. */
     public static RowParser of(String format, StructType schema, String mode, String corruptColumn) {
         return new RowParser(format, schema, checkMode(mode), corruptColumn == null ? "_corrupt_record" : corruptColumn,
-                false, ',', "");
+                false, ',', "", true);
     }
 
     /** The parser of a source. */
@@ -67,7 +68,8 @@ public record RowParser(String format, StructType schema, String mode, String co
         String sep = spec.option("sep", spec.option("delimiter", ","));
         return new RowParser(spec.format(), spec.schema(), checkMode(spec.option("mode")),
                 spec.option("columnNameOfCorruptRecord", "_corrupt_record"), SourceOptions.bool(spec, "header"),
-                CsvLine.separator(sep), spec.option("nullValue", ""));
+                CsvLine.separator(sep), spec.option("nullValue", ""), !spec.has("enforceSchema")
+                || SourceOptions.bool(spec, "enforceSchema"));
     }
 
     private static String checkMode(String mode) {
@@ -88,7 +90,10 @@ public record RowParser(String format, StructType schema, String mode, String co
                 return List.of(kafkaRow(record));
             }
             if (header && format.equals("csv") && FileSources.lineOf(record) == 1) {
-                return List.of(); // Spark skips the first line of each file
+                // Spark skips the first line of each file
+                checkHeader(new String(record.value(), StandardCharsets.UTF_8),
+                        record.headerText(io.streamling.connect.file.Headers.PATH));
+                return List.of();
             }
             return parse(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
         }
@@ -103,6 +108,33 @@ public record RowParser(String format, StructType schema, String mode, String co
             return line.isBlank() ? List.of() : csv(line);
         }
         return List.of(new Row(schema, line));
+    }
+
+    /**
+     * With {@code enforceSchema=false}, checks a csv header line against the schema as Spark's
+     * {@code CSVHeaderChecker} does (case-insensitively).
+     *
+     * @throws IllegalArgumentException with Spark's message naming the first column that differs
+     */
+    public void checkHeader(String line, String file) {
+        if (enforceSchema) {
+            return;
+        }
+        List<String> names = CsvLine.split(line, sep);
+        List<String> fields = java.util.Arrays.stream(schema.fieldNames()).filter(n -> !n.equals(corruptColumn)).toList();
+        String source = "CSV file: " + file;
+        if (names.size() != fields.size()) {
+            throw new IllegalArgumentException("Number of column in CSV header is not equal to number of fields in the schema:\n"
+                    + " Header length: " + names.size() + ", schema size: " + fields.size() + "\n" + source);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equalsIgnoreCase(fields.get(i))) {
+                throw new IllegalArgumentException("CSV header does not conform to the schema.\n"
+                        + " Header: " + String.join(", ", names) + "\n"
+                        + " Schema: " + String.join(", ", fields) + "\n"
+                        + "Expected: " + fields.get(i) + " but found: " + names.get(i) + "\n" + source);
+            }
+        }
     }
 
     private Row kafkaRow(KafkaRecord record) {

@@ -26,7 +26,7 @@ final class SourceOptions {
     private static final Map<String, List<String>> KNOWN = Map.of(
             "text", FILE,
             "json", concat(FILE, PARSED),
-            "csv", concat(FILE, PARSED, List.of("header", "sep", "delimiter", "nullValue")),
+            "csv", concat(FILE, PARSED, List.of("header", "sep", "delimiter", "nullValue", "enforceSchema")),
             "socket", List.of("host", "port"),
             "rate", List.of("rowsPerSecond", "rampUpTime", "numPartitions"),
             "rate-micro-batch", List.of("rowsPerBatch", "numPartitions", "startTimestamp", "advanceMillisPerBatch"),
@@ -110,6 +110,7 @@ final class SourceOptions {
         bool(spec, "latestFirst");
         bool(spec, "fileNameOnly");
         bool(spec, "recursiveFileLookup");
+        bool(spec, "enforceSchema");
         timeStringAsMs(spec.option("maxFileAge", "7d"));
         String clean = spec.option("cleanSource");
         if (clean != null && !List.of("ARCHIVE", "DELETE", "OFF").contains(clean.toUpperCase(Locale.ROOT))) {
