@@ -172,4 +172,45 @@ class StructuredSourcesIT {
             spark.stop();
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaSourceWithSubscribePatternReadsTheMatchingTopicsWithHeaders(EmbeddedKafkaBroker broker) throws Exception {
+        // given: two matching topics and one that does not match
+        String servers = broker.bootstrapServers();
+        try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.createTopics(List.of(new NewTopic("pattern-it-a", 1, (short) 1), new NewTopic("pattern-it-b", 1, (short) 1),
+                    new NewTopic("other-it", 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(servers)) {
+            ProducerRecord<String, String> withHeader = new ProducerRecord<>("pattern-it-a", "k", "from a");
+            withHeader.headers().add("h", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(withHeader).get();
+            producer.send(new ProducerRecord<>("pattern-it-b", null, "from b")).get();
+            producer.send(new ProducerRecord<>("other-it", null, "other")).get();
+        }
+        SparkSession spark = SparkSession.builder().appName("sources-it-pattern").getOrCreate();
+        try {
+            Dataset<Row> values = spark.readStream().format("kafka").option("kafka.bootstrap.servers", servers)
+                    .option("subscribePattern", "pattern-it-.*").option("startingOffsets", "earliest")
+                    .option("includeHeaders", "true").load()
+                    .selectExpr("topic", "CAST(value AS STRING)", "headers");
+
+            // when
+            StreamingQuery query = values.writeStream().format("memory").queryName("pattern_rows").start();
+            try {
+                // then
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> spark.sql(
+                        "select topic, value from pattern_rows order by topic").collectAsList()
+                        .equals(List.of(Row.of("pattern-it-a", "from a"), Row.of("pattern-it-b", "from b"))));
+                Row a = spark.sql("select headers from pattern_rows where topic = 'pattern-it-a'").collectAsList().get(0);
+                org.assertj.core.api.Assertions.assertThat((List<Object>) a.get(0))
+                        .containsExactly(Row.of("h", "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } finally {
+                query.stop();
+            }
+        } finally {
+            spark.stop();
+        }
+    }
 }
