@@ -127,19 +127,7 @@ final class KafkaOptions {
         if (value.equalsIgnoreCase("latest")) {
             return Map.of();
         }
-        Map<String, Long> offsets = new HashMap<>();
-        try {
-            JsonNode node = JSON.readTree(value);
-            for (Iterator<Map.Entry<String, JsonNode>> topics = node.fields(); topics.hasNext(); ) {
-                Map.Entry<String, JsonNode> topic = topics.next();
-                for (Iterator<Map.Entry<String, JsonNode>> parts = topic.getValue().fields(); parts.hasNext(); ) {
-                    Map.Entry<String, JsonNode> part = parts.next();
-                    offsets.put(topic.getKey() + ":" + Integer.parseInt(part.getKey()), part.getValue().asLong());
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException(OFFSETS_EXAMPLE + value);
-        }
+        Map<String, Long> offsets = parseOffsets(value);
         offsets.forEach((partition, offset) -> {
             if (offset == -2) {
                 throw new IllegalArgumentException("ending offset for " + partition.replace(':', '-')
@@ -151,22 +139,30 @@ final class KafkaOptions {
 
     /** The offsets of a JSON {@code startingOffsets}, by {@code topic:partition}; empty for earliest/latest or bad JSON. */
     static Map<String, Long> specificOffsets(String value) {
-        String text = value.trim();
-        if (!text.startsWith("{")) {
+        try {
+            return value.trim().startsWith("{") ? parseOffsets(value.trim()) : Map.of();
+        } catch (IllegalArgumentException e) {
             return Map.of();
         }
+    }
+
+    /** JSON offsets {@code {"t":{"0":23,"1":-2}}} by {@code topic:partition}, or Spark's error. */
+    private static Map<String, Long> parseOffsets(String value) {
         Map<String, Long> offsets = new HashMap<>();
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = JSON.readTree(value);
             for (Iterator<Map.Entry<String, JsonNode>> topics = node.fields(); topics.hasNext(); ) {
                 Map.Entry<String, JsonNode> topic = topics.next();
                 for (Iterator<Map.Entry<String, JsonNode>> parts = topic.getValue().fields(); parts.hasNext(); ) {
                     Map.Entry<String, JsonNode> part = parts.next();
+                    if (!part.getValue().canConvertToLong()) {
+                        throw new IllegalArgumentException(OFFSETS_EXAMPLE + value);
+                    }
                     offsets.put(topic.getKey() + ":" + Integer.parseInt(part.getKey()), part.getValue().asLong());
                 }
             }
         } catch (java.io.IOException | RuntimeException e) {
-            return Map.of();
+            throw new IllegalArgumentException(OFFSETS_EXAMPLE + value);
         }
         return offsets;
     }
@@ -210,19 +206,7 @@ final class KafkaOptions {
         if (value.equalsIgnoreCase("earliest") || value.equalsIgnoreCase("latest")) {
             return new Starting(value.toLowerCase(Locale.ROOT), Map.of());
         }
-        Map<String, Long> offsets = new HashMap<>();
-        try {
-            JsonNode node = JSON.readTree(value);
-            for (Iterator<Map.Entry<String, JsonNode>> topics = node.fields(); topics.hasNext(); ) {
-                Map.Entry<String, JsonNode> topic = topics.next();
-                for (Iterator<Map.Entry<String, JsonNode>> parts = topic.getValue().fields(); parts.hasNext(); ) {
-                    Map.Entry<String, JsonNode> part = parts.next();
-                    offsets.put(topic.getKey() + ":" + Integer.parseInt(part.getKey()), part.getValue().asLong());
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalArgumentException(OFFSETS_EXAMPLE + value);
-        }
+        Map<String, Long> offsets = parseOffsets(value);
         if (offsets.isEmpty()) {
             throw new IllegalArgumentException(OFFSETS_EXAMPLE + value);
         }
