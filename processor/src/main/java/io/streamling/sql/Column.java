@@ -121,6 +121,16 @@ public final class Column {
         return new Column(new Exprs.NullTest(expr, false));
     }
 
+    /** This column converted to {@code to}, as SQL's {@code CAST(col AS to)}. */
+    public Column cast(io.streamling.sql.types.DataType to) {
+        return new Column(new Exprs.Cast(expr, to));
+    }
+
+    /** This column converted to the type named {@code to} ({@code "string"}, {@code "int"}…). */
+    public Column cast(String to) {
+        return cast(io.streamling.sql.types.DataTypes.fromDdl(to));
+    }
+
     private Column binary(String op, Object other) {
         return new Column(new Exprs.Binary(op, expr, functions.lit(other).expr()));
     }

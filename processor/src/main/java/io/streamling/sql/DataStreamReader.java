@@ -10,8 +10,13 @@ import java.util.Map;
 
 /**
  * Creates streaming Datasets, as Spark's {@code spark.readStream()}: {@code socket} (options
- * {@code host}, {@code port}) through the socket connector; {@code text} and {@code json} (a
- * directory of files, schema required for json) through the file connector.
+ * {@code host}, {@code port}) through the socket connector; {@code text}, {@code json} and
+ * {@code csv} (a directory or glob of files, schema required for json and csv; the files already
+ * there are read too; {@code maxFilesPerTrigger}, {@code latestFirst}, {@code cleanSource}…)
+ * through the file connector; {@code rate} and {@code rate-micro-batch}, generated; {@code kafka}
+ * ({@code subscribe}/{@code assign}/{@code subscribePattern}, {@code kafka.bootstrap.servers},
+ * {@code startingOffsets}, {@code includeHeaders}). Option keys are case-insensitive; an option
+ * the source does not know fails {@code load()}, naming it.
  */
 public final class DataStreamReader {
 
@@ -24,7 +29,7 @@ public final class DataStreamReader {
         this.session = session;
     }
 
-    /** The source format: {@code socket}, {@code text} or {@code json}. */
+    /** The source format: {@code socket}, {@code text}, {@code json}, {@code csv}, {@code rate}, {@code rate-micro-batch}, {@code kafka}. */
     public DataStreamReader format(String source) {
         this.format = source.toLowerCase(Locale.ROOT);
         return this;
@@ -53,6 +58,11 @@ public final class DataStreamReader {
     }
 
     /** A source option. */
+    public DataStreamReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    /** A source option. */
     public DataStreamReader option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }
@@ -68,60 +78,83 @@ public final class DataStreamReader {
         return format("json").load(path);
     }
 
+    /** A CSV directory source (schema required): options {@code header}, {@code sep}, {@code mode}… */
+    public Dataset<Row> csv(String path) {
+        return format("csv").load(path);
+    }
+
     /** A text directory source: one {@code value} row per line. */
     public Dataset<Row> text(String path) {
         return format("text").load(path);
     }
 
-    /** The source of the {@code path} option (or a socket). */
+    /** The source of the {@code path} option (or a source without a path). */
     public Dataset<Row> load() {
-        return load(options.get("path"));
+        return load(new SourceSpec(format, options, null).option("path"));
     }
 
     /**
-     * The streaming Dataset of the source.
+     * The streaming Dataset of the source. Unknown formats and options, and bad option values, fail
+     * here, with Spark's message where Spark has one.
      *
-     * @throws AnalysisException for an unknown format, a missing option or schema
+     * @throws AnalysisException for an unknown format or option, a missing option or schema
+     * @throws IllegalArgumentException for a bad option value
      */
     public Dataset<Row> load(String path) {
         Map<String, String> all = new HashMap<>(options);
+        if (path != null) {
+            all.keySet().removeIf(key -> key.equalsIgnoreCase("path"));
+            all.put("path", path);
+        }
         StructType rowSchema;
         switch (format) {
             case "socket":
-                if (schema != null) {
-                    throw new AnalysisException("The socket source does not support a user-specified schema.");
-                }
+                noSchema();
                 require(all, "host");
                 require(all, "port");
                 rowSchema = RowParser.VALUE_SCHEMA;
                 break;
             case "text":
-                if (path == null) {
-                    throw new IllegalArgumentException("'path' is not specified");
-                }
-                all.put("path", path);
+                requirePath(path);
                 rowSchema = RowParser.VALUE_SCHEMA;
                 break;
-            case "json":
-                if (path == null) {
-                    throw new IllegalArgumentException("'path' is not specified");
-                }
+            case "json", "csv":
+                requirePath(path);
                 if (schema == null) {
                     throw new IllegalArgumentException("Schema must be specified when creating a streaming source DataFrame.");
                 }
-                all.put("path", path);
                 rowSchema = schema;
+                break;
+            case "rate", "rate-micro-batch":
+                noSchema();
+                rowSchema = RowParser.RATE_SCHEMA;
+                break;
+            case "kafka":
+                noSchema();
+                rowSchema = "true".equalsIgnoreCase(new SourceSpec(format, all, null).option("includeHeaders"))
+                        ? RowParser.KAFKA_HEADERS_SCHEMA : RowParser.KAFKA_SCHEMA;
                 break;
             default:
                 throw new AnalysisException("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: " + format + ".");
         }
-        SourceSpec source = new SourceSpec(format, all, rowSchema);
-        source.parser(); // validates the parse mode now rather than at start()
+        SourceSpec source = new SourceSpec(format, all, rowSchema).validate();
         return new Dataset<>(session, rowSchema, null, StreamPlan.of(source));
     }
 
+    private void noSchema() {
+        if (schema != null) {
+            throw new AnalysisException("The " + format + " source does not support a user-specified schema.");
+        }
+    }
+
+    private static void requirePath(String path) {
+        if (path == null) {
+            throw new IllegalArgumentException("'path' is not specified");
+        }
+    }
+
     private static void require(Map<String, String> options, String key) {
-        if (!options.containsKey(key)) {
+        if (!new SourceSpec("socket", options, null).has(key)) {
             throw new AnalysisException("Set a " + key + " to read from with option(\"" + key + "\", ...).");
         }
     }

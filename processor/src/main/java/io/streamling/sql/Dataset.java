@@ -83,6 +83,11 @@ public final class Dataset<T> {
         return apply(Project.of(exprs, schema));
     }
 
+    /** Columns from SQL expressions, as Spark's {@code selectExpr("CAST(value AS STRING)", "length(value) AS n")}. */
+    public Dataset<Row> selectExpr(String... exprs) {
+        return select(Arrays.stream(exprs).map(functions::expr).toArray(Column[]::new));
+    }
+
     /** The named columns. */
     public Dataset<Row> select(String col, String... cols) {
         List<Column> all = new ArrayList<>();

@@ -85,12 +85,12 @@ public final class Row implements Serializable, Comparable<Row> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Row row && Arrays.equals(row.values, values);
+        return other instanceof Row row && Arrays.deepEquals(row.values, values);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.deepHashCode(values);
     }
 
     /** Orders rows value by value, nulls first, so that results print in a stable order. */

@@ -20,6 +20,11 @@ public final class functions {
         return col(name);
     }
 
+    /** A column from an SQL expression: {@code expr("CAST(value AS STRING)")}, {@code expr("length(word) AS len")}. */
+    public static Column expr(String expression) {
+        return io.streamling.internal.sql.MiniSql.expression(expression);
+    }
+
     /** A constant column; a {@link Column} is returned as is. */
     public static Column lit(Object value) {
         return value instanceof Column column ? column : new Column(new Exprs.Lit(value));

@@ -1,7 +1,11 @@
 package io.streamling.testkit;
 
+import io.streamling.connect.file.Headers;
+import io.streamling.internal.plan.GeneratedFeed;
+import io.streamling.internal.serde.ElementSerde;
 import io.streamling.internal.sql.CompiledQuery;
 import io.streamling.internal.sql.QueryPlanner;
+import io.streamling.internal.sql.RateGenerators;
 import io.streamling.sql.DataStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Runs a Structured Streaming query in Kafka Streams' {@code TopologyTestDriver}, with no broker:
@@ -24,32 +32,114 @@ import java.time.Instant;
  *     assertThat(test.console()).isEqualTo(...);
  * }
  * </pre>
+ *
+ * <p>Sources: {@link #send} feeds lines (socket, text, json, csv); {@link #sendFile} feeds the
+ * lines of one file as the file connector publishes them (with its path and line headers, which a
+ * csv source with {@code header} needs); {@link #sendRecord} feeds a Kafka source a whole record.
+ * A {@code rate} or {@code rate-micro-batch} source generates its rows itself: step {@code n} (a
+ * second, or a trigger interval) enters once the wall clock passes
+ * {@code origin + n * step}, the origin being {@code start} rounded up to the trigger interval.
  */
 public final class StreamingQueryTestDriver implements AutoCloseable {
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final CompiledQuery query;
     private final DStreamTestDriver driver;
+    private final Optional<GeneratedFeed.Generator> generator;
+    private final long origin;
+    private long wallClock;
+    private long nextStep;
 
     /** Validates and compiles the query of {@code writer} and starts the driver at {@code start}. */
     public StreamingQueryTestDriver(DataStreamWriter<?> writer, Path stateDir, Instant start) {
         query = QueryPlanner.compile(writer.spec(), new PrintStream(console, true, StandardCharsets.UTF_8));
         driver = new DStreamTestDriver(query.ssc(), stateDir, start);
+        generator = RateGenerators.forQuery(writer.spec());
+        long trigger = writer.spec().triggerMs() > 0 ? writer.spec().triggerMs() : 1_000;
+        origin = Math.floorDiv(start.toEpochMilli() + trigger - 1, trigger) * trigger;
+        wallClock = start.toEpochMilli();
+    }
+
+    /** The stamp the first generated step of a rate source gets: {@code start} rounded up to the trigger interval. */
+    public long origin() {
+        return origin;
     }
 
     /** Feeds lines to the query's source, all stamped {@code timestamp}. */
     public void send(long timestamp, String... lines) {
-        driver.send(query.source(), timestamp, lines);
+        TestInputTopic<byte[], byte[]> input = input();
+        for (String line : lines) {
+            input.pipeInput(null, line.getBytes(StandardCharsets.UTF_8), timestamp);
+        }
+    }
+
+    /**
+     * Feeds the lines of one file to a file source as the file connector publishes them: each
+     * with the file's path and name and its 1-based line number in headers.
+     */
+    public void sendFile(long timestamp, String path, String... lines) {
+        TestInputTopic<byte[], byte[]> input = input();
+        for (int i = 0; i < lines.length; i++) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(Headers.PATH, path.getBytes(StandardCharsets.UTF_8));
+            headers.add(Headers.NAME, Path.of(path).getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            headers.add(Headers.LINE, Integer.toString(i + 1).getBytes(StandardCharsets.UTF_8));
+            input.pipeInput(new TestRecord<>(null, lines[i].getBytes(StandardCharsets.UTF_8), headers,
+                    Instant.ofEpochMilli(timestamp)));
+        }
+    }
+
+    /**
+     * Feeds one record to a Kafka source's (first) topic; its partition is 0 and its offset the
+     * number of records sent before.
+     *
+     * @param headers header keys and values, alternating
+     */
+    public void sendRecord(long timestamp, String key, String value, String... headers) {
+        sendRecordTo(query.source().topic(), timestamp, key, value, headers);
+    }
+
+    /** As {@link #sendRecord}, to {@code topic}: one of the topics a Kafka source subscribes to. */
+    public void sendRecordTo(String topic, long timestamp, String key, String value, String... headers) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            recordHeaders.add(headers[i], headers[i + 1] == null ? null : headers[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        driver.rawInput(topic).pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8), recordHeaders, Instant.ofEpochMilli(timestamp)));
     }
 
     /** Input having stopped, runs every micro-batch that ends at or before {@code time}. */
     public void closeThrough(long time) {
+        generateBefore(time);
         driver.closeThrough(time);
+        wallClock = Math.max(wallClock, time);
     }
 
-    /** Advances the wall clock. */
+    /** Advances the wall clock (a rate source generates the steps it passes). */
     public void advanceWallClock(Duration duration) {
+        wallClock += duration.toMillis();
+        generateBefore(wallClock);
         driver.advanceWallClock(duration);
+    }
+
+    private void generateBefore(long time) {
+        if (generator.isEmpty()) {
+            return;
+        }
+        GeneratedFeed.Generator steps = generator.get();
+        String topic = query.source().topic();
+        TestInputTopic<byte[], byte[]> input = input();
+        while (origin + nextStep * steps.stepMs() < time) {
+            for (GeneratedFeed.TimedElement record : steps.step(nextStep, origin)) {
+                input.pipeInput(null, ElementSerde.INSTANCE.serialize(topic, record.element()), record.timestamp());
+            }
+            nextStep++;
+        }
+    }
+
+    private TestInputTopic<byte[], byte[]> input() {
+        return driver.rawInput(query.source().topic());
     }
 
     /** Everything the console sink printed so far. */

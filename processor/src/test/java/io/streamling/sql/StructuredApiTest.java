@@ -68,7 +68,8 @@ class StructuredApiTest {
                 Row.of(null, "Open", "{\"time\":\"yesterday\",\"action\":\"Open\"}"), Row.of(null, null, "not json"));
         assertThat(dropped).containsExactly(Row.of(closeTime, "Close", null));
         assertThatThrownBy(() -> spark.read().schema(schema).option("mode", "FAILFAST").json(dir.toString()))
-                .hasMessageContaining("Malformed records are detected in record parsing. Parse Mode: FAILFAST.");
+                .hasMessageContaining("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: ")
+                .hasMessageContaining(". Parse Mode: FAILFAST.");
     }
 
     @Test

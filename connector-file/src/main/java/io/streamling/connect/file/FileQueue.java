@@ -155,6 +155,11 @@ final class FileQueue {
         return next;
     }
 
+    /** @return the next file to read, left in the queue, or null when none */
+    Pending peek() {
+        return pending.isEmpty() ? null : pending.first();
+    }
+
     /** @return how many files are pending */
     int size() {
         return pending.size();

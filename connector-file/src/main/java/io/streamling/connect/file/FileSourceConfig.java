@@ -244,6 +244,25 @@ public final class FileSourceConfig extends AbstractConfig {
             + " (Spark's maxBytesPerTrigger, per poll); it always returns at least one record. Bounds the memory"
             + " one poll holds.";
 
+    /** Spark trigger emulation: the interval, in ms, of the micro-batches the records feed. */
+    public static final String TRIGGER_INTERVAL_MS_CONFIG = "trigger.interval.ms";
+    private static final String TRIGGER_INTERVAL_MS_DOC = "For a consumer that cuts micro-batches of this many"
+            + " milliseconds by record timestamp (Streamling's Structured file source): every record is stamped with"
+            + " the time its file started being read, so a file's records fall in one micro-batch, and the limits"
+            + " 'trigger.max.files' and 'trigger.max.bytes' apply per interval (epoch-aligned), as Spark's"
+            + " maxFilesPerTrigger and maxBytesPerTrigger do per trigger. 0 (the default) turns this off.";
+
+    /** Files started per trigger interval. */
+    public static final String TRIGGER_MAX_FILES_CONFIG = "trigger.max.files";
+    private static final String TRIGGER_MAX_FILES_DOC = "With '" + TRIGGER_INTERVAL_MS_CONFIG + "': at most this many"
+            + " files start being read per interval (Spark's maxFilesPerTrigger). 0 (the default): no limit.";
+
+    /** File bytes started per trigger interval. */
+    public static final String TRIGGER_MAX_BYTES_CONFIG = "trigger.max.bytes";
+    private static final String TRIGGER_MAX_BYTES_DOC = "With '" + TRIGGER_INTERVAL_MS_CONFIG + "': files start being"
+            + " read in an interval while their total size stays within this many bytes, and at least one file does"
+            + " (Spark's maxBytesPerTrigger). 0 (the default): no limit.";
+
     /** The configuration definition shared by the connector and its task. */
     public static final ConfigDef CONFIG_DEF = define();
 
@@ -363,6 +382,12 @@ public final class FileSourceConfig extends AbstractConfig {
                 Importance.LOW, POLL_MAX_FILES_DOC, GROUP_POLLING, ++order, Width.SHORT, "Files per poll");
         def.define(POLL_MAX_BYTES_CONFIG, Type.LONG, POLL_MAX_BYTES_DEFAULT, ConfigDef.Range.atLeast(1),
                 Importance.LOW, POLL_MAX_BYTES_DOC, GROUP_POLLING, ++order, Width.SHORT, "Bytes per poll");
+        def.define(TRIGGER_INTERVAL_MS_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0),
+                Importance.LOW, TRIGGER_INTERVAL_MS_DOC, GROUP_POLLING, ++order, Width.SHORT, "Trigger interval (ms)");
+        def.define(TRIGGER_MAX_FILES_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0),
+                Importance.LOW, TRIGGER_MAX_FILES_DOC, GROUP_POLLING, ++order, Width.SHORT, "Files per trigger");
+        def.define(TRIGGER_MAX_BYTES_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0),
+                Importance.LOW, TRIGGER_MAX_BYTES_DOC, GROUP_POLLING, ++order, Width.SHORT, "Bytes per trigger");
         return def;
     }
 
@@ -595,6 +620,21 @@ public final class FileSourceConfig extends AbstractConfig {
     /** @return the value of {@value #POLL_MAX_FILES_CONFIG} */
     int pollMaxFiles() {
         return getInt(POLL_MAX_FILES_CONFIG);
+    }
+
+    /** @return the trigger interval of {@link #TRIGGER_INTERVAL_MS_CONFIG}, 0 when off */
+    long triggerIntervalMs() {
+        return getLong(TRIGGER_INTERVAL_MS_CONFIG);
+    }
+
+    /** @return {@link #TRIGGER_MAX_FILES_CONFIG}, 0 for no limit */
+    int triggerMaxFiles() {
+        return getInt(TRIGGER_MAX_FILES_CONFIG);
+    }
+
+    /** @return {@link #TRIGGER_MAX_BYTES_CONFIG}, 0 for no limit */
+    long triggerMaxBytes() {
+        return getLong(TRIGGER_MAX_BYTES_CONFIG);
     }
 
     /** @return the value of {@value #POLL_MAX_BYTES_CONFIG} */

@@ -91,6 +91,7 @@ public class FileSourceTask extends SourceTask {
     private long maxBytes;
     private int maxFiles;
     private long pollIntervalMs;
+    private TriggerWindow trigger;
 
     /**
      * Creates the task; Kafka Connect instantiates it reflectively.
@@ -134,6 +135,7 @@ public class FileSourceTask extends SourceTask {
             maxBytes = config.pollMaxBytes();
             maxFiles = config.pollMaxFiles();
             pollIntervalMs = config.pollIntervalMs();
+            trigger = new TriggerWindow(config.triggerIntervalMs(), config.triggerMaxFiles(), config.triggerMaxBytes());
             mover = new FileMover(config.cleanupPolicy(),
                     config.cleanupPolicy() == CleanupPolicy.ARCHIVE ? config.archivePath() : null,
                     errorPolicy == ErrorPolicy.MOVE ? config.errorsPath() : null);
@@ -301,9 +303,13 @@ public class FileSourceTask extends SourceTask {
         int files = current == null ? 0 : 1;
         while (batch.size() < maxRecords && bytes < maxBytes && !stopping && pendingFailure == null) {
             if (current == null) {
-                if (files >= maxFiles || !openNextFile(batch)) {
+                FileQueue.Pending next = queue.peek();
+                long now = System.currentTimeMillis();
+                if (files >= maxFiles || (next != null && !trigger.admits(now, next.file().size()))
+                        || !openNextFile(batch)) {
                     break;
                 }
+                trigger.opened(current.file().size());
                 files++;
             }
             bytes += readOne(batch);

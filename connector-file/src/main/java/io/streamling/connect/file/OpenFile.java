@@ -22,6 +22,7 @@ final class OpenFile {
     private long lines;
     private long records;
     private long unreportedRecords;
+    private final long openedAt = System.currentTimeMillis();
 
     /**
      * @param file          the file
@@ -41,6 +42,11 @@ final class OpenFile {
 
     SourceFile file() {
         return file;
+    }
+
+    /** @return when this file started being read in this run, epoch milliseconds */
+    long openedAt() {
+        return openedAt;
     }
 
     /** @return the fingerprint, or null when the file could not be read */

@@ -24,6 +24,7 @@ final class RecordFactory {
     private final boolean headers;
     private final boolean lineHeader;
     private final Long since;
+    private final boolean stampByFile;
 
     /**
      * @param config     the connector configuration
@@ -40,6 +41,7 @@ final class RecordFactory {
         this.headers = config.headersEnabled();
         this.lineHeader = config.format() != FileSourceConfig.Format.BINARY;
         this.since = watchStart;
+        this.stampByFile = config.triggerIntervalMs() > 0;
     }
 
     /**
@@ -51,7 +53,8 @@ final class RecordFactory {
      */
     SourceRecord record(OpenFile file, FileRecord record) {
         long timestamp = switch (timestampMode) {
-            case INGESTION -> System.currentTimeMillis();
+            // under trigger emulation a file's records share the time it started being read: one micro-batch
+            case INGESTION -> stampByFile ? file.openedAt() : System.currentTimeMillis();
             case FILE -> file.file().modified();
             case FIELD -> record.timestamp();
         };

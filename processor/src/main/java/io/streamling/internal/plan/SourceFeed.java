@@ -1,5 +1,5 @@
 package io.streamling.internal.plan;
 
-/** What fills a source topic when the program itself does: a connector, a queue. */
-public sealed interface SourceFeed permits ConnectorFeed, QueueFeed {
+/** What fills a source topic when the program itself does: a connector, a queue, a generator. */
+public sealed interface SourceFeed permits ConnectorFeed, QueueFeed, GeneratedFeed {
 }

@@ -12,9 +12,16 @@ import java.util.Optional;
  * @param topic the topic read
  * @param format how the topic's values decode into elements
  * @param feed what fills the topic, if the program does
+ * @param offsetReset where to start reading a topic without committed offsets: {@code earliest},
+ *     {@code latest}, or empty for the application's {@code auto.offset.reset}
  */
-public record SourceNode(int id, String operation, String topic, ValueFormat format, Optional<SourceFeed> feed)
-        implements PlanNode {
+public record SourceNode(int id, String operation, String topic, ValueFormat format, Optional<SourceFeed> feed,
+                         Optional<String> offsetReset) implements PlanNode {
+
+    /** A source read from the application's default position. */
+    public SourceNode(int id, String operation, String topic, ValueFormat format, Optional<SourceFeed> feed) {
+        this(id, operation, topic, format, feed, Optional.empty());
+    }
 
     /** How a source topic's values decode into elements. */
     public enum ValueFormat {
@@ -23,7 +30,9 @@ public record SourceNode(int id, String operation, String topic, ValueFormat for
         /** Streamling's element encoding: values written by the program itself, such as a queue's. */
         ELEMENTS,
         /** Raw bytes, as {@code byte[]} elements: binary records. */
-        BYTES
+        BYTES,
+        /** The whole record, as a {@code KafkaRecord}: key, value, topic, partition, offset, timestamp, headers. */
+        RECORD
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.streamling.internal.runtime.OperatorStores;
 import io.streamling.internal.runtime.SourceProgressProcessor;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -25,8 +26,13 @@ final class SourceBuilder {
         PlannerSettings settings = context.settings();
         String name = node.name();
         boolean keepLate = settings.lateTopic().isPresent();
+        Consumed<byte[], byte[]> consumed = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-read");
+        if (node.offsetReset().isPresent()) {
+            consumed = consumed.withOffsetResetPolicy(node.offsetReset().get().equals("earliest")
+                    ? AutoOffsetReset.earliest() : AutoOffsetReset.latest());
+        }
         KStream<Object, Object> stream = context.builder()
-                .stream(node.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-read"))
+                .stream(node.topic(), consumed)
                 .process(Suppliers.of(() -> new SourceProgressProcessor(name, node.topic(), node.format(), settings.clock(),
                                 settings.progress(), settings.services(), keepLate), OperatorStores.progress(name)),
                         Named.as(name));

@@ -5,6 +5,7 @@ import io.streamling.embedded.EmbeddedConnectWorker;
 import io.streamling.embedded.EmbeddedKafkaBroker;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
+import io.streamling.internal.plan.GeneratedFeed;
 import io.streamling.internal.plan.QueueFeed;
 import io.streamling.internal.plan.ConnectorFeed;
 import io.streamling.internal.plan.SourceNode;
@@ -158,6 +159,8 @@ public final class StreamingRuntime implements AutoCloseable {
         for (SourceNode source : plan.sources()) {
             if (source.feed().orElse(null) instanceof QueueFeed queue) {
                 resources.add(QueueFeeder.start(bootstrapServers, source.topic(), queue, firstBatch, clock.intervalMs()));
+            } else if (source.feed().orElse(null) instanceof GeneratedFeed generated) {
+                resources.add(GeneratorFeeder.start(bootstrapServers, source.topic(), generated, firstBatch));
             }
         }
     }

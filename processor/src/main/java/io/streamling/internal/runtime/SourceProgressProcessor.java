@@ -98,7 +98,8 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
             origin = timestamp;
             progress.put(ORIGIN, origin);
         }
-        Object element = decode((byte[]) record.value());
+        Object element = format == ValueFormat.RECORD
+                ? KafkaRecord.of(record, context().recordMetadata().orElse(null)) : decode((byte[]) record.value());
         context().forward(record.withKey(RoutingKeys.of(element)).withValue(element));
         advanceTo(maxTimestamp);
     }
@@ -110,7 +111,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
         return switch (format) {
             case TEXT -> new String(value, StandardCharsets.UTF_8);
             case ELEMENTS -> ElementSerde.INSTANCE.deserialize(topic, value);
-            case BYTES -> value;
+            case BYTES, RECORD -> value;
         };
     }
 

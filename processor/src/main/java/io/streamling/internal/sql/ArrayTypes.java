@@ -2,7 +2,7 @@ package io.streamling.internal.sql;
 
 import io.streamling.sql.types.DataType;
 
-/** Array types; values are {@link java.util.List}s. Only what {@code split} needs so far. */
+/** Array types; values are {@link java.util.List}s. What {@code split} and the Kafka source's headers need. */
 final class ArrayTypes {
 
     /** {@code array<string>}. */
@@ -26,5 +26,28 @@ final class ArrayTypes {
     };
 
     private ArrayTypes() {
+    }
+
+    /** {@code array<element>}. */
+    static DataType of(DataType element) {
+        String name = "array<" + element.simpleString() + ">";
+        return new DataType() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String simpleString() {
+                return name;
+            }
+
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof DataType type && type.simpleString().equals(simpleString());
+            }
+
+            @Override
+            public int hashCode() {
+                return simpleString().hashCode();
+            }
+        };
     }
 }

@@ -150,6 +150,30 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code CAST(child AS type)}, with Spark's (ANSI) conversions: binary and strings as UTF-8,
+     * strings to numbers, booleans and timestamps (trimmed; malformed input fails as Spark's
+     * {@code CAST_INVALID_INPUT}), numbers between each other and to strings. A cast column keeps
+     * the column's name, as in Spark.
+     */
+    public record Cast(Expr child, DataType to) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            return Casts.convert(child.eval(row), to);
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            Casts.check(child.type(schema), to);
+            return to;
+        }
+
+        @Override
+        public String name() {
+            return child instanceof ColRef ? child.name() : "CAST(" + child.name() + " AS " + Casts.sqlName(to) + ")";
+        }
+    }
+
     /** Null tests; never null themselves. */
     public record NullTest(Expr child, boolean isNull) implements Expr {
         @Override

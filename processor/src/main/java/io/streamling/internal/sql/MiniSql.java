@@ -6,6 +6,7 @@ import io.streamling.sql.Dataset;
 import io.streamling.sql.Row;
 import io.streamling.sql.SparkSession;
 import io.streamling.sql.functions;
+import io.streamling.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,19 @@ public final class MiniSql {
     /** Runs {@code query} against the session's tables. */
     public static Dataset<Row> run(SparkSession session, String query) {
         return new MiniSql(query.replaceAll(";\\s*$", "")).select(session);
+    }
+
+    /**
+     * One select item of {@code selectExpr} / {@code expr}: an operand ({@code CAST(value AS STRING)},
+     * a function call, a column, a literal) with an optional {@code [AS] alias}.
+     */
+    public static Column expression(String text) {
+        MiniSql parser = new MiniSql(text);
+        Column item = parser.item();
+        if (parser.pos < parser.tokens.size()) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + parser.tokens.get(parser.pos) + "'.");
+        }
+        return item;
     }
 
     private Dataset<Row> select(SparkSession session) {
@@ -163,6 +177,17 @@ public final class MiniSql {
         }
         if (t.matches("-?\\d+\\.\\d+")) {
             return functions.lit(Double.parseDouble(t));
+        }
+        if (t.equalsIgnoreCase("cast") && accept("(")) {
+            Column value = operand();
+            expect("as");
+            String type = next();
+            expect(")");
+            try {
+                return value.cast(DataTypes.fromDdl(type));
+            } catch (IllegalArgumentException e) {
+                throw new AnalysisException("[UNSUPPORTED_DATATYPE] Unsupported data type \"" + type.toUpperCase(Locale.ROOT) + "\".");
+            }
         }
         if (accept("(")) {
             String f = t.toLowerCase(Locale.ROOT);

@@ -7,7 +7,6 @@ import io.streamling.sql.Row;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaDStream;
-import io.streamling.streaming.api.java.JavaInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -42,9 +41,11 @@ public final class QueryPlanner {
         if (spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS) != null) {
             conf.setBootstrapServers(spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
         }
+        SourceStreams.configure(conf, plan.source().validate(), spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
         long triggerMs = spec.triggerMs() > 0 ? spec.triggerMs() : DEFAULT_TRIGGER_MS;
         JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(triggerMs));
-        JavaInputDStream<String> lines = source(ssc, plan.source());
+        SourceStreams.Opened opened = SourceStreams.open(ssc, plan.source(), triggerMs);
+        JavaDStream<Object> lines = opened.rows();
         RowParser parser = plan.source().parser();
         List<RowOp> before = plan.before();
         TriggerSink sink = new TriggerSink(spec, console);
@@ -62,10 +63,10 @@ public final class QueryPlanner {
                             time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect())))))
                     .foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
-        return new CompiledQuery(ssc, lines);
+        return new CompiledQuery(ssc, opened.input());
     }
 
-    private static List<Row> rowsOf(String line, RowParser parser, List<RowOp> before) {
+    private static List<Row> rowsOf(Object line, RowParser parser, List<RowOp> before) {
         List<Row> out = parser.parse(line);
         for (RowOp op : before) {
             List<Row> next = new ArrayList<>();
@@ -83,13 +84,6 @@ public final class QueryPlanner {
                 // complete mode writes the whole result table; update mode only the groups this batch changed
                 .filter(entry -> complete || entry._2().changed())
                 .map(entry -> agg.output(entry._1(), entry._2()));
-    }
-
-    private static JavaInputDStream<String> source(JavaStreamingContext ssc, SourceSpec source) {
-        if (source.format().equals("socket")) {
-            return ssc.socketTextStream(source.options().get("host"), Integer.parseInt(source.options().get("port")));
-        }
-        return ssc.textFileStream(source.options().get("path"));
     }
 
     private static void validate(WriteSpec spec) {

@@ -78,6 +78,13 @@ public final class ShowString {
             return Arrays.stream(struct.values()).map(v -> cell(v, zone)).collect(Collectors.joining(", ", "{", "}"));
         } else if (value instanceof List<?> list) {
             return list.stream().map(v -> cell(v, zone)).collect(Collectors.joining(", ", "[", "]"));
+        } else if (value instanceof byte[] bytes) {
+            // Spark shows binary as upper-case hex bytes: [61 62]
+            StringBuilder hex = new StringBuilder("[");
+            for (int i = 0; i < bytes.length; i++) {
+                hex.append(i == 0 ? "" : " ").append(String.format("%02X", bytes[i]));
+            }
+            return hex.append(']').toString();
         }
         return value.toString();
     }

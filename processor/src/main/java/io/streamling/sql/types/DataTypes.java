@@ -18,6 +18,8 @@ public final class DataTypes {
     public static final DataType BooleanType = new AtomicType("boolean");
     /** Instants, held as {@link java.sql.Timestamp} as in Spark's Java API. */
     public static final DataType TimestampType = new AtomicType("timestamp");
+    /** {@code binary}: {@code byte[]} values (the Kafka source's key and value). */
+    public static final DataType BinaryType = new AtomicType("binary");
 
     private DataTypes() {
     }
@@ -46,6 +48,7 @@ public final class DataTypes {
             case "double", "float" -> DoubleType;
             case "boolean" -> BooleanType;
             case "timestamp" -> TimestampType;
+            case "binary" -> BinaryType;
             default -> throw new IllegalArgumentException("Unsupported data type: " + name.trim());
         };
     }

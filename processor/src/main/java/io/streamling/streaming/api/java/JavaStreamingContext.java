@@ -153,6 +153,19 @@ public class JavaStreamingContext implements AutoCloseable {
     }
 
     /**
+     * Internal, for the Structured Streaming sources: a stream of the records of {@code topic} in
+     * {@code format}; with a {@code feed} and no topic, of a topic named after the application that
+     * the feed fills.
+     */
+    public <T> JavaInputDStream<T> sourceStream(String operation, String topic, ValueFormat format,
+                                                Optional<io.streamling.internal.plan.SourceFeed> feed,
+                                                Optional<String> offsetReset) {
+        int id = graph.nextId();
+        String name = topic != null ? topic : topicSafe(appId() + "-" + operation + "-" + id);
+        return new JavaInputDStream<>(this, new SourceNode(id, operation, name, format, feed, offsetReset), batchDuration);
+    }
+
+    /**
      * A stream of the given batches, Spark's {@code queueStream}: one queued batch per batch from
      * the first batch after {@code start()}, or all in the first when {@code oneAtATime} is false.
      * The queue is read when this is called: later changes are not seen, as in Spark. The batches
