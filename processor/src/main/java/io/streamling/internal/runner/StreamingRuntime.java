@@ -202,7 +202,8 @@ public final class StreamingRuntime implements AutoCloseable {
         }
     }
 
-    private boolean sourcesCaughtUp() {
+    /** Whether every source partition has been read to its end (by the consumer's latest fetch). */
+    public boolean sourcesCaughtUp() {
         return sourcePartitions.entrySet().stream().allMatch(source -> IntStream.range(0, source.getValue())
                 .allMatch(partition -> lagProbe.caughtUp(source.getKey(), partition)));
     }
