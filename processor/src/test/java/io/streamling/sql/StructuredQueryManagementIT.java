@@ -87,10 +87,10 @@ class StructuredQueryManagementIT {
     @Test
     void theKafkaSinkWritesKeyAndValueColumnsToTheTopicOption() throws Exception {
         // given: the topic option overrides the topic column
-        broker.createTopic("upper-lines", 1);
+        broker.createTopic("upper-lines", 2);
         Dataset<Row> lines = lines();
         StreamingQuery query = lines.select(col("value").alias("key"), upper(col("value")).alias("value"),
-                        lit("ignored").alias("topic")).writeStream().format("kafka")
+                        lit("ignored").alias("topic"), lit(1).alias("partition")).writeStream().format("kafka")
                 .option("kafka.bootstrap.servers", broker.bootstrapServers()).option("topic", "upper-lines").start();
         try {
             // when
@@ -99,7 +99,8 @@ class StructuredQueryManagementIT {
             // then
             List<ConsumerRecord<String, String>> records = KafkaTestClients.readUntil(broker.bootstrapServers(),
                     "upper-lines", TIMEOUT, read -> read.size() >= 2);
-            assertThat(records).extracting(r -> r.key() + "=" + r.value()).containsExactly("a=A", "b=B");
+            assertThat(records).extracting(r -> r.partition() + ":" + r.key() + "=" + r.value())
+                    .containsExactly("1:a=A", "1:b=B");
             assertThat(query.lastProgress().sink().numOutputRows()).isEqualTo(2);
         } finally {
             query.stop();
@@ -192,6 +193,8 @@ class StructuredQueryManagementIT {
         // then
         assertThat(spark.table("seen").collectAsList()).containsExactly(Row.of("x"), Row.of("y"));
         await().atMost(TIMEOUT).until(() -> events.contains("progress " + query.id() + " batch 0 rows 2"));
+        // the triggers after the data find none: the listener hears the query is idle
+        await().atMost(TIMEOUT).until(() -> events.contains("idle " + query.id()));
         query.explain(true);
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("== Logical Plan ==",
                 "WriteToMicroBatchDataSource memory, append mode, seen", "StreamingRelation FileStreamSource[file:",
@@ -233,6 +236,25 @@ class StructuredQueryManagementIT {
         await().atMost(TIMEOUT).until(() -> events.contains("terminated " + query.id() + " " + message));
     }
 
+    @Test
+    void toTableFillsASessionTableThatSqlReads() throws Exception {
+        // given
+        StreamingQuery query = lines().writeStream().toTable("lines_table");
+        try {
+            // when
+            drop("1.txt", "p", "q");
+            await().atMost(TIMEOUT).until(() -> sourceRecords(query) == 2);
+            query.processAllAvailable();
+
+            // then
+            assertThat(spark.sql("select value from lines_table order by value desc").collectAsList())
+                    .containsExactly(Row.of("q"), Row.of("p"));
+            assertThat(query.lastProgress().sink().description()).isEqualTo("MemorySink");
+        } finally {
+            query.stop();
+        }
+    }
+
     /** Writes each event as a line: "started id name", "progress id batch n rows m", "terminated id error". */
     private static final class RecordingListener extends StreamingQueryListener {
 
@@ -251,6 +273,11 @@ class StructuredQueryManagementIT {
         public void onQueryProgress(QueryProgressEvent event) {
             events.add("progress " + event.progress().id() + " batch " + event.progress().batchId() + " rows "
                     + event.progress().numInputRows());
+        }
+
+        @Override
+        public void onQueryIdle(QueryIdleEvent event) {
+            events.add("idle " + event.id());
         }
 
         @Override

@@ -205,6 +205,29 @@ class StructuredSinksTest {
     }
 
     @Test
+    void aForeachWriterThatFailsIsClosedWithTheErrorAndFailsTheQuery() {
+        // given
+        List<String> calls = new ArrayList<>();
+        DataStreamWriter<Row> writer = lines().writeStream().foreach(new RecordingWriter(calls) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void process(Row value) {
+                throw new IllegalStateException("bad row " + value);
+            }
+        });
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(writer, stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, "a");
+
+            // then
+            assertThatThrownBy(() -> test.closeThrough(T0 + 1_000)).hasStackTraceContaining("bad row [a]");
+            assertThat(calls).containsExactly("open(0, 0)", "close(java.lang.IllegalStateException: bad row [a])");
+        }
+    }
+
+    @Test
     void theBatchIdContinuesAfterARestartFromTheCheckpointAndTheQueryIdIsKept() {
         // given
         String checkpoint = out.resolve("checkpoint").toString();
@@ -244,7 +267,7 @@ class StructuredSinksTest {
     }
 
     /** Records its calls; says no to epoch 1. */
-    static final class RecordingWriter extends ForeachWriter<Row> {
+    static class RecordingWriter extends ForeachWriter<Row> {
 
         private static final long serialVersionUID = 1L;
 
