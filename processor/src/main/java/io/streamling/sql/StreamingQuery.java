@@ -10,6 +10,7 @@ import io.streamling.internal.sql.SinkContext;
 import io.streamling.internal.sql.WriteSpec;
 import io.streamling.sql.StreamingQueryListener.QueryStartedEvent;
 import io.streamling.sql.StreamingQueryListener.QueryTerminatedEvent;
+import io.streamling.streaming.api.java.StreamingContextState;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,12 +71,13 @@ public final class StreamingQuery {
         watcher.start();
     }
 
-    /** Runs until the program stops: for Once and AvailableNow, drains the input first, then stops it. */
+    /** Runs until the program stops: for Once and AvailableNow, processes the input available now, then stops it. */
     private void watch() {
         Throwable failure = null;
         try {
             if (spec.trigger().stopsWhenDone()) {
-                compiled.ssc().stop(true, true);
+                awaitAllAvailable();
+                compiled.ssc().stop();
             }
             compiled.ssc().awaitTermination();
         } catch (InterruptedException e) {
@@ -85,6 +87,30 @@ public final class StreamingQuery {
         }
         compiled.ssc().stop();
         finish(failure);
+    }
+
+    private boolean programStopped() {
+        return compiled.ssc().getState() != StreamingContextState.ACTIVE;
+    }
+
+    /**
+     * Waits until the program's consumer has read every source partition to its end, then until the
+     * sink has seen the DStream batch that holds that moment; when input has stopped no later batch
+     * may run, so that second wait lasts at most the time open batches take to close. Returns early
+     * if the program stops.
+     */
+    private void awaitAllAvailable() throws InterruptedException {
+        while (!programStopped() && !compiled.ssc().sourcesCaughtUp()) {
+            terminated.await(20, TimeUnit.MILLISECONDS);
+        }
+        long caughtUp = System.currentTimeMillis();
+        long interval = spec.triggerMs() > 0 ? spec.triggerMs() : 1_000;
+        long batchEnd = caughtUp - Math.floorMod(caughtUp, interval) + interval;
+        long deadline = caughtUp + compiled.ssc().batchSettleMillis();
+        while (!programStopped() && System.currentTimeMillis() < deadline
+                && !monitor.awaitBatchTime(batchEnd, Math.min(50, Math.max(1, deadline - System.currentTimeMillis())))) {
+            // polls so that a stop or failure of the program ends the wait
+        }
     }
 
     private void finish(Throwable failure) {
@@ -185,19 +211,11 @@ public final class StreamingQuery {
      * @throws StreamingQueryException when the query stopped with an error
      */
     public void processAllAvailable() throws StreamingQueryException, InterruptedException {
-        while (isActive() && !compiled.ssc().sourcesCaughtUp()) {
-            if (terminated.await(20, TimeUnit.MILLISECONDS)) {
-                break;
-            }
+        awaitAllAvailable();
+        if (programStopped()) {
+            // the program stopped while we waited: let the watcher record why, then report it
+            terminated.await(60, TimeUnit.SECONDS);
         }
-        rethrow();
-        if (!isActive()) {
-            return;
-        }
-        long caughtUp = System.currentTimeMillis();
-        long interval = spec.triggerMs() > 0 ? spec.triggerMs() : 1_000;
-        long batchEnd = caughtUp - Math.floorMod(caughtUp, interval) + interval;
-        monitor.awaitBatchTime(batchEnd, compiled.ssc().batchSettleMillis());
         rethrow();
     }
 

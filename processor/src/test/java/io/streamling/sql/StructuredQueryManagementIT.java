@@ -127,6 +127,13 @@ class StructuredQueryManagementIT {
         assertThat(spark.streams().active()).isEmpty();
         await().atMost(TIMEOUT).until(() -> events.contains("terminated " + availableNow.id() + " null")
                 && events.contains("terminated " + once.id() + " null"));
+
+        // and: one stopped before it is done stops at once
+        StreamingQuery stopped = lines().writeStream().format("noop").trigger(Trigger.AvailableNow()).start();
+        long before = System.nanoTime();
+        stopped.stop();
+        assertThat(stopped.isActive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
