@@ -11,6 +11,8 @@ import io.streamling.internal.sql.WriteSpec;
 import io.streamling.sql.StreamingQueryListener.QueryStartedEvent;
 import io.streamling.sql.StreamingQueryListener.QueryTerminatedEvent;
 import io.streamling.streaming.api.java.StreamingContextState;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,13 @@ import java.util.concurrent.TimeUnit;
  * {@link #runId()} is new on every start.
  */
 public final class StreamingQuery {
+
+    /** The session setting under which queries without a {@code checkpointLocation} option keep their checkpoint. */
+    public static final String CHECKPOINT_ROOT = "spark.sql.streaming.checkpointLocation";
+
+    // Spark's SOURCES_ALLOW_ONE_TIME_QUERY: the sinks that may run without a checkpoint location
+    private static final Set<String> TEMPORARY_CHECKPOINT_SINKS = Set.of("memory", "foreach", "foreachbatch", "console",
+            "noop");
 
     private final StreamingQueryManager manager;
     private final WriteSpec spec;
@@ -46,12 +55,33 @@ public final class StreamingQuery {
     }
 
     static StreamingQuery create(StreamingQueryManager manager, WriteSpec spec) {
-        String location = spec.checkpointLocation();
+        String location = checkpointLocation(spec);
         if (location == null) {
             return new StreamingQuery(manager, spec, UUID.randomUUID(), BatchLog.inMemory(), null);
         }
         QueryCheckpoint checkpoint = QueryCheckpoint.at(location);
         return new StreamingQuery(manager, spec, checkpoint.queryId(), checkpoint, checkpoint.stateDir());
+    }
+
+    /**
+     * Spark's rule: the {@code checkpointLocation} option, else a directory named after the query
+     * under {@code spark.sql.streaming.checkpointLocation}, else (null) a temporary one, which only
+     * the sinks Spark allows one-time queries on may use.
+     */
+    private static String checkpointLocation(WriteSpec spec) {
+        String location = spec.checkpointLocation();
+        if (location != null) {
+            return location;
+        }
+        String root = spec.session().conf(CHECKPOINT_ROOT);
+        if (root != null) {
+            return Path.of(root, spec.queryName() != null ? spec.queryName() : UUID.randomUUID().toString()).toString();
+        }
+        if (!TEMPORARY_CHECKPOINT_SINKS.contains(spec.format())) {
+            throw new AnalysisException("checkpointLocation must be specified either through option(\"checkpointLocation\""
+                    + ", ...) or SparkSession.conf.set(\"" + CHECKPOINT_ROOT + "\", ...).");
+        }
+        return null;
     }
 
     /** Compiles and starts the program; tells the listeners before it runs. */
@@ -124,9 +154,16 @@ public final class StreamingQuery {
         monitor.setStatus(new StreamingQueryStatus(StreamingQueryStatus.STOPPED, false, false));
         manager.terminated(this);
         StreamingQueryException error = exception;
-        manager.post(l -> l.onQueryTerminated(new QueryTerminatedEvent(id, runId,
-                error == null ? null : error.getMessage(), error == null ? null : error.getErrorClass())));
+        // as Spark: the failure's stack trace, and no error class (the causes here are not Spark's error classes)
+        String trace = error == null ? null : stackTrace(error.getCause());
+        manager.post(l -> l.onQueryTerminated(new QueryTerminatedEvent(id, runId, trace, null)));
         terminated.countDown();
+    }
+
+    private static String stackTrace(Throwable error) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
     }
 
     /** The query id: kept in the checkpoint, so the same across restarts; new each start without one. */

@@ -38,8 +38,8 @@ public abstract class StreamingQueryListener {
     /**
      * Event of {@link #onQueryTerminated}.
      *
-     * @param exception the error's description, or null when the query stopped normally
-     * @param errorClassOnException the error class, or null
+     * @param exception the stack trace of the error that stopped the query, or null when it stopped normally
+     * @param errorClassOnException Spark's error class of that error; always null here
      */
     public record QueryTerminatedEvent(UUID id, UUID runId, String exception, String errorClassOnException)
             implements Serializable {

@@ -120,8 +120,15 @@ public final class StreamingQueryManager {
     /** Validates, registers and starts the query of {@code spec}. */
     StreamingQuery startQuery(WriteSpec spec) {
         QueryPlanner.validateSink(spec);
+        synchronized (active) {
+            if (spec.queryName() != null && active.values().stream().anyMatch(q -> spec.queryName().equals(q.name()))) {
+                throw new IllegalArgumentException("Cannot start query with name " + spec.queryName()
+                        + " as a query with that name is already active in this SparkSession");
+            }
+        }
         StreamingQuery query = StreamingQuery.create(this, spec);
         synchronized (active) {
+            // checked again: another thread may have started a query of this name meanwhile
             if (spec.queryName() != null && active.values().stream().anyMatch(q -> spec.queryName().equals(q.name()))) {
                 throw new IllegalArgumentException("Cannot start query with name " + spec.queryName()
                         + " as a query with that name is already active in this SparkSession");

@@ -39,7 +39,7 @@ public final class Trigger {
     /** A micro-batch every {@code intervalMs} milliseconds that has new data. */
     public static Trigger ProcessingTime(long intervalMs) {
         if (intervalMs < 0) {
-            throw new IllegalArgumentException("interval cannot be negative");
+            throw new IllegalArgumentException("requirement failed: the interval of trigger should not be negative");
         }
         return new Trigger(Kind.PROCESSING_TIME, intervalMs);
     }
@@ -74,7 +74,7 @@ public final class Trigger {
     /** As {@link #Continuous(String)}, in milliseconds. */
     public static Trigger Continuous(long intervalMs) {
         if (intervalMs < 0) {
-            throw new IllegalArgumentException("interval cannot be negative");
+            throw new IllegalArgumentException("requirement failed: the interval of trigger should not be negative");
         }
         return new Trigger(Kind.CONTINUOUS, intervalMs);
     }

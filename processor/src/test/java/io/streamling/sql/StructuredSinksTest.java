@@ -106,6 +106,18 @@ class StructuredSinksTest {
         assertThatThrownBy(() -> lengths.select(col("len")).writeStream().format("text").start(out.toString()))
                 .hasMessage("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the column "
                         + "`len` of the type \"INT\".");
+        assertThatThrownBy(() -> lines.writeStream().format("memory").queryName("m").partitionBy("value").start())
+                .isInstanceOf(AnalysisException.class).hasMessage("'memory' does not support partitioning");
+        assertThatThrownBy(() -> lines.writeStream().partitionBy("value").foreachBatch((b, id) -> { }).start())
+                .hasMessage("'foreachBatch' does not support partitioning");
+        assertThatThrownBy(() -> Trigger.ProcessingTime(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("requirement failed: the interval of trigger should not be negative");
+        assertThatThrownBy(() -> lines.writeStream().format("json").start(out.toString()))
+                .isInstanceOf(AnalysisException.class).hasMessage("checkpointLocation must be specified either through "
+                        + "option(\"checkpointLocation\", ...) or SparkSession.conf.set(\"spark.sql.streaming."
+                        + "checkpointLocation\", ...).");
+        assertThatThrownBy(() -> lines.writeStream().toTable("t"))
+                .hasMessageStartingWith("checkpointLocation must be specified");
         assertThatThrownBy(() -> lines.writeStream().trigger(Trigger.Continuous("1 second")).start())
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessage("Trigger.Continuous (continuous processing) is not supported: Streamling runs every "

@@ -35,9 +35,23 @@ final class Sinks {
                     + " format is not supported");
         }
         switch (format) {
-            case "console", "foreachbatch", "foreach", "noop", "table":
+            case "console", "noop", "table":
+                break;
+            case "foreach":
+                assertNotPartitioned(spec, "foreach");
+                if (spec.foreachWriter() == null) {
+                    throw new IllegalArgumentException("format(\"foreach\") needs a writer: use foreach(ForeachWriter)");
+                }
+                break;
+            case "foreachbatch":
+                assertNotPartitioned(spec, "foreachBatch");
+                if (spec.batchFunction() == null) {
+                    throw new IllegalArgumentException("format(\"foreachBatch\") needs a function: use "
+                            + "foreachBatch((batch, batchId) -> ...)");
+                }
                 break;
             case "memory":
+                assertNotPartitioned(spec, "memory");
                 if (spec.queryName() == null) {
                     throw new AnalysisException("queryName must be specified for memory sink");
                 }
@@ -47,6 +61,13 @@ final class Sinks {
                 break;
             default:
                 throw new AnalysisException("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: " + format + ".");
+        }
+    }
+
+    /** Spark's {@code assertNotPartitioned}: these sinks refuse {@code partitionBy}. */
+    private static void assertNotPartitioned(WriteSpec spec, String sink) {
+        if (!spec.partitionBy().isEmpty()) {
+            throw new AnalysisException("'" + sink + "' does not support partitioning");
         }
     }
 
