@@ -138,30 +138,31 @@ class StructuredQueryManagementIT {
     }
 
     @Test
-    void aRestartFromTheCheckpointKeepsTheIdAndContinuesTheBatchIds() throws Exception {
+    void aRestartFromTheCheckpointKeepsTheIdAndStateAndContinuesTheBatchIds() throws Exception {
         // given
         String checkpoint = work.resolve("checkpoint").toString();
         List<String> batches = new CopyOnWriteArrayList<>();
-        DataStreamWriter<Row> writer = lines().writeStream().option("checkpointLocation", checkpoint)
+        DataStreamWriter<Row> writer = lines().groupBy("value").count().writeStream().outputMode("complete")
+                .option("checkpointLocation", checkpoint)
                 .foreachBatch((batch, batchId) -> batches.add(batchId + ":" + batch.collectAsList()));
         StreamingQuery first = writer.start();
         drop("1.txt", "a");
         await().atMost(TIMEOUT).until(() -> sourceRecords(first) == 1);
         first.processAllAvailable();
-        assertThat(batches).containsExactly("0:[[a]]");
+        assertThat(batches).containsExactly("0:[[a,1]]");
         first.stop();
 
         // when
         StreamingQuery second = writer.start();
         try {
-            drop("2.txt", "b");
-            await().atMost(TIMEOUT).until(() -> sourceRecords(second) == 2);
+            drop("2.txt", "a", "b");
+            await().atMost(TIMEOUT).until(() -> sourceRecords(second) == 3);
             second.processAllAvailable();
 
-            // then: same id, new run id, the next batch id, and only the new input
+            // then: same id, new run id, the next batch id, the aggregation's state resumed, only the new input read
             assertThat(second.id()).isEqualTo(first.id());
             assertThat(second.runId()).isNotEqualTo(first.runId());
-            assertThat(batches).containsExactly("0:[[a]]", "1:[[b]]");
+            assertThat(batches).containsExactly("0:[[a,1]]", "1:[[a,2], [b,1]]");
             assertThat(second.lastProgress().batchId()).isEqualTo(1);
             assertThat(second.lastProgress().sources()[0].startOffset()).isEqualTo("1");
         } finally {
