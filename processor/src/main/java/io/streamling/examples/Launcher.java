@@ -158,7 +158,7 @@ public final class Launcher {
     }
 
     /** The Structured word count over the served text, in complete mode, until the text is counted. */
-    private static void runStructuredWordCount(Options options) throws InterruptedException {
+    private static void runStructuredWordCount(Options options) throws InterruptedException, io.streamling.sql.StreamingQueryException {
         List<String> text = options.text == null ? bundledText() : readText(options.text);
         SparkSession.Builder builder = SparkSession.builder().appName("StructuredWordCount");
         if (options.bootstrapServers != null) {

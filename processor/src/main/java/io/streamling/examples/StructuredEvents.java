@@ -36,7 +36,7 @@ public final class StructuredEvents {
     }
 
     /** Runs on the JSON files of {@code args[0]}: the static analysis, then the stream for a minute. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         String inputPath = args.length > 0 ? args[0] : "/tmp/events";
         SparkSession spark = SparkSession.builder().appName("StructuredEvents").getOrCreate();
         Dataset<Row> staticInput = spark.read().schema(SCHEMA).json(inputPath);

@@ -31,7 +31,7 @@ public final class StructuredLineLengths {
     }
 
     /** Runs on the text files of {@code args[0]} (default {@code /tmp/text}) for ten minutes. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         SparkSession spark = SparkSession.builder().appName("StructuredLineLengths").getOrCreate();
         Dataset<Row> lines = spark.readStream().format("text")
                 .option("path", args.length > 0 ? args[0] : "/tmp/text").load();

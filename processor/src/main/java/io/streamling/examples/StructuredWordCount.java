@@ -31,7 +31,7 @@ public final class StructuredWordCount {
     }
 
     /** Runs on {@code localhost:9999} (or {@code args[0]}, {@code args[1]}) until stopped. */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         SparkSession spark = SparkSession.builder().appName("StructuredWordCount").getOrCreate();
         Dataset<Row> lines = spark.readStream().format("socket")
                 .option("host", args.length > 0 ? args[0] : "localhost")

@@ -1,17 +1,19 @@
 package io.streamling.sql;
 
-import io.streamling.internal.sql.CompiledQuery;
-import io.streamling.internal.sql.QueryPlanner;
+import io.streamling.api.function.VoidFunction2;
 import io.streamling.internal.sql.WriteSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import io.streamling.api.function.VoidFunction2;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Starts a streaming Dataset as a query, as Spark's {@code df.writeStream()}: output mode
- * (append, update, complete), sink (console, memory, foreachBatch), query name and trigger. Settings are
- * validated, with Spark's messages, by {@link #start()}.
+ * (append, update, complete), sink ({@code console}, {@code memory}, {@code kafka}, the file formats
+ * {@code json}/{@code csv}/{@code text}, {@code noop}, {@link #foreach}, {@link #foreachBatch},
+ * {@link #toTable}), query name, trigger and {@code checkpointLocation}. Settings are validated,
+ * with Spark's messages, by {@link #start()}.
  *
  * @param <T> always {@link Row} in this version
  */
@@ -24,6 +26,8 @@ public final class DataStreamWriter<T> {
     private String queryName;
     private Trigger trigger = Trigger.ProcessingTime(0);
     private VoidFunction2<Dataset<Row>, Long> batchFunction;
+    private ForeachWriter<Row> foreachWriter;
+    private List<String> partitionBy = List.of();
 
     DataStreamWriter(Dataset<T> dataset) {
         this.dataset = dataset;
@@ -40,7 +44,10 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
-    /** The sink: {@code console} (the default here) or {@code memory}. */
+    /**
+     * The sink: {@code console} (the default here), {@code memory}, {@code kafka}, {@code json},
+     * {@code csv}, {@code text} or {@code noop}.
+     */
     public DataStreamWriter<T> format(String source) {
         this.format = source.toLowerCase(Locale.ROOT);
         return this;
@@ -56,7 +63,24 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
-    /** The query name; the memory sink's table name. */
+    /**
+     * The sink is {@code writer}: open, process each row, close, per micro-batch, as Spark's
+     * {@code foreach}.
+     */
+    @SuppressWarnings("unchecked")
+    public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
+        this.foreachWriter = (ForeachWriter<Row>) Objects.requireNonNull(writer, "foreach writer");
+        this.format = "foreach";
+        return this;
+    }
+
+    /** The file sink writes each row under Hive-style {@code col=value/} directories of these columns. */
+    public DataStreamWriter<T> partitionBy(String... columns) {
+        this.partitionBy = List.of(columns);
+        return this;
+    }
+
+    /** The query name; the memory sink's table name. Must be unique among the session's active queries. */
     public DataStreamWriter<T> queryName(String name) {
         this.queryName = name;
         return this;
@@ -68,7 +92,10 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
-    /** A sink option: console takes {@code numRows} (20) and {@code truncate} (true). */
+    /**
+     * A sink option: console takes {@code numRows} (20) and {@code truncate} (true); the file sink
+     * {@code path}; kafka {@code topic} and {@code kafka.*}; every sink {@code checkpointLocation}.
+     */
     public DataStreamWriter<T> option(String key, String value) {
         options.put(key, value);
         return this;
@@ -84,20 +111,47 @@ public final class DataStreamWriter<T> {
         return option(key, Boolean.toString(value));
     }
 
+    /** A sink option. */
+    public DataStreamWriter<T> option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    /** Sink options. */
+    public DataStreamWriter<T> options(Map<String, String> options) {
+        this.options.putAll(options);
+        return this;
+    }
+
     /** Internal: the settings, for the planner and the test kit. */
     public WriteSpec spec() {
         return new WriteSpec(dataset.sparkSession(), dataset.schema(), dataset.plan(), outputMode, format, queryName,
-                trigger.intervalMs(), options, batchFunction);
+                trigger, options, batchFunction, foreachWriter, partitionBy);
     }
 
     /**
      * Validates the query and starts it.
      *
      * @throws AnalysisException when Spark would reject the query (output mode, sink)
+     * @throws IllegalArgumentException when a sink option is missing or another active query has this name
      */
     public StreamingQuery start() {
-        CompiledQuery compiled = QueryPlanner.compile(spec(), dataset.sparkSession().console());
-        compiled.ssc().start();
-        return new StreamingQuery(queryName, compiled.ssc());
+        return dataset.sparkSession().streams().startQuery(spec());
+    }
+
+    /** Starts the query writing to {@code path} (the file sink's directory). */
+    public StreamingQuery start(String path) {
+        option("path", path);
+        return start();
+    }
+
+    /**
+     * Starts the query writing to table {@code tableName}: a session table that each micro-batch
+     * appends to (complete mode replaces it), read with {@code spark.table(name)} or {@code spark.sql}.
+     * Streamling has no catalog, so the table lives in memory, as the memory sink's.
+     */
+    public StreamingQuery toTable(String tableName) {
+        this.format = "table";
+        option("tableName", Objects.requireNonNull(tableName, "tableName"));
+        return start();
     }
 }

@@ -24,6 +24,7 @@ public final class SparkSession {
     private final Map<String, String> conf;
     private final Map<String, Dataset<Row>> tables = new ConcurrentHashMap<>();
     private volatile PrintStream console = System.out;
+    private final StreamingQueryManager streams = new StreamingQueryManager(this);
 
     private SparkSession(Map<String, String> conf) {
         this.conf = Map.copyOf(conf);
@@ -37,6 +38,11 @@ public final class SparkSession {
     /** A reader of streaming Datasets. */
     public DataStreamReader readStream() {
         return new DataStreamReader(this);
+    }
+
+    /** The session's streaming queries: active ones, listeners, waiting for termination. */
+    public StreamingQueryManager streams() {
+        return streams;
     }
 
     /** A reader of static Datasets. */
@@ -97,8 +103,9 @@ public final class SparkSession {
         tables.put(name.toLowerCase(java.util.Locale.ROOT), table);
     }
 
-    /** Forgets this session as the active one; its tables go with it. */
+    /** Stops the session's active queries and forgets this session as the active one; its tables go with it. */
     public void stop() {
+        streams.stopAll();
         synchronized (SparkSession.class) {
             if (active == this) {
                 active = null;

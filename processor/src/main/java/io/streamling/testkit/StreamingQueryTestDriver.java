@@ -3,10 +3,17 @@ package io.streamling.testkit;
 import io.streamling.connect.file.Headers;
 import io.streamling.internal.plan.GeneratedFeed;
 import io.streamling.internal.serde.ElementSerde;
+import io.streamling.internal.sql.BatchLog;
 import io.streamling.internal.sql.CompiledQuery;
+import io.streamling.internal.sql.QueryCheckpoint;
+import io.streamling.internal.sql.QueryMonitor;
 import io.streamling.internal.sql.QueryPlanner;
 import io.streamling.internal.sql.RateGenerators;
+import io.streamling.internal.sql.SinkContext;
+import io.streamling.internal.sql.WriteSpec;
 import io.streamling.sql.DataStreamWriter;
+import io.streamling.sql.StreamingQueryProgress;
+import io.streamling.sql.StreamingQueryStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +24,15 @@ import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.test.TestRecord;
+import java.util.UUID;
 
 /**
  * Runs a Structured Streaming query in Kafka Streams' {@code TopologyTestDriver}, with no broker:
  * the query is validated and compiled as {@code start()} would, lines are fed to its source with
  * record timestamps (which pick the micro-batch, one per trigger interval), and the console sink's
- * output is captured. Memory-sink tables are read with {@code spark.table(name)} as usual.
+ * output is captured. Memory-sink tables are read with {@code spark.table(name)} as usual; the
+ * progress reports are kept as a started query keeps them ({@link #recentProgress()}), and a
+ * {@code checkpointLocation} keeps the query id and batch ids across drivers as across restarts.
  *
  * <pre>
  * DataStreamWriter&lt;Row&gt; writer = counts.writeStream().outputMode("update").format("console");
@@ -49,10 +59,22 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
     private final long origin;
     private long wallClock;
     private long nextStep;
+    private final QueryMonitor monitor;
+    private final SinkContext context;
+    private final UUID id;
 
     /** Validates and compiles the query of {@code writer} and starts the driver at {@code start}. */
     public StreamingQueryTestDriver(DataStreamWriter<?> writer, Path stateDir, Instant start) {
-        query = QueryPlanner.compile(writer.spec(), new PrintStream(console, true, StandardCharsets.UTF_8));
+        WriteSpec spec = writer.spec();
+        QueryCheckpoint checkpoint = spec.checkpointLocation() == null ? null
+                : QueryCheckpoint.at(spec.checkpointLocation());
+        id = checkpoint == null ? UUID.randomUUID() : checkpoint.queryId();
+        BatchLog log = checkpoint == null ? BatchLog.inMemory() : checkpoint;
+        monitor = new QueryMonitor(id, UUID.randomUUID(), spec.queryName(), spec.plan().source(), progress -> {
+        }, idle -> {
+        });
+        context = new SinkContext(new PrintStream(console, true, StandardCharsets.UTF_8), monitor, log);
+        query = QueryPlanner.compile(spec, context);
         driver = new DStreamTestDriver(query.ssc(), stateDir, start);
         generator = RateGenerators.forQuery(writer.spec());
         long trigger = writer.spec().triggerMs() > 0 ? writer.spec().triggerMs() : 1_000;
@@ -63,6 +85,21 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
     /** The stamp the first generated step of a rate source gets: {@code start} rounded up to the trigger interval. */
     public long origin() {
         return origin;
+    }
+
+    /** The query id: from the checkpoint if there is one. */
+    public UUID id() {
+        return id;
+    }
+
+    /** The progress of every micro-batch so far (the last 100), as {@code StreamingQuery.recentProgress()}. */
+    public StreamingQueryProgress[] recentProgress() {
+        return monitor.recentProgress();
+    }
+
+    /** The query status, as {@code StreamingQuery.status()}. */
+    public StreamingQueryStatus status() {
+        return monitor.status();
     }
 
     /** Feeds lines to the query's source, all stamped {@code timestamp}. */
@@ -150,5 +187,6 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        context.close();
     }
 }

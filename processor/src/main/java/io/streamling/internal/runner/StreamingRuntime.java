@@ -28,6 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -205,7 +206,8 @@ public final class StreamingRuntime implements AutoCloseable {
         }
     }
 
-    private boolean sourcesCaughtUp() {
+    /** Whether every source partition has been read to its end (by the consumer's latest fetch). */
+    public boolean sourcesCaughtUp() {
         return sourcePartitions.entrySet().stream().allMatch(source -> IntStream.range(0, source.getValue())
                 .allMatch(partition -> lagProbe.caughtUp(source.getKey(), partition)));
     }
@@ -213,7 +215,10 @@ public final class StreamingRuntime implements AutoCloseable {
     @Override
     public void close() {
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // leaving the group lets a restart with the same application id (a checkpointed query,
+            // getOrCreate) get its partitions at once instead of after the old member's session timeout
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(CLOSE_TIMEOUT));
             streams = null;
         }
         for (int i = resources.size() - 1; i >= 0; i--) {

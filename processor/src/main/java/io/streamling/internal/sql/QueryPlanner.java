@@ -34,10 +34,21 @@ public final class QueryPlanner {
      * @throws AnalysisException with Spark's message for an unsupported output mode or sink
      */
     public static CompiledQuery compile(WriteSpec spec, PrintStream console) {
+        return compile(spec, new SinkContext(console, BatchObserver.NONE, BatchLog.inMemory()));
+    }
+
+    /**
+     * As {@link #compile(WriteSpec, PrintStream)}, with the sink reporting to {@code context}'s
+     * observer and batch log; the caller closes {@code context} when the query stops.
+     */
+    public static CompiledQuery compile(WriteSpec spec, SinkContext context) {
         validate(spec);
         StreamPlan plan = spec.plan();
-        StreamingConf conf = new StreamingConf().setAppName(spec.queryName() != null ? spec.queryName()
-                : spec.session().appName());
+        StreamingConf conf = new StreamingConf().setAppName(context.applicationId() != null ? context.applicationId()
+                : spec.queryName() != null ? spec.queryName() : spec.session().appName());
+        if (context.stateDir() != null) {
+            conf.set(StreamingConf.STATE_DIR, context.stateDir());
+        }
         if (spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS) != null) {
             conf.setBootstrapServers(spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
         }
@@ -48,19 +59,19 @@ public final class QueryPlanner {
         JavaDStream<Object> lines = opened.rows();
         RowParser parser = plan.source().parser();
         List<RowOp> before = plan.before();
-        TriggerSink sink = new TriggerSink(spec, console);
+        TriggerSink sink = new TriggerSink(spec, context);
         if (plan.aggregation() == null) {
             // each line carries its (possibly no) rows, so the sink sees whether the batch had input at all
             lines.map(line -> new ArrayList<>(rowsOf(line, parser, before))).foreachRDD((batch, time) -> {
                 ArrayList<Row> rows = new ArrayList<>();
                 batch.collect().forEach(rows::addAll);
-                sink.accept(new TriggerOutput(time.milliseconds(), !batch.isEmpty(), rows));
+                sink.accept(new TriggerOutput(time.milliseconds(), !batch.isEmpty(), rows, batch.count()));
             });
         } else {
             JavaDStream<Row> rows = lines.flatMap(line -> rowsOf(line, parser, before).iterator());
             aggregate(rows, plan.aggregation(), spec.outputMode().equals("complete"))
                     .transformWith(lines, (result, input, time) -> new JavaRDD<>(List.of(new TriggerOutput(
-                            time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect())))))
+                            time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect()), input.count()))))
                     .foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
         return new CompiledQuery(ssc, opened.input());
@@ -86,7 +97,18 @@ public final class QueryPlanner {
                 .map(entry -> agg.output(entry._1(), entry._2()));
     }
 
+    /** The sink's own checks (options, output mode), which Spark makes before it looks at the query. */
+    public static void validateSink(WriteSpec spec) {
+        Sinks.validate(spec);
+    }
+
     private static void validate(WriteSpec spec) {
+        if (spec.trigger().kind() == io.streamling.sql.Trigger.Kind.CONTINUOUS) {
+            throw new UnsupportedOperationException("Trigger.Continuous (continuous processing) is not supported: "
+                    + "Streamling runs every query as micro-batches; use Trigger.ProcessingTime");
+        }
+        // as Spark, the sink is created (and checks its options and output mode) before the query is analyzed
+        Sinks.validate(spec);
         StreamPlan plan = spec.plan();
         boolean aggregated = plan.aggregation() != null;
         String mode = spec.outputMode();
@@ -102,17 +124,6 @@ public final class QueryPlanner {
             // Spark would drop late rows and old state here; until that exists, refuse rather than differ
             throw new UnsupportedOperationException("Streamling does not support " + mode
                     + " output mode on an aggregation with a watermark yet; use complete mode");
-        }
-        switch (spec.format()) {
-            case "console", "foreachbatch":
-                break;
-            case "memory":
-                if (spec.queryName() == null) {
-                    throw new AnalysisException("queryName must be specified for memory sink");
-                }
-                break;
-            default:
-                throw new AnalysisException("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: " + spec.format() + ".");
         }
     }
 }

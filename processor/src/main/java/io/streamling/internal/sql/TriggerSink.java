@@ -2,40 +2,41 @@ package io.streamling.internal.sql;
 
 import io.streamling.StreamlingException;
 import io.streamling.sql.Row;
-import io.streamling.sql.SparkSession;
-import io.streamling.sql.types.StructType;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes each trigger's result to the console or to a memory table. Like Spark, a trigger without
- * new input is no micro-batch: nothing is written and the batch id does not advance. The batch id
- * lives in memory, so a restarted query counts from 0 again.
+ * Runs each trigger's micro-batch into the sink. Like Spark, a trigger without new input is no
+ * micro-batch: nothing is written and the batch id does not advance (the observer hears it as
+ * idle). After the writer returns, the batch is committed to the batch log (the checkpoint, when
+ * there is one), then reported to the observer.
  */
 final class TriggerSink {
 
-    private static final String DASHES = "-------------------------------------------";
-
-    private final WriteSpec spec;
     private final List<RowOp> after;
     private final boolean sorted;
-    private final PrintStream console;
-    private final List<Row> table = new ArrayList<>();
-    private long batchId;
+    private final BatchWriter writer;
+    private final BatchObserver observer;
+    private final BatchLog log;
 
-    TriggerSink(WriteSpec spec, PrintStream console) {
-        this.spec = spec;
+    TriggerSink(WriteSpec spec, SinkContext context) {
         this.after = spec.plan().after();
         // group order in Spark follows hash partitions; sorting by key is the reproducible stand-in
         this.sorted = spec.plan().aggregation() != null;
-        this.console = console;
+        this.writer = Sinks.create(spec, context.console());
+        this.observer = context.observer();
+        this.log = context.log();
+        context.register(writer);
     }
 
     synchronized void accept(TriggerOutput output) {
         if (!output.hadInput()) {
+            observer.idle(output.time());
             return;
         }
+        long started = System.currentTimeMillis();
+        long startedNanos = System.nanoTime();
+        observer.triggerStarted(started);
         List<Row> rows = new ArrayList<>(output.rows());
         if (sorted) {
             rows.sort(null);
@@ -45,38 +46,20 @@ final class TriggerSink {
             rows.forEach(r -> next.addAll(op.apply(r)));
             rows = next;
         }
-        if (spec.format().equals("console")) {
-            printBatch(rows);
-        } else if (spec.batchFunction() != null) {
-            callBatchFunction(rows);
-        } else {
-            if (spec.outputMode().equals("complete")) {
-                table.clear();
-            }
-            table.addAll(rows);
-            SparkSession session = spec.session();
-            session.registerTable(spec.queryName(), session.createDataFrame(List.copyOf(table), spec.schema()));
-        }
-        batchId++;
-    }
-
-    private void callBatchFunction(List<Row> rows) {
+        long batchId = log.nextBatchId();
+        long writeNanos = System.nanoTime();
         try {
-            spec.batchFunction().call(spec.session().createDataFrame(List.copyOf(rows), spec.schema()), batchId);
+            writer.write(batchId, rows);
         } catch (StreamlingException e) {
             throw e;
         } catch (Exception e) {
-            throw new StreamlingException("foreachBatch function failed on batch " + batchId + ": " + e, e);
+            throw new StreamlingException(writer.description() + " failed to write batch " + batchId + ": " + e, e);
         }
-    }
-
-    private void printBatch(List<Row> rows) {
-        int numRows = Integer.parseInt(spec.options().getOrDefault("numRows", "20"));
-        boolean truncate = Boolean.parseBoolean(spec.options().getOrDefault("truncate", "true"));
-        StructType schema = spec.schema();
-        console.println(DASHES);
-        console.println("Batch: " + batchId);
-        console.println(DASHES);
-        console.println(ShowString.format(schema, rows, numRows, truncate ? 20 : 0, spec.session().timeZone()));
+        long addBatchMs = (System.nanoTime() - writeNanos) / 1_000_000;
+        long before = log.committedOffset();
+        long end = Math.max(before, 0) + Math.max(output.numInputRows(), 0);
+        log.commit(batchId, end);
+        observer.batchCompleted(new BatchReport(batchId, started, output.time(), output.numInputRows(), rows.size(),
+                addBatchMs, (System.nanoTime() - startedNanos) / 1_000_000, before, end, writer.description()));
     }
 }

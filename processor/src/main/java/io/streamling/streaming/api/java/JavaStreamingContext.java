@@ -378,6 +378,24 @@ public class JavaStreamingContext implements AutoCloseable {
         return stopped;
     }
 
+    /**
+     * Streamling: whether the running program has read every source partition to its end, as far
+     * as its consumer's latest fetch tells; false when it is not running.
+     */
+    public boolean sourcesCaughtUp() {
+        StreamingRuntime running = runtime;
+        return running != null && state == StreamingContextState.ACTIVE && running.sourcesCaughtUp();
+    }
+
+    /**
+     * Streamling: how long, once the sources are caught up, the open batches may take to close
+     * (the idle timeout, the allowed lateness and two batch intervals), as a graceful stop waits.
+     */
+    public long batchSettleMillis() {
+        RuntimeSettings settings = RuntimeSettings.from(conf);
+        return settings.idleTimeoutMs() + settings.allowedLatenessMs() + 2 * clock.intervalMs();
+    }
+
     /** The life-cycle state. */
     public StreamingContextState getState() {
         return state;
