@@ -142,7 +142,11 @@ final class ReportWriter {
                 + " marker are ignored. The result is checked against one computed from the input itself: per-batch"
                 + " counts as (batch start, word, count), sliding counts as (window start, word, count) with words at 0"
                 + " ignored (the *invFunc* form keeps every word at 0 after it left the window, as Spark does), the"
-                + " running count as the last value of each word.\n\n");
+                + " running count as the last value of each word. Once the input is consumed and idle, Streamling's"
+                + " watermark jumps from the replayed event time to the wall clock; its programs run with"
+                + " `streamling.empty.batches.max=" + StreamlingJob.MAX_EMPTY_BATCHES + "` (default 1000), so that"
+                + " the running count does not emit its whole state for a thousand empty seconds, which no baseline"
+                + " does and no result needs.\n\n");
         return md.toString();
     }
 
