@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Compiles a streaming query into a DStream program. One micro-batch is one DStream batch of the
@@ -48,7 +49,11 @@ public final class QueryPlanner {
         RowParser parser = plan.source().parser();
         List<RowOp> before = plan.before();
         TriggerSink sink = new TriggerSink(spec, console);
-        if (plan.aggregation() == null) {
+        StatefulOp stateful = statefulOp(plan, spec.outputMode());
+        if (stateful != null) {
+            runStatefully(lines, RowPipeline.of(plan), stateful, plan.watermarkColumn() != null,
+                    plan.watermarkDelayMs()).foreachRDD(batch -> batch.collect().forEach(sink::accept));
+        } else if (plan.aggregation() == null) {
             // each line carries its (possibly no) rows, so the sink sees whether the batch had input at all
             lines.map(line -> new ArrayList<>(rowsOf(line, parser, before))).foreachRDD((batch, time) -> {
                 ArrayList<Row> rows = new ArrayList<>();
@@ -63,6 +68,91 @@ public final class QueryPlanner {
                     .foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
         return new CompiledQuery(ssc, lines);
+    }
+
+    /**
+     * The operator that must run in the query's single stateful step, or null: an aggregation that
+     * needs the watermark (append/update mode with one) or merges session windows, or any other
+     * stateful operator.
+     */
+    private static StatefulOp statefulOp(StreamPlan plan, String mode) {
+        if (plan.stateful() != null) {
+            return plan.stateful();
+        }
+        Aggregation agg = plan.aggregation();
+        if (agg == null) {
+            return null;
+        }
+        int sessionKey = agg.sessionWindowKey();
+        if (sessionKey < 0 && (plan.watermarkColumn() == null || mode.equals("complete"))) {
+            return null; // keyed updateStateByKey, in parallel: nothing global is needed
+        }
+        return new StatefulAggregation(agg, agg.eventTimeKey(plan.watermarkColumn()), sessionKey, mode);
+    }
+
+    /**
+     * The stateful step: rows become keyed partials combined per key within the batch (in
+     * parallel); the batch's partials, its time and whether it had input are gathered into one
+     * {@link BatchInput}; {@code updateStateByKey} under one constant key then runs the operator
+     * with the global watermark, which Spark computes over all rows of the query, and decides
+     * whether the DStream batch is a micro-batch (it had input, or the watermark moved: Spark's
+     * no-data micro-batch).
+     */
+    private static JavaDStream<TriggerOutput> runStatefully(JavaInputDStream<String> lines, RowPipeline pipeline,
+            StatefulOp op, boolean hasWatermark, long delayMs) {
+        JavaDStream<Tuple2<Row, Partial>> partials = lines.flatMapToPair(line -> {
+            RowPipeline.Lines out = pipeline.run(line);
+            List<Tuple2<Row, Partial>> pairs = new ArrayList<>();
+            for (Row row : out.rows()) {
+                op.partials(row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), Long.MIN_VALUE))));
+            }
+            if (out.maxEventTime() != Long.MIN_VALUE) {
+                pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTime())));
+            }
+            return pairs.iterator();
+        }).reduceByKey((a, b) -> a.merge(b, op)).toJavaDStream();
+        return partials.transformWith(lines.count(), (batch, counts, time) -> new JavaRDD<>(List.of(new Tuple2<>(
+                        STATE_KEY, new BatchInput(time.milliseconds(), counts.collect().stream().anyMatch(n -> n > 0),
+                                new ArrayList<>(batch.collect().stream().map(p -> new BatchInput.Keyed(p._1(), p._2())).toList()))))))
+                .mapToPair(pair -> pair)
+                .updateStateByKey((List<BatchInput> inputs, Optional<MicroBatchState> state) ->
+                        Optional.of(microBatch(op, hasWatermark, delayMs, inputs, state.orElse(null))))
+                .toJavaDStream()
+                .map(entry -> entry._2().output());
+    }
+
+    private static final Row EVENT_TIME_ONLY = Row.of();
+    private static final String STATE_KEY = "query";
+
+    /** One DStream batch through the stateful step. */
+    private static MicroBatchState microBatch(StatefulOp op, boolean hasWatermark, long delayMs,
+            List<BatchInput> inputs, MicroBatchState previous) {
+        long watermark = previous == null ? 0 : previous.nextWatermark();
+        long lastBatchWatermark = previous == null ? 0 : previous.lastBatchWatermark();
+        long maxEventTime = previous == null ? Long.MIN_VALUE : previous.maxEventTime();
+        Object opState = previous == null ? null : previous.opState();
+        long time = inputs.isEmpty() ? 0 : inputs.get(0).time();
+        boolean hadInput = inputs.stream().anyMatch(BatchInput::hadInput);
+        if (!hadInput && !op.runsWithoutData(watermark, lastBatchWatermark)) {
+            // no micro-batch: Spark neither runs one nor advances the batch id
+            return new MicroBatchState(watermark, lastBatchWatermark, maxEventTime, opState,
+                    new TriggerOutput(time, false, new ArrayList<>()));
+        }
+        TreeMap<Row, Object> batch = new TreeMap<>();
+        for (BatchInput input : inputs) {
+            for (BatchInput.Keyed p : input.partials()) {
+                maxEventTime = Math.max(maxEventTime, p.partial().maxEventTime());
+                if (p.partial().value() != null) {
+                    batch.merge(p.key(), p.partial().value(), op::merge);
+                }
+            }
+        }
+        StatefulOp.Step step = op.step(opState, batch, new StatefulOp.BatchClock(watermark, hasWatermark, time));
+        // the watermark only moves forward, and only from the end of a micro-batch
+        long next = hasWatermark && maxEventTime != Long.MIN_VALUE ? Math.max(watermark, maxEventTime - delayMs)
+                : watermark;
+        return new MicroBatchState(next, watermark, maxEventTime, step.state(),
+                new TriggerOutput(time, true, new ArrayList<>(step.rows())));
     }
 
     private static List<Row> rowsOf(String line, RowParser parser, List<RowOp> before) {
@@ -94,9 +184,11 @@ public final class QueryPlanner {
 
     private static void validate(WriteSpec spec) {
         StreamPlan plan = spec.plan();
-        boolean aggregated = plan.aggregation() != null;
+        Aggregation aggregation = plan.aggregation();
+        boolean aggregated = aggregation != null;
         String mode = spec.outputMode();
-        if (aggregated && mode.equals("append") && plan.watermarkColumn() == null) {
+        // Spark allows append only when the watermark can finalize groups: a key on the event-time column
+        if (aggregated && mode.equals("append") && aggregation.eventTimeKey(plan.watermarkColumn()) < 0) {
             throw new AnalysisException("Append output mode not supported when there are streaming aggregations on "
                     + "streaming DataFrames/DataSets without watermark");
         }
@@ -104,10 +196,17 @@ public final class QueryPlanner {
             throw new AnalysisException("Complete output mode not supported when there are no streaming aggregations on "
                     + "streaming DataFrames/Datasets");
         }
-        if (aggregated && !mode.equals("complete") && plan.watermarkColumn() != null) {
-            // Spark would drop late rows and old state here; until that exists, refuse rather than differ
-            throw new UnsupportedOperationException("Streamling does not support " + mode
-                    + " output mode on an aggregation with a watermark yet; use complete mode");
+        if (aggregated && aggregation.sessionWindowKey() >= 0) {
+            if (mode.equals("update")) {
+                throw new AnalysisException("Update output mode not supported for session window on "
+                        + "streaming DataFrames/DataSets");
+            }
+            if (aggregation.keys().size() < 2) {
+                throw new AnalysisException("Global aggregation with session window in streaming query is not supported.");
+            }
+        }
+        if (plan.stateful() != null) {
+            plan.stateful().validate(mode, plan.watermarkColumn() != null);
         }
         switch (spec.format()) {
             case "console", "foreachbatch":

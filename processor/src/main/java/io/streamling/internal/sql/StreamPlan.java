@@ -5,39 +5,68 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The logical plan of a streaming Dataset: a source, row steps before the (at most one)
- * aggregation, the aggregation, row steps after it, and the watermark. Immutable; each Dataset
- * operation returns a new plan.
+ * The logical plan of a streaming Dataset: a source, row steps before the (at most one) stateful
+ * operator, that operator, row steps after it, and the watermark. The stateful operator is either
+ * an {@link Aggregation} or another {@link StatefulOp} (deduplication, group state). Immutable;
+ * each Dataset operation returns a new plan.
  *
  * @param watermarkColumn the {@code withWatermark} column, or null
+ * @param watermarkAt how many of the {@code before} steps run before the watermark sees the rows
+ *     (Spark tracks the maximum event time where {@code withWatermark} was called, so rows that a
+ *     later filter drops still move the watermark)
+ * @param stateful a stateful operator other than an aggregation, or null
  */
 public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggregation, List<RowOp> after,
-        String watermarkColumn, long watermarkDelayMs) {
+        String watermarkColumn, long watermarkDelayMs, int watermarkAt, StatefulOp stateful) {
 
     /** The plan of a freshly loaded source. */
     public static StreamPlan of(SourceSpec source) {
-        return new StreamPlan(source, List.of(), null, List.of(), null, 0);
+        return new StreamPlan(source, List.of(), null, List.of(), null, 0, 0, null);
     }
 
-    /** This plan with one more row step, before or after the aggregation. */
+    /** Whether the plan has a stateful operator (aggregation, deduplication, group state). */
+    public boolean isStateful() {
+        return aggregation != null || stateful != null;
+    }
+
+    /** This plan with one more row step, before or after the stateful operator. */
     public StreamPlan then(RowOp op) {
-        if (aggregation == null) {
-            return new StreamPlan(source, append(before, op), null, after, watermarkColumn, watermarkDelayMs);
+        if (!isStateful()) {
+            return new StreamPlan(source, append(before, op), null, after, watermarkColumn, watermarkDelayMs,
+                    watermarkAt, null);
         }
-        return new StreamPlan(source, before, aggregation, append(after, op), watermarkColumn, watermarkDelayMs);
+        return new StreamPlan(source, before, aggregation, append(after, op), watermarkColumn, watermarkDelayMs,
+                watermarkAt, stateful);
     }
 
     /** This plan aggregated. */
     public StreamPlan aggregate(Aggregation agg) {
-        if (aggregation != null) {
-            throw new AnalysisException("Multiple streaming aggregations are not supported with streaming DataFrames/Datasets");
+        if (isStateful()) {
+            throw new AnalysisException(aggregation != null
+                    ? "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets"
+                    : "Streamling supports one stateful operator (aggregation, deduplication, group state) per "
+                            + "streaming query; split the work into several queries");
         }
-        return new StreamPlan(source, before, agg, after, watermarkColumn, watermarkDelayMs);
+        return new StreamPlan(source, before, agg, after, watermarkColumn, watermarkDelayMs, watermarkAt, null);
     }
 
-    /** This plan with a watermark. */
+    /** This plan with a stateful operator other than an aggregation. */
+    public StreamPlan statefully(StatefulOp op) {
+        if (isStateful()) {
+            throw new AnalysisException("Streamling supports one stateful operator (aggregation, deduplication, "
+                    + "group state) per streaming query; split the work into several queries");
+        }
+        return new StreamPlan(source, before, null, after, watermarkColumn, watermarkDelayMs, watermarkAt, op);
+    }
+
+    /** This plan with a watermark, tracked on the rows as they are at this point of the plan. */
     public StreamPlan watermark(String column, long delayMs) {
-        return new StreamPlan(source, before, aggregation, after, column, delayMs);
+        if (isStateful()) {
+            // Spark accepts this but the watermark then cannot evict the operator's state; not modelled here
+            throw new AnalysisException("Streamling supports withWatermark only before the stateful operator "
+                    + "(aggregation, deduplication, group state) of a streaming query");
+        }
+        return new StreamPlan(source, before, aggregation, after, column, delayMs, before.size(), stateful);
     }
 
     private static List<RowOp> append(List<RowOp> ops, RowOp op) {

@@ -28,7 +28,7 @@ final class TriggerSink {
         this.spec = spec;
         this.after = spec.plan().after();
         // group order in Spark follows hash partitions; sorting by key is the reproducible stand-in
-        this.sorted = spec.plan().aggregation() != null;
+        this.sorted = spec.plan().isStateful();
         this.console = console;
     }
 
