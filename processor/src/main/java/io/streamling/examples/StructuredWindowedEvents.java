@@ -8,6 +8,7 @@ import io.streamling.sql.Dataset;
 import io.streamling.sql.Row;
 import io.streamling.sql.SparkSession;
 import io.streamling.sql.StreamingQuery;
+import java.util.List;
 
 /**
  * The seeds' "windowed grouped aggregation with 10 min windows, sliding every 5 mins" (Spark's
@@ -26,6 +27,17 @@ public final class StructuredWindowedEvents {
     /** The schema of the JSON events, e.g. {@code {"timestamp":"2026-01-01T12:07:00Z","word":"dog"}}. */
     public static final String SCHEMA = "timestamp TIMESTAMP, word STRING";
 
+    /**
+     * The guide's events, in the groups they arrive in: 12:09 cat arrives after 12:14 dog, 12:08
+     * dog after the watermark reached 12:04 (still in time), 12:04 donkey after it reached 12:11
+     * (too late for both its windows).
+     */
+    public static final List<List<String>> GUIDE_EVENTS = List.of(
+            List.of(event("12:07", "dog"), event("12:08", "owl")),
+            List.of(event("12:14", "dog"), event("12:09", "cat")),
+            List.of(event("12:15", "cat"), event("12:08", "dog"), event("12:13", "owl"), event("12:21", "owl")),
+            List.of(event("12:04", "donkey"), event("12:17", "owl"), event("12:26", "cat")));
+
     private StructuredWindowedEvents() {
     }
 
@@ -39,6 +51,11 @@ public final class StructuredWindowedEvents {
     /** The sink: the console, whole windows shown; to write to Kafka, change this one line's format and options. */
     public static DataStreamWriter<Row> sink(Dataset<Row> counts) {
         return counts.writeStream().outputMode("append").format("console").option("truncate", false);
+    }
+
+    /** One JSON event on 2026-01-01 at {@code time} (HH:mm, UTC). */
+    public static String event(String time, String word) {
+        return "{\"timestamp\":\"2026-01-01T" + time + ":00Z\",\"word\":\"" + word + "\"}";
     }
 
     /** Runs on the JSON files arriving in {@code args[0]} for a minute. */

@@ -34,7 +34,7 @@ class StructuredEventTimeTest {
     }
 
     static String event(String time, String word) {
-        return "{\"timestamp\":\"2026-01-01T" + time + ":00Z\",\"word\":\"" + word + "\"}";
+        return StructuredWindowedEvents.event(time, word);
     }
 
     private Dataset<Row> events() {
@@ -67,12 +67,10 @@ class StructuredEventTimeTest {
                 Instant.ofEpochMilli(T0))) {
 
             // when: four triggers with data, each followed by an empty trigger interval
-            test.send(T0 + 10, event("12:07", "dog"), event("12:08", "owl"));
-            test.send(T0 + 2_010, event("12:14", "dog"), event("12:09", "cat"));
-            test.send(T0 + 4_010, event("12:15", "cat"), event("12:08", "dog"), event("12:13", "owl"),
-                    event("12:21", "owl"));
-            // 12:04 donkey is later than the watermark (12:11) for both its windows; 12:26 moves it to 12:16
-            test.send(T0 + 6_010, event("12:04", "donkey"), event("12:17", "owl"), event("12:26", "cat"));
+            // 12:04 donkey, in the last group, is later than the watermark (12:11) for both its windows
+            for (int i = 0; i < StructuredWindowedEvents.GUIDE_EVENTS.size(); i++) {
+                test.send(T0 + 10 + 2_000L * i, StructuredWindowedEvents.GUIDE_EVENTS.get(i).toArray(String[]::new));
+            }
             test.closeThrough(T0 + 9_000);
 
             // then: each data batch moves the watermark, so a no-data batch follows it and writes what became final
