@@ -1,6 +1,13 @@
 package io.streamling.sql;
 
+import io.streamling.api.function.VoidFunction;
 import io.streamling.internal.sql.Aggregation;
+import io.streamling.internal.sql.BatchOp;
+import io.streamling.internal.sql.Deduplication;
+import io.streamling.internal.sql.LimitOp;
+import io.streamling.internal.sql.SortOp;
+import io.streamling.internal.sql.StaticJoin;
+import io.streamling.internal.sql.UnsupportedStep;
 import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
 import io.streamling.internal.sql.Filter;
@@ -14,7 +21,6 @@ import io.streamling.sql.types.StructField;
 import io.streamling.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -166,22 +172,12 @@ public final class Dataset<T> {
         return plan == null ? cast() : new Dataset<>(session, schema, null, plan.watermark(eventTime, delay));
     }
 
-    /** The rows sorted by columns ({@code col.desc()} for descending); static Datasets only in this version. */
+    /**
+     * The rows sorted by columns ({@code col.desc()} for descending). On a stream Spark allows this
+     * only after an aggregation in complete mode, which {@code start()} checks.
+     */
     public Dataset<Row> orderBy(Column... cols) {
-        if (plan != null) {
-            throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
-                    + "aggregated DataFrame/Dataset in Complete output mode");
-        }
-        Comparator<Row> order = (a, b) -> 0;
-        for (Column c : cols) {
-            boolean descending = c.expr() instanceof Exprs.Sort s && !s.ascending();
-            Expr key = c.expr();
-            Comparator<Row> by = (a, b) -> Row.of(key.eval(a)).compareTo(Row.of(key.eval(b)));
-            order = order.thenComparing(descending ? by.reversed() : by);
-        }
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(order);
-        return new Dataset<>(session, schema, sorted, null);
+        return apply(new SortOp(Arrays.stream(cols).map(Column::expr).toList(), schema));
     }
 
     /** The rows sorted by named columns, ascending. */
@@ -195,6 +191,241 @@ public final class Dataset<T> {
     /** Same as {@link #orderBy(Column...)}. */
     public Dataset<Row> sort(Column... cols) {
         return orderBy(cols);
+    }
+
+    /**
+     * The first {@code n} rows. On a stream: in append mode the first n rows the query writes, in
+     * complete mode the first n of each result; {@code start()} refuses update mode, as Spark.
+     */
+    public Dataset<Row> limit(int n) {
+        if (n < 0) {
+            throw new AnalysisException("[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The limit like expression \"" + n
+                    + "\" is invalid. The limit expression must be equal to or greater than 0, but got " + n + ".");
+        }
+        return apply(new LimitOp(n, schema));
+    }
+
+    /** The distinct rows: {@link #dropDuplicates()}, as in Spark (a streaming deduplication on a stream). */
+    public Dataset<Row> distinct() {
+        return dropDuplicates();
+    }
+
+    /** The rows without duplicates over all columns. */
+    public Dataset<Row> dropDuplicates() {
+        return dropDuplicates(schema.fieldNames());
+    }
+
+    /** The rows without duplicates over the named columns; the first row of each key stays. */
+    public Dataset<Row> dropDuplicates(String col1, String... cols) {
+        String[] all = new String[cols.length + 1];
+        all[0] = col1;
+        System.arraycopy(cols, 0, all, 1, cols.length);
+        return dropDuplicates(all);
+    }
+
+    /**
+     * The rows without duplicates over the named columns. On a stream every key is remembered for
+     * ever, unless the key includes the watermark column: then keys the watermark passed are
+     * forgotten; with a watermark, rows older than it are dropped either way.
+     */
+    public Dataset<Row> dropDuplicates(String[] colNames) {
+        return deduplicate(colNames, false);
+    }
+
+    /**
+     * Drops rows whose key (the named columns; the event time need not be one) was seen within the
+     * watermark delay of the first such row. Needs {@code withWatermark} on a stream; on static data
+     * this is {@link #dropDuplicates(String[])}.
+     */
+    public Dataset<Row> dropDuplicatesWithinWatermark(String col1, String... cols) {
+        String[] all = new String[cols.length + 1];
+        all[0] = col1;
+        System.arraycopy(cols, 0, all, 1, cols.length);
+        return dropDuplicatesWithinWatermark(all);
+    }
+
+    /** {@link #dropDuplicatesWithinWatermark(String, String...)} over all columns. */
+    public Dataset<Row> dropDuplicatesWithinWatermark() {
+        return dropDuplicatesWithinWatermark(schema.fieldNames());
+    }
+
+    /** {@link #dropDuplicatesWithinWatermark(String, String...)} over the named columns. */
+    public Dataset<Row> dropDuplicatesWithinWatermark(String[] colNames) {
+        return deduplicate(colNames, true);
+    }
+
+    private Dataset<Row> deduplicate(String[] colNames, boolean withinWatermark) {
+        List<Integer> key = new ArrayList<>();
+        for (String name : colNames) {
+            int index = -1;
+            for (int i = 0; i < schema.fields().length; i++) {
+                if (schema.apply(i).name().equalsIgnoreCase(name)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new AnalysisException("[UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"" + name
+                        + "\" among (" + String.join(", ", schema.fieldNames()) + ").");
+            }
+            if (!key.contains(index)) {
+                key.add(index);
+            }
+        }
+        if (plan == null) {
+            java.util.Set<Row> seen = new java.util.HashSet<>();
+            List<Row> out = new ArrayList<>();
+            for (Row row : rows) {
+                if (seen.add(Row.of(key.stream().map(row::get).toArray()))) {
+                    out.add(row);
+                }
+            }
+            return new Dataset<>(session, schema, out, null);
+        }
+        int eventTime = -1;
+        if (plan.watermarkColumn() != null) {
+            for (int i = 0; i < schema.fields().length; i++) {
+                if (schema.apply(i).name().equalsIgnoreCase(plan.watermarkColumn())) {
+                    eventTime = i;
+                }
+            }
+        }
+        Deduplication dedup = new Deduplication(schema, List.copyOf(key), eventTime, withinWatermark,
+                plan.watermarkDelayMs());
+        return new Dataset<>(session, schema, null, plan.statefully(dedup));
+    }
+
+    /** The rows of both Datasets (by position; the schemas must have as many columns), as SQL's UNION ALL. */
+    public Dataset<Row> union(Dataset<Row> other) {
+        if (schema.fields().length != other.schema().fields().length) {
+            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same "
+                    + "number of columns, but the first input has " + schema.fields().length
+                    + " columns and the second input has " + other.schema().fields().length + " columns.");
+        }
+        if (plan == null && other.plan() == null) {
+            List<Row> all = new ArrayList<>(rows);
+            other.collectAsList().forEach(r -> all.add(new Row(schema, r.values())));
+            return new Dataset<>(session, schema, all, null);
+        }
+        if (plan != null && other.plan() != null) {
+            throw new UnsupportedOperationException("Streamling does not support the union of two streaming Datasets "
+                    + "yet (one source per query)");
+        }
+        StreamPlan streaming = plan != null ? plan : other.plan();
+        return new Dataset<>(session, schema, null, streaming.then(new UnsupportedStep(
+                "Union between streaming and batch DataFrames/Datasets is not supported", schema)));
+    }
+
+    /** {@link #union(Dataset)}: Spark's unionAll is the same. */
+    public Dataset<Row> unionAll(Dataset<Row> other) {
+        return union(other);
+    }
+
+    /** The inner join with {@code right} on a condition over both sides' columns (names must differ). */
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
+        return join(right, joinExprs, "inner");
+    }
+
+    /** The join with {@code right} on a condition; {@code joinType} as Spark's ({@code inner}, {@code left_outer}…). */
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs, String joinType) {
+        return join(right, null, joinExprs.expr(), joinType);
+    }
+
+    /** The inner join with {@code right} on a column both have; it appears once in the output. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+        return join(right, new String[] {usingColumn}, "inner");
+    }
+
+    /** The join with {@code right} on a column both have. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn, String joinType) {
+        return join(right, new String[] {usingColumn}, joinType);
+    }
+
+    /** The inner join with {@code right} on columns both have. */
+    public Dataset<Row> join(Dataset<?> right, String[] usingColumns) {
+        return join(right, usingColumns, "inner");
+    }
+
+    /** The join with {@code right} on columns both have; they appear once, first, in the output. */
+    public Dataset<Row> join(Dataset<?> right, String[] usingColumns, String joinType) {
+        return join(right, List.of(usingColumns), null, joinType);
+    }
+
+    /** Every row paired with every row of {@code right}. */
+    public Dataset<Row> crossJoin(Dataset<?> right) {
+        return join(right, null, null, "cross");
+    }
+
+    private Dataset<Row> join(Dataset<?> right, List<String> using, Expr condition, String typeName) {
+        String type = StaticJoin.joinType(typeName);
+        if (type.equals("cross")) {
+            type = "inner";
+        }
+        StreamPlan rightPlan = right.plan();
+        if (plan != null && rightPlan != null) {
+            throw new UnsupportedOperationException("Streamling does not support stream-stream joins yet");
+        }
+        @SuppressWarnings("unchecked")
+        List<Row> rightRows = rightPlan == null ? (List<Row>) right.collectAsList() : null;
+        if (plan == null && rightPlan == null) {
+            if (type.equals("full_outer")) {
+                throw new UnsupportedOperationException("Streamling does not support full outer joins yet");
+            }
+            if (type.equals("right_outer")) {
+                StaticJoin join = StaticJoin.of(rows, schema, right.schema(), false, using, condition, type);
+                return staticApply(join, rightRows);
+            }
+            return staticApply(StaticJoin.of(rightRows, schema, right.schema(), true, using, condition, type), rows);
+        }
+        if (plan != null) {
+            StaticJoin join = StaticJoin.of(rightRows, schema, right.schema(), true, using, condition,
+                    type.equals("right_outer") || type.equals("full_outer") ? "inner" : type);
+            String unsupported = switch (type) {
+                case "right_outer" -> "RightOuter join with a streaming DataFrame/Dataset on the left and a static "
+                        + "DataFrame/DataSet on the right not supported";
+                case "full_outer" -> "FullOuter joins with streaming DataFrames/Datasets on the left and a static "
+                        + "DataFrame/Dataset on the right is not supported";
+                default -> null;
+            };
+            return streamJoin(plan, join, unsupported);
+        }
+        StaticJoin join = StaticJoin.of(rows, schema, right.schema(), false, using, condition,
+                type.equals("right_outer") ? type : "inner");
+        String unsupported = switch (type) {
+            case "left_outer" -> "LeftOuter join with a streaming DataFrame/Dataset on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            case "left_semi" -> "LeftSemi join with a streaming DataFrame/Dataset on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            case "left_anti" -> "LeftAnti join with a streaming DataFrame/Dataset on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            case "full_outer" -> "FullOuter joins with streaming DataFrames/Datasets on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            default -> null;
+        };
+        return streamJoin(rightPlan, join, unsupported);
+    }
+
+    private Dataset<Row> streamJoin(StreamPlan streaming, StaticJoin join, String unsupported) {
+        StreamPlan joined = streaming.then(join);
+        if (unsupported != null) {
+            joined = joined.then(new UnsupportedStep(unsupported, join.outSchema()));
+        }
+        return new Dataset<>(session, join.outSchema(), null, joined);
+    }
+
+    private Dataset<Row> staticApply(RowOp op, List<Row> input) {
+        List<Row> out = new ArrayList<>();
+        input.forEach(r -> out.addAll(op.apply(r)));
+        return new Dataset<>(session, op.outSchema(), out, null);
+    }
+
+    /** Runs {@code f} on every row of a static Dataset; a stream needs {@code writeStream().foreach…}. */
+    public void foreach(VoidFunction<T> f) throws Exception {
+        requireStatic("foreach");
+        for (Row row : rows) {
+            @SuppressWarnings("unchecked")
+            T t = (T) row;
+            f.call(t);
+        }
     }
 
     /** Registers this static Dataset as a table for {@link SparkSession#sql(String)} and {@link SparkSession#table(String)}. */
@@ -271,6 +502,9 @@ public final class Dataset<T> {
     private Dataset<Row> apply(RowOp op) {
         if (plan != null) {
             return new Dataset<>(session, op.outSchema(), null, plan.then(op));
+        }
+        if (op instanceof BatchOp batch) {
+            return new Dataset<>(session, op.outSchema(), batch.applyBatch(rows, 0, true), null);
         }
         List<Row> out = new ArrayList<>();
         rows.forEach(r -> out.addAll(op.apply(r)));

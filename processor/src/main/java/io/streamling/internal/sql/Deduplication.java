@@ -1,6 +1,7 @@
 package io.streamling.internal.sql;
 
 import io.streamling.api.Tuple2;
+import io.streamling.sql.AnalysisException;
 import io.streamling.sql.Row;
 import io.streamling.sql.types.StructType;
 import java.sql.Timestamp;
@@ -47,6 +48,14 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
         ArrayList<Row> rows = new ArrayList<>((List<Row>) earlier);
         rows.addAll((List<Row>) later);
         return rows;
+    }
+
+    @Override
+    public void validate(String outputMode, boolean hasWatermark) {
+        if (withinWatermark && !hasWatermark) {
+            throw new AnalysisException("dropDuplicatesWithinWatermark is not supported in streaming "
+                    + "DataFrames/DataSets without watermark");
+        }
     }
 
     @Override

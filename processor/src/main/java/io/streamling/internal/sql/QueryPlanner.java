@@ -182,6 +182,25 @@ public final class QueryPlanner {
         return ssc.textFileStream(source.options().get("path"));
     }
 
+    /** Spark's start()-time checks of row and batch steps (UnsupportedOperationChecker). */
+    private static void validateSteps(StreamPlan plan, String mode) {
+        List<RowOp> steps = new ArrayList<>(plan.before());
+        steps.addAll(plan.after());
+        for (RowOp step : steps) {
+            if (step instanceof UnsupportedStep unsupported) {
+                throw new AnalysisException(unsupported.message());
+            }
+            if (step instanceof SortOp && (plan.aggregation() == null || !mode.equals("complete"))) {
+                throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
+                        + "aggregated DataFrame/Dataset in Complete output mode");
+            }
+            if (step instanceof LimitOp && mode.equals("update")) {
+                throw new AnalysisException("Limits are not supported on streaming DataFrames/Datasets in Update "
+                        + "output mode");
+            }
+        }
+    }
+
     private static void validate(WriteSpec spec) {
         StreamPlan plan = spec.plan();
         Aggregation aggregation = plan.aggregation();
@@ -208,6 +227,7 @@ public final class QueryPlanner {
         if (plan.stateful() != null) {
             plan.stateful().validate(mode, plan.watermarkColumn() != null);
         }
+        validateSteps(plan, mode);
         switch (spec.format()) {
             case "console", "foreachbatch":
                 break;

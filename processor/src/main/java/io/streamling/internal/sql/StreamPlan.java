@@ -29,9 +29,12 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
         return aggregation != null || stateful != null;
     }
 
-    /** This plan with one more row step, before or after the stateful operator. */
+    /**
+     * This plan with one more row step, before or after the stateful operator. Whole-batch steps
+     * (sort, limit), and every step after one, run at the sink.
+     */
     public StreamPlan then(RowOp op) {
-        if (!isStateful()) {
+        if (!isStateful() && !(op instanceof BatchOp) && after.isEmpty()) {
             return new StreamPlan(source, append(before, op), null, after, watermarkColumn, watermarkDelayMs,
                     watermarkAt, null);
         }

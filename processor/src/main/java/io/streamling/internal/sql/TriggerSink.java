@@ -23,10 +23,13 @@ final class TriggerSink {
     private final PrintStream console;
     private final List<Row> table = new ArrayList<>();
     private long batchId;
+    /** Per step of {@code after}: the rows it let through so far (a streaming limit counts them). */
+    private final long[] written;
 
     TriggerSink(WriteSpec spec, PrintStream console) {
         this.spec = spec;
         this.after = spec.plan().after();
+        this.written = new long[after.size()];
         // group order in Spark follows hash partitions; sorting by key is the reproducible stand-in
         this.sorted = spec.plan().isStateful();
         this.console = console;
@@ -40,7 +43,13 @@ final class TriggerSink {
         if (sorted) {
             rows.sort(null);
         }
-        for (RowOp op : after) {
+        for (int i = 0; i < after.size(); i++) {
+            RowOp op = after.get(i);
+            if (op instanceof BatchOp batchOp) {
+                rows = new ArrayList<>(batchOp.applyBatch(rows, written[i], spec.outputMode().equals("complete")));
+                written[i] += rows.size();
+                continue;
+            }
             List<Row> next = new ArrayList<>();
             rows.forEach(r -> next.addAll(op.apply(r)));
             rows = next;
