@@ -37,12 +37,19 @@ public final class Dataset<T> {
     private final StructType schema;
     private final List<Row> rows;
     private final StreamPlan plan;
+    /** How rows become values of T; null for Rows. */
+    private final Encoder<T> encoder;
 
     Dataset(SparkSession session, StructType schema, List<Row> rows, StreamPlan plan) {
+        this(session, schema, rows, plan, null);
+    }
+
+    Dataset(SparkSession session, StructType schema, List<Row> rows, StreamPlan plan, Encoder<T> encoder) {
         this.session = session;
         this.schema = schema;
         this.rows = rows == null ? null : List.copyOf(rows);
         this.plan = plan;
+        this.encoder = encoder;
     }
 
     /** The schema. */
@@ -154,6 +161,15 @@ public final class Dataset<T> {
         all.add(functions.col(col));
         Arrays.stream(cols).map(functions::col).forEach(all::add);
         return groupBy(all.toArray(Column[]::new));
+    }
+
+    /**
+     * Groups rows by a key computed from each row, for {@code mapGroupsWithState} or
+     * {@code flatMapGroupsWithState}. Keys are compared with {@code equals}.
+     */
+    @SuppressWarnings("unchecked")
+    public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> encoder) {
+        return new KeyValueGroupedDataset<>((Dataset<Row>) this, (MapFunction<Row, K>) (MapFunction<?, K>) func);
     }
 
     /**
@@ -438,7 +454,7 @@ public final class Dataset<T> {
     @SuppressWarnings("unchecked")
     public List<T> collectAsList() {
         requireStatic("collect");
-        return (List<T>) rows;
+        return encoder == null ? (List<T>) rows : rows.stream().map(encoder::fromRow).toList();
     }
 
     /** The number of rows of a static Dataset. */
