@@ -298,15 +298,15 @@ public final class Dataset<T> {
             return new Dataset<>(session, schema, out, null);
         }
         int eventTime = -1;
-        if (plan.watermarkColumn() != null) {
+        if (plan.effectiveWatermarkColumn() != null) {
             for (int i = 0; i < schema.fields().length; i++) {
-                if (schema.apply(i).name().equalsIgnoreCase(plan.watermarkColumn())) {
+                if (schema.apply(i).name().equalsIgnoreCase(plan.effectiveWatermarkColumn())) {
                     eventTime = i;
                 }
             }
         }
         Deduplication dedup = new Deduplication(schema, List.copyOf(key), eventTime, withinWatermark,
-                plan.watermarkDelayMs());
+                plan.effectiveWatermarkDelayMs());
         return new Dataset<>(session, schema, null, plan.statefully(dedup));
     }
 
@@ -323,8 +323,7 @@ public final class Dataset<T> {
             return new Dataset<>(session, schema, all, null);
         }
         if (plan != null && other.plan() != null) {
-            throw new UnsupportedOperationException("Streamling does not support the union of two streaming Datasets "
-                    + "yet (one source per query)");
+            return new Dataset<>(session, schema, null, StreamPlan.union(plan, other.plan()));
         }
         StreamPlan streaming = plan != null ? plan : other.plan();
         return new Dataset<>(session, schema, null, streaming.then(new UnsupportedStep(

@@ -51,10 +51,10 @@ public final class KeyValueGroupedDataset<K, V> {
     private <S, U> Dataset<U> run(FlatMapGroupsWithStateFunction<K, V, S, U> func, Encoder<U> outputEncoder,
             GroupStateTimeout timeoutConf, boolean isMap, String operatorMode) {
         int eventTime = -1;
-        if (dataset.plan() != null && dataset.plan().watermarkColumn() != null) {
+        if (dataset.plan() != null && dataset.plan().effectiveWatermarkColumn() != null) {
             String[] names = dataset.schema().fieldNames();
             for (int i = 0; i < names.length; i++) {
-                if (names[i].equalsIgnoreCase(dataset.plan().watermarkColumn())) {
+                if (names[i].equalsIgnoreCase(dataset.plan().effectiveWatermarkColumn())) {
                     eventTime = i;
                 }
             }

@@ -42,6 +42,11 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
         driver.send(query.source(), timestamp, lines);
     }
 
+    /** Feeds lines to source {@code source} (0 = the first) of a query over several sources (a union of streams). */
+    public void send(int source, long timestamp, String... lines) {
+        driver.send(query.sources().get(source), timestamp, lines);
+    }
+
     /** Input having stopped, runs every micro-batch that ends at or before {@code time}. */
     public void closeThrough(long time) {
         driver.closeThrough(time);

@@ -4,9 +4,10 @@ import java.io.Serializable;
 
 /**
  * A key's combined input within one micro-batch: the operator's partial (null when the entry only
- * carries event time) and the largest event time of the rows behind it, as the watermark saw them.
+ * carries event times) and, per watermark of the query, the largest event time of the rows behind
+ * it ({@link Long#MIN_VALUE}: none), or null when it carries none.
  */
-record Partial(Object value, long maxEventTime) implements Serializable {
+record Partial(Object value, long[] maxEventTimes) implements Serializable {
 
     /** Both partials combined, {@code this} being the earlier. */
     Partial merge(Partial later, StatefulOp op) {
@@ -18,6 +19,18 @@ record Partial(Object value, long maxEventTime) implements Serializable {
         } else {
             value = op.merge(this.value, later.value);
         }
-        return new Partial(value, Math.max(maxEventTime, later.maxEventTime));
+        return new Partial(value, max(maxEventTimes, later.maxEventTimes));
+    }
+
+    /** Element-wise maximum; null is "no event time". */
+    static long[] max(long[] a, long[] b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        long[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(out[i], b[i]);
+        }
+        return out;
     }
 }

@@ -45,15 +45,32 @@ public final class QueryPlanner {
         }
         long triggerMs = spec.triggerMs() > 0 ? spec.triggerMs() : DEFAULT_TRIGGER_MS;
         JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(triggerMs));
-        JavaInputDStream<String> lines = source(ssc, plan.source());
-        RowParser parser = plan.source().parser();
+        List<JavaInputDStream<String>> sources = new ArrayList<>();
+        for (StreamPlan input : plan.sourcePlans()) {
+            sources.add(source(ssc, input.source()));
+        }
+        JavaInputDStream<String> lines = sources.get(0);
         List<RowOp> before = plan.before();
         TriggerSink sink = new TriggerSink(spec, console);
         StatefulOp stateful = statefulOp(plan, spec.outputMode());
-        if (stateful != null) {
-            runStatefully(lines, RowPipeline.of(plan), stateful, plan.watermarkColumn() != null,
-                    plan.watermarkDelayMs()).foreachRDD(batch -> batch.collect().forEach(sink::accept));
-        } else if (plan.aggregation() == null) {
+        if (stateful != null || plan.inputs() != null) {
+            RowPipeline pipeline = RowPipeline.of(plan);
+            JavaDStream<Tagged> tagged = tag(sources);
+            if (stateful == null) {
+                tagged.map(line -> new ArrayList<>(pipeline.run(line.source(), line.line()).rows()))
+                        .foreachRDD((batch, time) -> {
+                            ArrayList<Row> rows = new ArrayList<>();
+                            batch.collect().forEach(rows::addAll);
+                            sink.accept(new TriggerOutput(time.milliseconds(), !batch.isEmpty(), rows));
+                        });
+            } else {
+                runStatefully(tagged, pipeline, stateful, maxPolicy(spec))
+                        .foreachRDD(batch -> batch.collect().forEach(sink::accept));
+            }
+            return new CompiledQuery(ssc, lines, sources);
+        }
+        RowParser parser = plan.source().parser();
+        if (plan.aggregation() == null) {
             // each line carries its (possibly no) rows, so the sink sees whether the batch had input at all
             lines.map(line -> new ArrayList<>(rowsOf(line, parser, before))).foreachRDD((batch, time) -> {
                 ArrayList<Row> rows = new ArrayList<>();
@@ -67,7 +84,34 @@ public final class QueryPlanner {
                             time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect())))))
                     .foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
-        return new CompiledQuery(ssc, lines);
+        return new CompiledQuery(ssc, lines, sources);
+    }
+
+    /** One line of one of the query's sources (a union has several). */
+    record Tagged(int source, String line) implements java.io.Serializable {
+    }
+
+    private static JavaDStream<Tagged> tag(List<JavaInputDStream<String>> sources) {
+        JavaDStream<Tagged> all = null;
+        for (int i = 0; i < sources.size(); i++) {
+            int source = i;
+            JavaDStream<Tagged> tagged = sources.get(i).map(line -> new Tagged(source, line));
+            all = all == null ? tagged : all.union(tagged);
+        }
+        return all;
+    }
+
+    /** {@code spark.sql.streaming.multipleWatermarkPolicy}: whether the global watermark is the max (else the min). */
+    private static boolean maxPolicy(WriteSpec spec) {
+        String policy = spec.session().conf("spark.sql.streaming.multipleWatermarkPolicy");
+        if (policy == null || policy.equalsIgnoreCase("min")) {
+            return false;
+        }
+        if (policy.equalsIgnoreCase("max")) {
+            return true;
+        }
+        throw new IllegalArgumentException("The value of spark.sql.streaming.multipleWatermarkPolicy should be one of "
+                + "min, max, but was " + policy);
     }
 
     /**
@@ -84,10 +128,10 @@ public final class QueryPlanner {
             return null;
         }
         int sessionKey = agg.sessionWindowKey();
-        if (sessionKey < 0 && (plan.watermarkColumn() == null || mode.equals("complete"))) {
+        if (sessionKey < 0 && plan.inputs() == null && (plan.watermarkColumn() == null || mode.equals("complete"))) {
             return null; // keyed updateStateByKey, in parallel: nothing global is needed
         }
-        return new StatefulAggregation(agg, agg.eventTimeKey(plan.watermarkColumn()), sessionKey, mode);
+        return new StatefulAggregation(agg, agg.eventTimeKey(plan.effectiveWatermarkColumn()), sessionKey, mode);
     }
 
     /**
@@ -98,25 +142,26 @@ public final class QueryPlanner {
      * whether the DStream batch is a micro-batch (it had input, or the watermark moved: Spark's
      * no-data micro-batch).
      */
-    private static JavaDStream<TriggerOutput> runStatefully(JavaInputDStream<String> lines, RowPipeline pipeline,
-            StatefulOp op, boolean hasWatermark, long delayMs) {
+    private static JavaDStream<TriggerOutput> runStatefully(JavaDStream<Tagged> lines, RowPipeline pipeline,
+            StatefulOp op, boolean maxPolicy) {
         JavaDStream<Tuple2<Row, Partial>> partials = lines.flatMapToPair(line -> {
-            RowPipeline.Lines out = pipeline.run(line);
+            RowPipeline.Lines out = pipeline.run(line.source(), line.line());
             List<Tuple2<Row, Partial>> pairs = new ArrayList<>();
             for (Row row : out.rows()) {
-                op.partials(row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), Long.MIN_VALUE))));
+                op.partials(row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), null))));
             }
-            if (out.maxEventTime() != Long.MIN_VALUE) {
-                pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTime())));
+            if (out.hasEventTime()) {
+                pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTimes())));
             }
             return pairs.iterator();
         }).reduceByKey((a, b) -> a.merge(b, op)).toJavaDStream();
         return partials.transformWith(lines.count(), (batch, counts, time) -> new JavaRDD<>(List.of(new Tuple2<>(
                         STATE_KEY, new BatchInput(time.milliseconds(), counts.collect().stream().anyMatch(n -> n > 0),
-                                new ArrayList<>(batch.collect().stream().map(p -> new BatchInput.Keyed(p._1(), p._2())).toList()))))))
+                                new ArrayList<>(batch.collect().stream()
+                                        .map(p -> new BatchInput.Keyed(p._1(), p._2())).toList()))))))
                 .mapToPair(pair -> pair)
                 .updateStateByKey((List<BatchInput> inputs, Optional<MicroBatchState> state) ->
-                        Optional.of(microBatch(op, hasWatermark, delayMs, inputs, state.orElse(null))))
+                        Optional.of(microBatch(op, pipeline.delaysMs(), maxPolicy, inputs, state.orElse(null))))
                 .toJavaDStream()
                 .map(entry -> entry._2().output());
     }
@@ -125,33 +170,43 @@ public final class QueryPlanner {
     private static final String STATE_KEY = "query";
 
     /** One DStream batch through the stateful step. */
-    private static MicroBatchState microBatch(StatefulOp op, boolean hasWatermark, long delayMs,
+    private static MicroBatchState microBatch(StatefulOp op, long[] delaysMs, boolean maxPolicy,
             List<BatchInput> inputs, MicroBatchState previous) {
         long watermark = previous == null ? 0 : previous.nextWatermark();
         long lastBatchWatermark = previous == null ? 0 : previous.lastBatchWatermark();
-        long maxEventTime = previous == null ? Long.MIN_VALUE : previous.maxEventTime();
+        long[] watermarks = previous == null ? new long[delaysMs.length] : previous.watermarks().clone();
         Object opState = previous == null ? null : previous.opState();
         long time = inputs.isEmpty() ? 0 : inputs.get(0).time();
         boolean hadInput = inputs.stream().anyMatch(BatchInput::hadInput);
         if (!hadInput && !op.runsWithoutData(watermark, lastBatchWatermark)) {
             // no micro-batch: Spark neither runs one nor advances the batch id
-            return new MicroBatchState(watermark, lastBatchWatermark, maxEventTime, opState,
+            return new MicroBatchState(watermark, lastBatchWatermark, watermarks, opState,
                     new TriggerOutput(time, false, new ArrayList<>()));
         }
         TreeMap<Row, Object> batch = new TreeMap<>();
+        long[] maxEventTimes = null;
         for (BatchInput input : inputs) {
             for (BatchInput.Keyed p : input.partials()) {
-                maxEventTime = Math.max(maxEventTime, p.partial().maxEventTime());
+                maxEventTimes = Partial.max(maxEventTimes, p.partial().maxEventTimes());
                 if (p.partial().value() != null) {
                     batch.merge(p.key(), p.partial().value(), op::merge);
                 }
             }
         }
+        boolean hasWatermark = delaysMs.length > 0;
         StatefulOp.Step step = op.step(opState, batch, new StatefulOp.BatchClock(watermark, hasWatermark, time));
-        // the watermark only moves forward, and only from the end of a micro-batch
-        long next = hasWatermark && maxEventTime != Long.MIN_VALUE ? Math.max(watermark, maxEventTime - delayMs)
-                : watermark;
-        return new MicroBatchState(next, watermark, maxEventTime, step.state(),
+        // each watermark only moves forward, from the end of a micro-batch; the global one is their min (or max)
+        for (int i = 0; maxEventTimes != null && i < delaysMs.length; i++) {
+            if (maxEventTimes[i] != Long.MIN_VALUE) {
+                watermarks[i] = Math.max(watermarks[i], maxEventTimes[i] - delaysMs[i]);
+            }
+        }
+        long chosen = watermark;
+        if (hasWatermark) {
+            chosen = maxPolicy ? java.util.Arrays.stream(watermarks).max().getAsLong()
+                    : java.util.Arrays.stream(watermarks).min().getAsLong();
+        }
+        return new MicroBatchState(Math.max(watermark, chosen), watermark, watermarks, step.state(),
                 new TriggerOutput(time, true, new ArrayList<>(step.rows())));
     }
 
@@ -207,7 +262,7 @@ public final class QueryPlanner {
         boolean aggregated = aggregation != null;
         String mode = spec.outputMode();
         // Spark allows append only when the watermark can finalize groups: a key on the event-time column
-        if (aggregated && mode.equals("append") && aggregation.eventTimeKey(plan.watermarkColumn()) < 0) {
+        if (aggregated && mode.equals("append") && aggregation.eventTimeKey(plan.effectiveWatermarkColumn()) < 0) {
             throw new AnalysisException("Append output mode not supported when there are streaming aggregations on "
                     + "streaming DataFrames/DataSets without watermark");
         }
@@ -225,7 +280,7 @@ public final class QueryPlanner {
             }
         }
         if (plan.stateful() != null) {
-            plan.stateful().validate(mode, plan.watermarkColumn() != null);
+            plan.stateful().validate(mode, plan.effectiveWatermarkColumn() != null);
         }
         validateSteps(plan, mode);
         switch (spec.format()) {

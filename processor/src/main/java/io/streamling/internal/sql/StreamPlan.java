@@ -15,13 +15,16 @@ import java.util.List;
  *     (Spark tracks the maximum event time where {@code withWatermark} was called, so rows that a
  *     later filter drops still move the watermark)
  * @param stateful a stateful operator other than an aggregation, or null
+ * @param inputs for a union of streams: the unioned plans (each stateless, with its own source and
+ *     possibly its own watermark), whose rows then go through {@code before}; {@code source} is then
+ *     null. Null for a single source.
  */
 public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggregation, List<RowOp> after,
-        String watermarkColumn, long watermarkDelayMs, int watermarkAt, StatefulOp stateful) {
+        String watermarkColumn, long watermarkDelayMs, int watermarkAt, StatefulOp stateful, List<StreamPlan> inputs) {
 
     /** The plan of a freshly loaded source. */
     public static StreamPlan of(SourceSpec source) {
-        return new StreamPlan(source, List.of(), null, List.of(), null, 0, 0, null);
+        return new StreamPlan(source, List.of(), null, List.of(), null, 0, 0, null, null);
     }
 
     /** Whether the plan has a stateful operator (aggregation, deduplication, group state). */
@@ -36,10 +39,10 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
     public StreamPlan then(RowOp op) {
         if (!isStateful() && !(op instanceof BatchOp) && after.isEmpty()) {
             return new StreamPlan(source, append(before, op), null, after, watermarkColumn, watermarkDelayMs,
-                    watermarkAt, null);
+                    watermarkAt, null, inputs);
         }
         return new StreamPlan(source, before, aggregation, append(after, op), watermarkColumn, watermarkDelayMs,
-                watermarkAt, stateful);
+                watermarkAt, stateful, inputs);
     }
 
     /** This plan aggregated. */
@@ -50,7 +53,7 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
                     : "Streamling supports one stateful operator (aggregation, deduplication, group state) per "
                             + "streaming query; split the work into several queries");
         }
-        return new StreamPlan(source, before, agg, after, watermarkColumn, watermarkDelayMs, watermarkAt, null);
+        return new StreamPlan(source, before, agg, after, watermarkColumn, watermarkDelayMs, watermarkAt, null, inputs);
     }
 
     /** This plan with a stateful operator other than an aggregation. */
@@ -59,7 +62,7 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
             throw new AnalysisException("Streamling supports one stateful operator (aggregation, deduplication, "
                     + "group state) per streaming query; split the work into several queries");
         }
-        return new StreamPlan(source, before, null, after, watermarkColumn, watermarkDelayMs, watermarkAt, op);
+        return new StreamPlan(source, before, null, after, watermarkColumn, watermarkDelayMs, watermarkAt, op, inputs);
     }
 
     /** This plan with a watermark, tracked on the rows as they are at this point of the plan. */
@@ -69,7 +72,56 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
             throw new AnalysisException("Streamling supports withWatermark only before the stateful operator "
                     + "(aggregation, deduplication, group state) of a streaming query");
         }
-        return new StreamPlan(source, before, aggregation, after, column, delayMs, before.size(), stateful);
+        return new StreamPlan(source, before, aggregation, after, column, delayMs, before.size(), stateful, inputs);
+    }
+
+    /**
+     * The union of two streaming plans (rows by position). Each must be stateless so far, as the
+     * rows of both go through one stateful step; a union of unions is flattened.
+     */
+    public static StreamPlan union(StreamPlan first, StreamPlan second) {
+        List<StreamPlan> all = new ArrayList<>();
+        for (StreamPlan p : List.of(first, second)) {
+            if (p.isStateful() || !p.after.isEmpty()) {
+                throw new AnalysisException("Streamling supports the union of streams before any stateful operator, "
+                        + "sort or limit only");
+            }
+            if (p.inputs == null) {
+                all.add(p);
+            } else if (p.before.isEmpty() && p.watermarkColumn == null) {
+                all.addAll(p.inputs);
+            } else {
+                throw new AnalysisException("Streamling supports a union of a union only when the inner union has "
+                        + "no steps of its own; union all the streams first");
+            }
+        }
+        return new StreamPlan(null, List.of(), null, List.of(), null, 0, 0, null, List.copyOf(all));
+    }
+
+    /** The plans whose sources feed this one: the union's inputs, or this plan alone. */
+    public List<StreamPlan> sourcePlans() {
+        return inputs == null ? List.of(this) : inputs;
+    }
+
+    /**
+     * The event-time column the stateful operator sees: this plan's watermark column, else the
+     * first watermarked input's (a union keeps the first input's column names).
+     */
+    public String effectiveWatermarkColumn() {
+        if (watermarkColumn != null || inputs == null) {
+            return watermarkColumn;
+        }
+        return inputs.stream().map(StreamPlan::effectiveWatermarkColumn).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /** The delay of {@link #effectiveWatermarkColumn()}'s watermark. */
+    public long effectiveWatermarkDelayMs() {
+        if (watermarkColumn != null || inputs == null) {
+            return watermarkDelayMs;
+        }
+        return inputs.stream().filter(p -> p.effectiveWatermarkColumn() != null)
+                .mapToLong(StreamPlan::effectiveWatermarkDelayMs).findFirst().orElse(0);
     }
 
     private static List<RowOp> append(List<RowOp> ops, RowOp op) {

@@ -1,0 +1,100 @@
+package io.streamling.sql;
+
+import static io.streamling.sql.StructuredEventTimeTest.event;
+import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamling.examples.StructuredWindowedEvents;
+import io.streamling.testkit.StreamingQueryTestDriver;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The union of two streams, and the global watermark of several watermarks (min or max policy). */
+class StructuredUnionTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path stateDir;
+
+    private static Dataset<Row> events(SparkSession spark) {
+        return spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json("/unused");
+    }
+
+    private static Timestamp at(String time) {
+        return Timestamp.from(Instant.parse("2026-01-01T" + time + ":00Z"));
+    }
+
+    @Test
+    void aUnionOfTwoStreamsWritesTheRowsOfBothInEachMicroBatch() {
+        // given
+        SparkSession spark = SparkSession.builder().appName("union-test").getOrCreate();
+        Dataset<Row> both = events(spark).union(events(spark).select(col("timestamp"), col("word")))
+                .where(col("word").notEqual("skip"));
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                both.writeStream().format("memory").queryName("both"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(0, T0 + 10, event("12:00", "a"), event("12:01", "skip"));
+            test.send(1, T0 + 20, event("12:02", "b"));
+            test.send(1, T0 + 1_010, event("12:03", "c"));
+            test.closeThrough(T0 + 2_000);
+
+            // then
+            assertThat(spark.table("both").collectAsList()).containsExactly(Row.of(at("12:00"), "a"),
+                    Row.of(at("12:02"), "b"), Row.of(at("12:03"), "c"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private List<Row> windowedCountsOfTwoWatermarkedStreams(SparkSession spark) {
+        Dataset<Row> counts = events(spark).withWatermark("timestamp", "10 minutes")
+                .union(events(spark).withWatermark("timestamp", "10 minutes"))
+                .groupBy(window(col("timestamp"), "10 minutes"), col("word")).count();
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                counts.writeStream().format("memory").queryName("counts").outputMode("append"), stateDir,
+                Instant.ofEpochMilli(T0))) {
+            // the first stream's watermark reaches 12:20 at once; the second's 12:05, then 12:30
+            test.send(0, T0 + 10, event("12:30", "a"));
+            test.send(1, T0 + 2_010, event("12:15", "b"));
+            test.send(1, T0 + 4_010, event("12:40", "b"));
+            test.closeThrough(T0 + 7_000);
+            return spark.table("counts").collectAsList();
+        }
+    }
+
+    @Test
+    void theGlobalWatermarkIsTheMinimumOfTheStreamsWatermarksByDefault() {
+        SparkSession spark = SparkSession.builder().appName("union-min").getOrCreate();
+        try {
+            // when: the slower stream holds the watermark back, so 12:15 is on time; [12:10, 12:20) closes at 12:20
+            List<Row> out = windowedCountsOfTwoWatermarkedStreams(spark);
+
+            // then
+            assertThat(out).containsExactly(Row.of(Row.of(at("12:10"), at("12:20")), "b", 1L));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void theMaxPolicyLetsTheFasterStreamDropTheSlowerOnesRows() {
+        SparkSession spark = SparkSession.builder().appName("union-max")
+                .config("spark.sql.streaming.multipleWatermarkPolicy", "max").getOrCreate();
+        try {
+            // when: the watermark is 12:20 after the first batch, so [12:10, 12:20) is closed when 12:15 arrives
+            List<Row> out = windowedCountsOfTwoWatermarkedStreams(spark);
+
+            // then
+            assertThat(out).isEmpty();
+        } finally {
+            spark.stop();
+        }
+    }
+}
