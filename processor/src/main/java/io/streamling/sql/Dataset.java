@@ -7,6 +7,7 @@ import io.streamling.internal.sql.Deduplication;
 import io.streamling.internal.sql.LimitOp;
 import io.streamling.internal.sql.SortOp;
 import io.streamling.internal.sql.StaticJoin;
+import io.streamling.internal.sql.StreamJoin;
 import io.streamling.internal.sql.UnsupportedStep;
 import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
@@ -377,7 +378,13 @@ public final class Dataset<T> {
         }
         StreamPlan rightPlan = right.plan();
         if (plan != null && rightPlan != null) {
-            throw new UnsupportedOperationException("Streamling does not support stream-stream joins yet");
+            if (!type.equals("inner")) {
+                throw new UnsupportedOperationException("Streamling supports stream-stream inner joins only; "
+                        + typeName + " joins between two streams are not supported yet");
+            }
+            StaticJoin logic = StaticJoin.of(List.of(), schema, right.schema(), true, using, condition, type);
+            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size());
+            return new Dataset<>(session, logic.outSchema(), null, StreamPlan.union(plan, rightPlan).statefully(join));
         }
         @SuppressWarnings("unchecked")
         List<Row> rightRows = rightPlan == null ? (List<Row>) right.collectAsList() : null;

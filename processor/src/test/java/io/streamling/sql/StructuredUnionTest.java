@@ -4,6 +4,7 @@ import static io.streamling.sql.StructuredEventTimeTest.event;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamling.examples.StructuredWindowedEvents;
 import io.streamling.testkit.StreamingQueryTestDriver;
@@ -14,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The union of two streams, and the global watermark of several watermarks (min or max policy). */
+/** Two streams in one query: union, stream-stream inner join, and the global watermark (min or max policy). */
 class StructuredUnionTest {
 
     private static final long T0 = 1_700_000_000_000L;
@@ -93,6 +94,48 @@ class StructuredUnionTest {
 
             // then
             assertThat(out).isEmpty();
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void aStreamStreamInnerJoinWritesEachPairOnceInTheBatchOfItsLaterRow() {
+        // given
+        SparkSession spark = SparkSession.builder().appName("join-test").getOrCreate();
+        Dataset<Row> actions = spark.readStream().schema("id BIGINT, action STRING").json("/unused");
+        Dataset<Row> users = spark.readStream().schema("id BIGINT, name STRING").json("/unused");
+        Dataset<Row> joined = actions.join(users, "id");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                joined.writeStream().format("memory").queryName("joined"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(0, T0 + 10, "{\"id\":1,\"action\":\"open\"}");
+            test.send(1, T0 + 20, "{\"id\":2,\"name\":\"bob\"}");
+            test.send(1, T0 + 1_010, "{\"id\":1,\"name\":\"ann\"}");
+            test.send(0, T0 + 2_010, "{\"id\":2,\"action\":\"close\"}", "{\"id\":1,\"action\":\"move\"}");
+            test.closeThrough(T0 + 3_000);
+
+            // then
+            assertThat(joined.columns()).containsExactly("id", "action", "name");
+            assertThat(spark.table("joined").collectAsList()).containsExactly(Row.of(1L, "open", "ann"),
+                    Row.of(1L, "move", "ann"), Row.of(2L, "close", "bob"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void aStreamStreamJoinIsRefusedOutsideAppendMode() {
+        SparkSession spark = SparkSession.builder().appName("join-mode-test").getOrCreate();
+        try {
+            Dataset<Row> joined = spark.readStream().schema("id BIGINT, action STRING").json("/unused")
+                    .join(spark.readStream().schema("id BIGINT, name STRING").json("/unused"), "id");
+
+            assertThatThrownBy(() -> joined.writeStream().format("console").outputMode("update").start())
+                    .isInstanceOf(AnalysisException.class)
+                    .hasMessage("Join between two streaming DataFrames/Datasets is not supported in Update output "
+                            + "mode, only in Append output mode");
         } finally {
             spark.stop();
         }

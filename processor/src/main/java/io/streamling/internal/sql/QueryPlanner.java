@@ -148,7 +148,7 @@ public final class QueryPlanner {
             RowPipeline.Lines out = pipeline.run(line.source(), line.line());
             List<Tuple2<Row, Partial>> pairs = new ArrayList<>();
             for (Row row : out.rows()) {
-                op.partials(row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), null))));
+                op.partials(line.source(), row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), null))));
             }
             if (out.hasEventTime()) {
                 pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTimes())));

@@ -22,6 +22,11 @@ public interface StatefulOp extends Serializable {
     /** The keyed partial results of one input row. */
     List<Tuple2<Row, Object>> partials(Row row);
 
+    /** The keyed partial results of one row of source {@code source} (a join tells its sides apart). */
+    default List<Tuple2<Row, Object>> partials(int source, Row row) {
+        return partials(row);
+    }
+
     /** Combines two partials of one key within a micro-batch, the earlier one first. */
     Object merge(Object earlier, Object later);
 

@@ -104,7 +104,8 @@ public record StaticJoin(List<Row> staticRows, StructType left, StructType right
         return type.equals("left_semi") && !matched ? List.of() : out;
     }
 
-    private boolean matches(Row l, Row r) {
+    /** Whether a left and a right row join. */
+    boolean matches(Row l, Row r) {
         if (using != null) {
             for (String column : using) {
                 Object a = l.get(left.fieldIndex(column));
@@ -133,7 +134,8 @@ public record StaticJoin(List<Row> staticRows, StructType left, StructType right
         return new Row(new StructType(fields), values);
     }
 
-    private Row joined(Row l, Row r) {
+    /** The output row of a left and a right row (either null for the missing side of an outer join). */
+    Row joined(Row l, Row r) {
         List<Object> values = new ArrayList<>();
         if (using != null) {
             for (String column : using) {
@@ -161,6 +163,15 @@ public record StaticJoin(List<Row> staticRows, StructType left, StructType right
         for (int i = 0; i < schema.fields().length; i++) {
             values.add(row == null ? null : row.get(i));
         }
+    }
+
+    /** The key a using join matches on (the using columns' values), or an empty row for a condition join. */
+    Row keyOf(Row row, boolean leftSide) {
+        if (using == null) {
+            return Row.of();
+        }
+        StructType schema = leftSide ? left : right;
+        return Row.of(using.stream().map(c -> row.get(schema.fieldIndex(c))).toArray());
     }
 
     private static boolean contains(List<String> names, String name) {
