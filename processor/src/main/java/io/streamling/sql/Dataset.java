@@ -383,7 +383,20 @@ public final class Dataset<T> {
                         + typeName + " joins between two streams are not supported yet");
             }
             StaticJoin logic = StaticJoin.of(List.of(), schema, right.schema(), true, using, condition, type);
-            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size());
+            String leftTime = plan.effectiveWatermarkColumn();
+            String rightTime = rightPlan.effectiveWatermarkColumn();
+            int keyTime = -1;
+            for (int i = 0; using != null && i < using.size(); i++) {
+                int column = indexOf(schema, using.get(i));
+                boolean window = column >= 0 && schema.apply(column).dataType().equals(Exprs.WINDOW_TYPE)
+                        && (leftTime != null || rightTime != null);
+                if (window || using.get(i).equalsIgnoreCase(String.valueOf(leftTime))
+                        || using.get(i).equalsIgnoreCase(String.valueOf(rightTime))) {
+                    keyTime = i;
+                }
+            }
+            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size(), indexOf(schema, leftTime),
+                    indexOf(right.schema(), rightTime), keyTime);
             return new Dataset<>(session, logic.outSchema(), null, StreamPlan.union(plan, rightPlan).statefully(join));
         }
         @SuppressWarnings("unchecked")
@@ -424,6 +437,16 @@ public final class Dataset<T> {
             default -> null;
         };
         return streamJoin(rightPlan, join, unsupported);
+    }
+
+    private static int indexOf(StructType schema, String column) {
+        String[] names = schema.fieldNames();
+        for (int i = 0; column != null && i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Dataset<Row> streamJoin(StreamPlan streaming, StaticJoin join, String unsupported) {

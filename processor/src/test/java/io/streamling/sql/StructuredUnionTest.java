@@ -140,4 +140,58 @@ class StructuredUnionTest {
             spark.stop();
         }
     }
+
+    @Test
+    void aStreamStreamJoinOnTheEventTimeDropsLateRowsAndForgetsTimesTheWatermarkPassed() {
+        // given: both sides watermarked 10 minutes, joined on the event time and the word
+        SparkSession spark = SparkSession.builder().appName("join-watermark-test").getOrCreate();
+        Dataset<Row> joined = events(spark).withWatermark("timestamp", "10 minutes")
+                .join(events(spark).withWatermark("timestamp", "10 minutes"), new String[] {"timestamp", "word"});
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                joined.writeStream().format("memory").queryName("joined"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when: the global watermark is the slower side's, 11:50 after the first batch
+            test.send(0, T0 + 10, event("12:00", "a"));
+            test.send(1, T0 + 20, event("12:30", "x"));
+            test.send(1, T0 + 2_010, event("12:00", "a"));
+            test.send(0, T0 + 2_020, event("11:40", "z"), event("12:40", "q"));
+            // the watermark is 12:20 now: (12:00, a) is forgotten and late
+            test.send(1, T0 + 4_010, event("12:00", "a"), event("12:25", "c"));
+            test.send(0, T0 + 4_020, event("11:40", "z"), event("12:25", "c"));
+            test.closeThrough(T0 + 6_000);
+
+            // then
+            assertThat(spark.table("joined").collectAsList()).containsExactly(Row.of(at("12:00"), "a"),
+                    Row.of(at("12:25"), "c"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void aStreamStreamJoinNotOnTheEventTimeKeepsItsStateButDropsRowsBehindTheWatermark() {
+        // given
+        SparkSession spark = SparkSession.builder().appName("join-late-test").getOrCreate();
+        Dataset<Row> joined = events(spark).withWatermark("timestamp", "10 minutes")
+                .join(events(spark).withWatermark("timestamp", "10 minutes"), "word");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                joined.writeStream().format("memory").queryName("joined"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when: the watermark reaches 12:20 after the second batch
+            test.send(0, T0 + 10, event("12:00", "a"));
+            test.send(1, T0 + 20, event("12:30", "x"));
+            test.send(0, T0 + 2_010, event("12:40", "q"));
+            // (12:10, a) is behind the watermark: dropped, though (12:00, a) is still kept
+            test.send(1, T0 + 4_010, event("12:10", "a"), event("12:35", "q"));
+            test.send(1, T0 + 6_010, event("12:50", "a"));
+            test.closeThrough(T0 + 8_000);
+
+            // then
+            assertThat(joined.columns()).containsExactly("word", "timestamp", "timestamp");
+            assertThat(spark.table("joined").collectAsList()).containsExactly(Row.of("q", at("12:40"), at("12:35")),
+                    Row.of("a", at("12:00"), at("12:50")));
+        } finally {
+            spark.stop();
+        }
+    }
 }

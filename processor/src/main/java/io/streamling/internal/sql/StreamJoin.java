@@ -11,15 +11,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A stream-stream inner join, as Spark's StreamingSymmetricHashJoinExec without state cleanup:
- * both sides' rows are kept; in each micro-batch the new rows of each side join the other side's
- * earlier and new rows, so every matching pair is written once, in the batch where its later row
- * arrives. Rows are bucketed by the using columns' values (one bucket for a condition join).
+ * A stream-stream inner join, as Spark's StreamingSymmetricHashJoinExec: in each micro-batch the
+ * new rows of each side join the other side's earlier and new rows, so every matching pair is
+ * written once, in the batch where its later row arrives. Rows are bucketed by the using columns'
+ * values (one bucket for a condition join). A side with a watermark drops its rows at or before
+ * the watermark; when a using column is the event time, buckets the watermark passed are removed.
+ * Otherwise both sides are kept for ever (Spark also evicts on time-range conditions; not here).
  *
  * @param logic the join's columns, condition and output (its static rows are unused)
  * @param leftSources how many of the query's sources feed the left side
+ * @param leftEventTime the index of the left side's watermark column, -1 when none
+ * @param rightEventTime the index of the right side's watermark column, -1 when none
+ * @param keyEventTime the index of the event-time column among the using columns, -1 when none
  */
-public record StreamJoin(StaticJoin logic, int leftSources) implements StatefulOp {
+public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, int rightEventTime, int keyEventTime)
+        implements StatefulOp {
 
     /** Both sides' rows per bucket. */
     record Sides(ArrayList<Row> left, ArrayList<Row> right) implements Serializable {
@@ -66,7 +72,7 @@ public record StreamJoin(StaticJoin logic, int leftSources) implements StatefulO
 
     @Override
     public boolean runsWithoutData(long watermark, long lastBatchWatermark) {
-        return false;
+        return keyEventTime >= 0 && watermark > lastBatchWatermark;
     }
 
     @Override
@@ -82,7 +88,15 @@ public record StreamJoin(StaticJoin logic, int leftSources) implements StatefulO
             Object[] values = key.values();
             Row bucket = Row.of(java.util.Arrays.copyOfRange(values, 1, values.length));
             Sides sides = fresh.computeIfAbsent(bucket, b -> new Sides(new ArrayList<>(), new ArrayList<>()));
-            (Integer.valueOf(0).equals(values[0]) ? sides.left() : sides.right()).addAll((List<Row>) rows);
+            boolean leftSide = Integer.valueOf(0).equals(values[0]);
+            int eventTime = leftSide ? leftEventTime : rightEventTime;
+            for (Row row : (List<Row>) rows) {
+                if (clock.hasWatermark() && eventTime >= 0 && row.get(eventTime) instanceof java.sql.Timestamp t
+                        && t.getTime() <= clock.watermark()) {
+                    continue; // too late, as Spark's join drops rows older than the watermark
+                }
+                (leftSide ? sides.left() : sides.right()).add(row);
+            }
         });
         List<Row> out = new ArrayList<>();
         fresh.forEach((bucket, added) -> {
@@ -93,6 +107,10 @@ public record StreamJoin(StaticJoin logic, int leftSources) implements StatefulO
             old.left().addAll(added.left());
             old.right().addAll(added.right());
         });
+        if (clock.hasWatermark() && keyEventTime >= 0) {
+            buckets.keySet().removeIf(bucket -> bucket.get(keyEventTime) != null
+                    && Aggregation.eventTimeOf(bucket.get(keyEventTime)) <= clock.watermark());
+        }
         return new Step(buckets, out);
     }
 
