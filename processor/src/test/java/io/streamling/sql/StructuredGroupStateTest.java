@@ -206,4 +206,14 @@ class StructuredGroupStateTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Event-time timeout not supported without watermark.");
     }
+
+    @Test
+    void mapGroupsWithStateCannotBeFollowedByAnAggregation() {
+        Dataset<String> mapped = byWord(events()).mapGroupsWithState(StructuredGroupStateTest::count, Encoders.LONG(),
+                Encoders.STRING());
+
+        assertThatThrownBy(() -> mapped.groupBy("value").count())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset");
+    }
 }

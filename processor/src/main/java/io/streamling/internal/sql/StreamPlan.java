@@ -48,10 +48,14 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
     /** This plan aggregated. */
     public StreamPlan aggregate(Aggregation agg) {
         if (isStateful()) {
+            if (stateful instanceof GroupStateOp group && group.isMap()) {
+                throw new AnalysisException("mapGroupsWithState is not supported with aggregation on a streaming "
+                        + "DataFrame/Dataset");
+            }
             throw new AnalysisException(aggregation != null
                     ? "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets"
-                    : "Streamling supports one stateful operator (aggregation, deduplication, group state) per "
-                            + "streaming query; split the work into several queries");
+                    : "Streamling supports one stateful operator (aggregation, deduplication, group state, "
+                            + "stream-stream join) per streaming query; split the work into several queries");
         }
         return new StreamPlan(source, before, agg, after, watermarkColumn, watermarkDelayMs, watermarkAt, null, inputs);
     }
@@ -60,7 +64,7 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
     public StreamPlan statefully(StatefulOp op) {
         if (isStateful()) {
             throw new AnalysisException("Streamling supports one stateful operator (aggregation, deduplication, "
-                    + "group state) per streaming query; split the work into several queries");
+                    + "group state, stream-stream join) per streaming query; split the work into several queries");
         }
         return new StreamPlan(source, before, null, after, watermarkColumn, watermarkDelayMs, watermarkAt, op, inputs);
     }
