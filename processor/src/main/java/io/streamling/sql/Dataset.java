@@ -430,8 +430,7 @@ public final class Dataset<T> {
                     + "DataFrame/Dataset on the left is not supported";
             case "left_semi" -> "LeftSemi join with a streaming DataFrame/Dataset on the right and a static "
                     + "DataFrame/Dataset on the left is not supported";
-            case "left_anti" -> "LeftAnti join with a streaming DataFrame/Dataset on the right and a static "
-                    + "DataFrame/Dataset on the left is not supported";
+            case "left_anti" -> "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported";
             case "full_outer" -> "FullOuter joins with streaming DataFrames/Datasets on the right and a static "
                     + "DataFrame/Dataset on the left is not supported";
             default -> null;

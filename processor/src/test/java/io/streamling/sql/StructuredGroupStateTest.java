@@ -203,17 +203,21 @@ class StructuredGroupStateTest {
                 Encoders.STRING(), GroupStateTimeout.EventTimeTimeout());
 
         assertThatThrownBy(() -> out.writeStream().format("console").outputMode("update").start())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Event-time timeout not supported without watermark.");
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("Watermark must be specified in the query using '[Dataset/DataFrame].withWatermark()' for "
+                        + "using event-time timeout in a [map|flatMap]GroupsWithState. Event-time timeout not "
+                        + "supported without watermark.");
     }
 
     @Test
-    void mapGroupsWithStateCannotBeFollowedByAnAggregation() {
-        Dataset<String> mapped = byWord(events()).mapGroupsWithState(StructuredGroupStateTest::count, Encoders.LONG(),
-                Encoders.STRING());
+    void anAggregationAfterMapGroupsWithStateIsRefusedAtStartAsStreamlingRunsOneStatefulOperator() {
+        Dataset<Row> counted = byWord(events()).mapGroupsWithState(StructuredGroupStateTest::count, Encoders.LONG(),
+                Encoders.STRING()).groupBy("value").count();
 
-        assertThatThrownBy(() -> mapped.groupBy("value").count())
+        assertThatThrownBy(() -> counted.writeStream().format("console").outputMode("update").start())
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset");
+                .hasMessage("Streamling runs one stateful operator (aggregation, deduplication, group state, "
+                        + "stream-stream join) per streaming query, so an aggregation after another one is not "
+                        + "supported yet; split the work into several queries");
     }
 }

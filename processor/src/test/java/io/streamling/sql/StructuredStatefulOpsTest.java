@@ -133,7 +133,7 @@ class StructuredStatefulOpsTest {
 
         assertThatThrownBy(() -> unique.writeStream().format("console").start())
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("dropDuplicatesWithinWatermark is not supported in streaming DataFrames/DataSets without "
+                .hasMessage("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without "
                         + "watermark");
     }
 
@@ -235,10 +235,24 @@ class StructuredStatefulOpsTest {
     }
 
     @Test
-    void chainedAggregationsAreRefused() {
-        assertThatThrownBy(() -> actions().groupBy("action").count().groupBy("count").count())
+    void chainedAggregationsInCompleteModeAreRefusedWithSparksCorrectnessCheck() {
+        Dataset<Row> chained = actions().groupBy("action").count().groupBy("count").count();
+
+        assertThatThrownBy(() -> chained.writeStream().format("console").outputMode("complete").start())
                 .isInstanceOf(AnalysisException.class)
-                .hasMessage("Multiple streaming aggregations are not supported with streaming DataFrames/Datasets");
+                .hasMessageStartingWith("Detected pattern of possible 'correctness' issue due to global watermark. ")
+                .hasMessageEndingWith("you can disable this check by setting the config "
+                        + "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.");
+    }
+
+    @Test
+    void aDeduplicationAfterAnAggregationIsNotSupportedYet() {
+        Dataset<Row> chained = events().withWatermark("timestamp", "10 minutes")
+                .groupBy(functions.window(col("timestamp"), "10 minutes")).count().dropDuplicates("count");
+
+        assertThatThrownBy(() -> chained.writeStream().format("console").outputMode("append").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("so a deduplication after another one is not supported yet");
     }
 
     @Test

@@ -53,7 +53,7 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
     @Override
     public void validate(String outputMode, boolean hasWatermark) {
         if (withinWatermark && !hasWatermark) {
-            throw new AnalysisException("dropDuplicatesWithinWatermark is not supported in streaming "
+            throw new AnalysisException("dropDuplicatesWithinWatermark is not supported on streaming "
                     + "DataFrames/DataSets without watermark");
         }
     }

@@ -68,7 +68,7 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction,
                     + mode + " output mode on a streaming DataFrame/Dataset");
         }
         if (timeout == GroupStateTimeout.EventTimeTimeout && !hasWatermark) {
-            throw new IllegalArgumentException("requirement failed: Watermark must be specified in the query using "
+            throw new AnalysisException("Watermark must be specified in the query using "
                     + "'[Dataset/DataFrame].withWatermark()' for using event-time timeout in a "
                     + "[map|flatMap]GroupsWithState. Event-time timeout not supported without watermark.");
         }

@@ -245,6 +245,14 @@ public final class QueryPlanner {
             if (step instanceof UnsupportedStep unsupported) {
                 throw new AnalysisException(unsupported.message());
             }
+            if (step instanceof ChainedStatefulStep chained) {
+                // Spark's checkStreamingQueryGlobalWatermarkLimit: these first operators may emit late rows
+                boolean emitsLateRows = (plan.aggregation() != null && !mode.equals("append"))
+                        || (plan.stateful() instanceof GroupStateOp group
+                                && group.timeout() == io.streamling.sql.GroupStateTimeout.EventTimeTimeout);
+                throw new AnalysisException(chained.countsAsStateful() && emitsLateRows
+                        ? ChainedStatefulStep.CORRECTNESS : chained.unsupported());
+            }
             if (step instanceof SortOp && (plan.aggregation() == null || !mode.equals("complete"))) {
                 throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
                         + "aggregated DataFrame/Dataset in Complete output mode");

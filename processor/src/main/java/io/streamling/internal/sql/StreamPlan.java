@@ -45,26 +45,22 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
                 watermarkAt, stateful, inputs);
     }
 
-    /** This plan aggregated. */
+    /** This plan aggregated; a second stateful operator is refused at {@code start()} ({@link ChainedStatefulStep}). */
     public StreamPlan aggregate(Aggregation agg) {
         if (isStateful()) {
-            if (stateful instanceof GroupStateOp group && group.isMap()) {
-                throw new AnalysisException("mapGroupsWithState is not supported with aggregation on a streaming "
-                        + "DataFrame/Dataset");
-            }
-            throw new AnalysisException(aggregation != null
-                    ? "Multiple streaming aggregations are not supported with streaming DataFrames/Datasets"
-                    : "Streamling supports one stateful operator (aggregation, deduplication, group state, "
-                            + "stream-stream join) per streaming query; split the work into several queries");
+            return then(new ChainedStatefulStep("an aggregation", true, agg.outSchema()));
         }
         return new StreamPlan(source, before, agg, after, watermarkColumn, watermarkDelayMs, watermarkAt, null, inputs);
     }
 
-    /** This plan with a stateful operator other than an aggregation. */
+    /** This plan with a stateful operator other than an aggregation; a second one is refused at {@code start()}. */
     public StreamPlan statefully(StatefulOp op) {
         if (isStateful()) {
-            throw new AnalysisException("Streamling supports one stateful operator (aggregation, deduplication, "
-                    + "group state, stream-stream join) per streaming query; split the work into several queries");
+            boolean countsAsStateful = !(op instanceof Deduplication d) || d.withinWatermark()
+                    || d.keyColumns().contains(d.eventTime());
+            return then(new ChainedStatefulStep(op instanceof Deduplication ? "a deduplication"
+                    : op instanceof GroupStateOp ? "[flat]MapGroupsWithState" : "a stream-stream join",
+                    countsAsStateful, op.outSchema()));
         }
         return new StreamPlan(source, before, null, after, watermarkColumn, watermarkDelayMs, watermarkAt, op, inputs);
     }
