@@ -186,8 +186,9 @@ public final class Launcher {
     }
 
     /**
-     * Drops the programming guide's word events into a fresh directory, one file every two seconds
-     * (so that the no-data micro-batch after each shows the windows the watermark finalized), and
+     * Drops the programming guide's word events into a fresh directory, one file every three seconds
+     * (so that a no-data micro-batch after each can show the windows the watermark finalized; a file
+     * that lands in the very next trigger makes that trigger a data batch instead, as in Spark), and
      * prints the windowed counts in append mode.
      */
     private static void runWindowedEventsAppend(Options options) throws Exception {
@@ -209,7 +210,7 @@ public final class Launcher {
                 files.get(i).forEach(line -> lines.append(line).append('\n'));
                 Path written = Files.writeString(staging.resolve("events-" + i + ".json"), lines);
                 Files.move(written, input.resolve(written.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                query.awaitTermination(2_000);
+                query.awaitTermination(3_000);
             }
             // the last file's batch, then its no-data batch, then the idle timeout that closes them
             query.awaitTermination(5_000);

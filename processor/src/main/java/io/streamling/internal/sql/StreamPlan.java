@@ -47,6 +47,7 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
 
     /** This plan aggregated; a second stateful operator is refused at {@code start()} ({@link ChainedStatefulStep}). */
     public StreamPlan aggregate(Aggregation agg) {
+        requireNoBatchSteps("an aggregation");
         if (isStateful()) {
             return then(new ChainedStatefulStep("an aggregation", true, agg.outSchema()));
         }
@@ -55,6 +56,7 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
 
     /** This plan with a stateful operator other than an aggregation; a second one is refused at {@code start()}. */
     public StreamPlan statefully(StatefulOp op) {
+        requireNoBatchSteps("a stateful operator");
         if (isStateful()) {
             boolean countsAsStateful = !(op instanceof Deduplication d) || d.withinWatermark()
                     || d.keyColumns().contains(d.eventTime());
@@ -67,6 +69,7 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
 
     /** This plan with a watermark, tracked on the rows as they are at this point of the plan. */
     public StreamPlan watermark(String column, long delayMs) {
+        requireNoBatchSteps("withWatermark");
         if (isStateful()) {
             // Spark accepts this but the watermark then cannot evict the operator's state; not modelled here
             throw new AnalysisException("Streamling supports withWatermark only before the stateful operator "
@@ -122,6 +125,14 @@ public record StreamPlan(SourceSpec source, List<RowOp> before, Aggregation aggr
         }
         return inputs.stream().filter(p -> p.effectiveWatermarkColumn() != null)
                 .mapToLong(StreamPlan::effectiveWatermarkDelayMs).findFirst().orElse(0);
+    }
+
+    /** Sort and limit run at the sink, over each micro-batch's output, so nothing stateful may follow them. */
+    private void requireNoBatchSteps(String what) {
+        if (!isStateful() && !after.isEmpty()) {
+            throw new AnalysisException("Streamling supports sort and limit only after the stateful operator of a "
+                    + "streaming query, not before " + what);
+        }
     }
 
     private static List<RowOp> append(List<RowOp> ops, RowOp op) {
