@@ -220,4 +220,53 @@ class StructuredGroupStateTest {
                         + "stream-stream join) per streaming query, so an aggregation after another one is not "
                         + "supported yet; split the work into several queries");
     }
+
+    private KeyValueGroupedDataset<String, Long> initialCounts(Row... rows) {
+        StructType schema = StructType.fromDDL("word STRING, n BIGINT");
+        List<Row> withSchema = java.util.Arrays.stream(rows).map(r -> new Row(schema, r.values())).toList();
+        return spark.createDataFrame(withSchema, schema)
+                .groupByKey(row -> row.<String>getAs("word"), Encoders.STRING())
+                .mapValues(row -> row.<Long>getAs("n"), Encoders.LONG());
+    }
+
+    @Test
+    void anInitialStateIsAppliedInTheFirstMicroBatchAndItsKeysWithoutDataAreCalledToo() {
+        // given
+        Dataset<String> counts = byWord(events()).mapGroupsWithState(StructuredGroupStateTest::count, Encoders.LONG(),
+                Encoders.STRING(), GroupStateTimeout.NoTimeout(), initialCounts(Row.of("a", 10L), Row.of("z", 5L)));
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                counts.writeStream().format("console").outputMode("update"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, event("12:00", "a"), event("12:01", "b"));
+            test.send(T0 + 2_010, event("12:03", "a"));
+            test.closeThrough(T0 + 4_000);
+
+            // then
+            assertThat(test.console()).isEqualTo(
+                    batch(0, "+-----+", "|value|", "+-----+", "| a:11|", "|  b:1|", "|  z:5|", "+-----+")
+                    + batch(1, "+-----+", "|value|", "+-----+", "| a:12|", "+-----+"));
+        }
+    }
+
+    @Test
+    void anInitialStateWithADuplicateKeyIsRefused() {
+        assertThatThrownBy(() -> byWord(events()).mapGroupsWithState(StructuredGroupStateTest::count, Encoders.LONG(),
+                Encoders.STRING(), GroupStateTimeout.NoTimeout(), initialCounts(Row.of("a", 1L), Row.of("a", 2L))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The initial state provided contained multiple rows(state) with the same key. Make sure to "
+                        + "de-duplicate the initial state before passing it.");
+    }
+
+    @Test
+    void onStaticDataTheFunctionRunsOncePerKeyOfTheDataOrTheInitialState() {
+        StructType schema = StructType.fromDDL(StructuredWindowedEvents.SCHEMA);
+        Dataset<Row> rows = spark.createDataFrame(List.of(new Row(schema, new Timestamp(0), "a"),
+                new Row(schema, new Timestamp(0), "a")), schema);
+
+        List<String> out = byWord(rows).mapGroupsWithState(StructuredGroupStateTest::count, Encoders.LONG(),
+                Encoders.STRING(), GroupStateTimeout.NoTimeout(), initialCounts(Row.of("y", 7L))).collectAsList();
+
+        assertThat(out).containsExactly("a:2", "y:7");
+    }
 }

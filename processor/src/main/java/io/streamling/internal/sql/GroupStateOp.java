@@ -27,10 +27,13 @@ import java.util.TreeMap;
  * @param isMap whether this is mapGroupsWithState (one record per call, update mode only)
  * @param operatorMode the flatMapGroupsWithState output mode, {@code append} or {@code update}
  * @param eventTime the index of the watermark column in the input rows, -1 when none
+ * @param valueFunction what the function gets for each row (null: the row)
+ * @param initialState the state of each key before the first micro-batch, or null
  */
-public record GroupStateOp(MapFunction<Row, Object> keyFunction,
-        FlatMapGroupsWithStateFunction<Object, Row, Object, Object> function, Encoder<Object> outEncoder,
-        GroupStateTimeout timeout, boolean isMap, String operatorMode, int eventTime) implements StatefulOp {
+public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row, Object> valueFunction,
+        FlatMapGroupsWithStateFunction<Object, Object, Object, Object> function, Encoder<Object> outEncoder,
+        GroupStateTimeout timeout, boolean isMap, String operatorMode, int eventTime, TreeMap<Row, Object> initialState)
+        implements StatefulOp {
 
     /** What a key keeps: its state (null when only a timeout is set) and its timeout ({@code -1}: none). */
     record Stored(Object value, long timeoutTimestamp) implements Serializable {
@@ -89,6 +92,7 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction,
         TreeMap<Row, Stored> states = state == null ? new TreeMap<>() : new TreeMap<>((Map<Row, Stored>) state);
         List<Row> out = new ArrayList<>();
         boolean dropLate = timeout == GroupStateTimeout.EventTimeTimeout && clock.hasWatermark() && eventTime >= 0;
+        TreeMap<Row, List<Row>> groups = new TreeMap<>();
         batch.forEach((key, partial) -> {
             List<Row> values = new ArrayList<>();
             for (Row row : (List<Row>) partial) {
@@ -97,9 +101,17 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction,
                 }
             }
             if (!values.isEmpty()) {
-                invoke(states, key, values, false, clock, out);
+                groups.put(key, values);
             }
         });
+        if (state == null && initialState != null) {
+            // the first micro-batch: every key of the initial state gets it, and a call even without data
+            initialState.forEach((key, value) -> {
+                states.put(key, new Stored(value, GroupStateImpl.NO_TIMESTAMP));
+                groups.putIfAbsent(key, List.of());
+            });
+        }
+        groups.forEach((key, values) -> invoke(states, key, values, false, clock, out));
         if (timeout != GroupStateTimeout.NoTimeout) {
             long threshold = timeout == GroupStateTimeout.ProcessingTimeTimeout ? clock.batchTimeMs() : clock.watermark();
             List<Row> timedOut = new ArrayList<>();
@@ -121,12 +133,18 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction,
         for (Row row : rows) {
             partials(row).forEach(p -> groups.merge(p._1(), p._2(), this::merge));
         }
+        if (initialState != null) {
+            initialState.keySet().forEach(key -> groups.putIfAbsent(key, new ArrayList<Row>()));
+        }
         List<Row> out = new ArrayList<>();
-        TreeMap<Row, Stored> none = new TreeMap<>();
+        TreeMap<Row, Stored> states = new TreeMap<>();
         groups.forEach((key, values) -> {
+            states.clear();
+            if (initialState != null && initialState.containsKey(key)) {
+                states.put(key, new Stored(initialState.get(key), GroupStateImpl.NO_TIMESTAMP));
+            }
             // batch mode, as Spark's: the watermark reads -1
-            invoke(none, key, (List<Row>) values, false, new BatchClock(-1, true, System.currentTimeMillis()), out);
-            none.clear();
+            invoke(states, key, (List<Row>) values, false, new BatchClock(-1, true, System.currentTimeMillis()), out);
         });
         return out;
     }
@@ -136,7 +154,11 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction,
         Stored stored = states.get(key);
         GroupStateImpl<Object> groupState = new GroupStateImpl<>(stored == null ? null : stored.value(), timeout,
                 clock.batchTimeMs(), clock.watermark(), clock.hasWatermark(), timedOut);
-        Iterator<Object> records = call(() -> function.call(key.get(0), values.iterator(), groupState));
+        List<Object> inputs = new ArrayList<>();
+        for (Row row : values) {
+            inputs.add(valueFunction == null ? row : call(() -> valueFunction.call(row)));
+        }
+        Iterator<Object> records = call(() -> function.call(key.get(0), inputs.iterator(), groupState));
         while (records.hasNext()) {
             Object record = records.next();
             out.add(record == null ? new Row(outSchema(), new Object[outSchema().fields().length])
