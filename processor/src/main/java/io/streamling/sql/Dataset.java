@@ -378,9 +378,10 @@ public final class Dataset<T> {
         }
         StreamPlan rightPlan = right.plan();
         if (plan != null && rightPlan != null) {
-            if (!type.equals("inner")) {
-                throw new UnsupportedOperationException("Streamling supports stream-stream inner joins only; "
-                        + typeName + " joins between two streams are not supported yet");
+            if (type.equals("left_anti")) {
+                StreamPlan both = StreamPlan.union(plan, rightPlan);
+                return new Dataset<>(session, schema, null, both.then(new UnsupportedStep(
+                        "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", schema)));
             }
             StaticJoin logic = StaticJoin.of(List.of(), schema, right.schema(), true, using, condition, type);
             String leftTime = plan.effectiveWatermarkColumn();

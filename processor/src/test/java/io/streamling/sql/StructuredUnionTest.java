@@ -194,4 +194,59 @@ class StructuredUnionTest {
             spark.stop();
         }
     }
+
+    private List<Row> joinOnEventTime(SparkSession spark, String joinType) {
+        Dataset<Row> left = events(spark).withWatermark("timestamp", "10 minutes");
+        Dataset<Row> right = events(spark).withWatermark("timestamp", "10 minutes").withColumn("seen", col("word"));
+        Dataset<Row> joined = left.join(right, new String[] {"timestamp", "word"}, joinType);
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                joined.writeStream().format("memory").queryName("joined"), stateDir, Instant.ofEpochMilli(T0))) {
+            test.send(0, T0 + 10, event("12:00", "a"), event("12:01", "b"));
+            test.send(1, T0 + 20, event("12:00", "a"));
+            // the watermark is 11:50 here, so the second (12:00, a) on the right is on time
+            test.send(0, T0 + 2_010, event("12:30", "c"));
+            test.send(1, T0 + 2_020, event("12:40", "d"), event("12:00", "a"));
+            // the watermark reaches 12:20: (12:00, a) and (12:01, b) are evicted in the no-data batch
+            test.closeThrough(T0 + 5_000);
+            return spark.table("joined").collectAsList();
+        }
+    }
+
+    @Test
+    void aStreamStreamLeftOuterJoinWritesUnmatchedLeftRowsWithNullsOnceTheWatermarkPassesTheirKey() {
+        SparkSession spark = SparkSession.builder().appName("left-outer-test").getOrCreate();
+        try {
+            assertThat(joinOnEventTime(spark, "left_outer")).containsExactly(Row.of(at("12:00"), "a", "a"),
+                    Row.of(at("12:00"), "a", "a"), Row.of(at("12:01"), "b", null));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void aStreamStreamLeftSemiJoinWritesEachLeftRowAtItsFirstMatchOnly() {
+        SparkSession spark = SparkSession.builder().appName("left-semi-test").getOrCreate();
+        try {
+            assertThat(joinOnEventTime(spark, "left_semi")).containsExactly(Row.of(at("12:00"), "a"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void aStreamStreamOuterJoinNeedsTheWatermarkInItsKeys() {
+        SparkSession spark = SparkSession.builder().appName("outer-no-key-test").getOrCreate();
+        try {
+            Dataset<Row> joined = events(spark).withWatermark("timestamp", "10 minutes")
+                    .join(events(spark).withWatermark("timestamp", "10 minutes"), "word", "left_outer");
+
+            assertThatThrownBy(() -> joined.writeStream().format("console").start())
+                    .isInstanceOf(AnalysisException.class)
+                    .hasMessage("Stream-stream LeftOuter join between two streaming DataFrame/Datasets is not "
+                            + "supported without a watermark in the join keys, or a watermark on the nullable side and "
+                            + "an appropriate range condition");
+        } finally {
+            spark.stop();
+        }
+    }
 }
