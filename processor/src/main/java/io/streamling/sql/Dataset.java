@@ -1,6 +1,14 @@
 package io.streamling.sql;
 
+import io.streamling.api.function.VoidFunction;
 import io.streamling.internal.sql.Aggregation;
+import io.streamling.internal.sql.BatchOp;
+import io.streamling.internal.sql.Deduplication;
+import io.streamling.internal.sql.LimitOp;
+import io.streamling.internal.sql.SortOp;
+import io.streamling.internal.sql.StaticJoin;
+import io.streamling.internal.sql.StreamJoin;
+import io.streamling.internal.sql.UnsupportedStep;
 import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
 import io.streamling.internal.sql.Filter;
@@ -14,7 +22,6 @@ import io.streamling.sql.types.StructField;
 import io.streamling.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,12 +38,19 @@ public final class Dataset<T> {
     private final StructType schema;
     private final List<Row> rows;
     private final StreamPlan plan;
+    /** How rows become values of T; null for Rows. */
+    private final Encoder<T> encoder;
 
     Dataset(SparkSession session, StructType schema, List<Row> rows, StreamPlan plan) {
+        this(session, schema, rows, plan, null);
+    }
+
+    Dataset(SparkSession session, StructType schema, List<Row> rows, StreamPlan plan, Encoder<T> encoder) {
         this.session = session;
         this.schema = schema;
         this.rows = rows == null ? null : List.copyOf(rows);
         this.plan = plan;
+        this.encoder = encoder;
     }
 
     /** The schema. */
@@ -156,6 +170,15 @@ public final class Dataset<T> {
     }
 
     /**
+     * Groups rows by a key computed from each row, for {@code mapGroupsWithState} or
+     * {@code flatMapGroupsWithState}. Keys are compared with {@code equals}.
+     */
+    @SuppressWarnings("unchecked")
+    public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> encoder) {
+        return new KeyValueGroupedDataset<>((Dataset<Row>) this, (MapFunction<Row, K>) (MapFunction<?, K>) func);
+    }
+
+    /**
      * Declares the event-time column and how late its data may be ({@code "10 minutes"}); a no-op
      * on a static Dataset, as in Spark.
      */
@@ -171,22 +194,12 @@ public final class Dataset<T> {
         return plan == null ? cast() : new Dataset<>(session, schema, null, plan.watermark(eventTime, delay));
     }
 
-    /** The rows sorted by columns ({@code col.desc()} for descending); static Datasets only in this version. */
+    /**
+     * The rows sorted by columns ({@code col.desc()} for descending). On a stream Spark allows this
+     * only after an aggregation in complete mode, which {@code start()} checks.
+     */
     public Dataset<Row> orderBy(Column... cols) {
-        if (plan != null) {
-            throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
-                    + "aggregated DataFrame/Dataset in Complete output mode");
-        }
-        Comparator<Row> order = (a, b) -> 0;
-        for (Column c : cols) {
-            boolean descending = c.expr() instanceof Exprs.Sort s && !s.ascending();
-            Expr key = c.expr();
-            Comparator<Row> by = (a, b) -> Row.of(key.eval(a)).compareTo(Row.of(key.eval(b)));
-            order = order.thenComparing(descending ? by.reversed() : by);
-        }
-        List<Row> sorted = new ArrayList<>(rows);
-        sorted.sort(order);
-        return new Dataset<>(session, schema, sorted, null);
+        return apply(new SortOp(Arrays.stream(cols).map(Column::expr).toList(), schema));
     }
 
     /** The rows sorted by named columns, ascending. */
@@ -202,6 +215,269 @@ public final class Dataset<T> {
         return orderBy(cols);
     }
 
+    /**
+     * The first {@code n} rows. On a stream: in append mode the first n rows the query writes, in
+     * complete mode the first n of each result; {@code start()} refuses update mode, as Spark.
+     */
+    public Dataset<Row> limit(int n) {
+        if (n < 0) {
+            throw new AnalysisException("[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The limit like expression \"" + n
+                    + "\" is invalid. The limit expression must be equal to or greater than 0, but got " + n + ".");
+        }
+        return apply(new LimitOp(n, schema));
+    }
+
+    /** The distinct rows: {@link #dropDuplicates()}, as in Spark (a streaming deduplication on a stream). */
+    public Dataset<Row> distinct() {
+        return dropDuplicates();
+    }
+
+    /** The rows without duplicates over all columns. */
+    public Dataset<Row> dropDuplicates() {
+        return dropDuplicates(schema.fieldNames());
+    }
+
+    /** The rows without duplicates over the named columns; the first row of each key stays. */
+    public Dataset<Row> dropDuplicates(String col1, String... cols) {
+        String[] all = new String[cols.length + 1];
+        all[0] = col1;
+        System.arraycopy(cols, 0, all, 1, cols.length);
+        return dropDuplicates(all);
+    }
+
+    /**
+     * The rows without duplicates over the named columns. On a stream every key is remembered for
+     * ever, unless the key includes the watermark column: then keys the watermark passed are
+     * forgotten; with a watermark, rows older than it are dropped either way.
+     */
+    public Dataset<Row> dropDuplicates(String[] colNames) {
+        return deduplicate(colNames, false);
+    }
+
+    /**
+     * Drops rows whose key (the named columns; the event time need not be one) was seen within the
+     * watermark delay of the first such row. Needs {@code withWatermark} on a stream; on static data
+     * this is {@link #dropDuplicates(String[])}.
+     */
+    public Dataset<Row> dropDuplicatesWithinWatermark(String col1, String... cols) {
+        String[] all = new String[cols.length + 1];
+        all[0] = col1;
+        System.arraycopy(cols, 0, all, 1, cols.length);
+        return dropDuplicatesWithinWatermark(all);
+    }
+
+    /** {@link #dropDuplicatesWithinWatermark(String, String...)} over all columns. */
+    public Dataset<Row> dropDuplicatesWithinWatermark() {
+        return dropDuplicatesWithinWatermark(schema.fieldNames());
+    }
+
+    /** {@link #dropDuplicatesWithinWatermark(String, String...)} over the named columns. */
+    public Dataset<Row> dropDuplicatesWithinWatermark(String[] colNames) {
+        return deduplicate(colNames, true);
+    }
+
+    private Dataset<Row> deduplicate(String[] colNames, boolean withinWatermark) {
+        List<Integer> key = new ArrayList<>();
+        for (String name : colNames) {
+            int index = -1;
+            for (int i = 0; i < schema.fields().length; i++) {
+                if (schema.apply(i).name().equalsIgnoreCase(name)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new AnalysisException("[UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"" + name
+                        + "\" among (" + String.join(", ", schema.fieldNames()) + ").");
+            }
+            if (!key.contains(index)) {
+                key.add(index);
+            }
+        }
+        if (plan == null) {
+            java.util.Set<Row> seen = new java.util.HashSet<>();
+            List<Row> out = new ArrayList<>();
+            for (Row row : rows) {
+                if (seen.add(Row.of(key.stream().map(row::get).toArray()))) {
+                    out.add(row);
+                }
+            }
+            return new Dataset<>(session, schema, out, null);
+        }
+        int eventTime = -1;
+        if (plan.effectiveWatermarkColumn() != null) {
+            for (int i = 0; i < schema.fields().length; i++) {
+                if (schema.apply(i).name().equalsIgnoreCase(plan.effectiveWatermarkColumn())) {
+                    eventTime = i;
+                }
+            }
+        }
+        Deduplication dedup = new Deduplication(schema, List.copyOf(key), eventTime, withinWatermark,
+                plan.effectiveWatermarkDelayMs());
+        return new Dataset<>(session, schema, null, plan.statefully(dedup));
+    }
+
+    /** The rows of both Datasets (by position; the schemas must have as many columns), as SQL's UNION ALL. */
+    public Dataset<Row> union(Dataset<Row> other) {
+        if (schema.fields().length != other.schema().fields().length) {
+            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same "
+                    + "number of columns, but the first input has " + schema.fields().length
+                    + " columns and the second input has " + other.schema().fields().length + " columns.");
+        }
+        if (plan == null && other.plan() == null) {
+            List<Row> all = new ArrayList<>(rows);
+            other.collectAsList().forEach(r -> all.add(new Row(schema, r.values())));
+            return new Dataset<>(session, schema, all, null);
+        }
+        if (plan != null && other.plan() != null) {
+            return new Dataset<>(session, schema, null, StreamPlan.union(plan, other.plan()));
+        }
+        StreamPlan streaming = plan != null ? plan : other.plan();
+        return new Dataset<>(session, schema, null, streaming.then(new UnsupportedStep(
+                "Union between streaming and batch DataFrames/Datasets is not supported", schema)));
+    }
+
+    /** {@link #union(Dataset)}: Spark's unionAll is the same. */
+    public Dataset<Row> unionAll(Dataset<Row> other) {
+        return union(other);
+    }
+
+    /** The inner join with {@code right} on a condition over both sides' columns (names must differ). */
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
+        return join(right, joinExprs, "inner");
+    }
+
+    /** The join with {@code right} on a condition; {@code joinType} as Spark's ({@code inner}, {@code left_outer}…). */
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs, String joinType) {
+        return join(right, null, joinExprs.expr(), joinType);
+    }
+
+    /** The inner join with {@code right} on a column both have; it appears once in the output. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+        return join(right, new String[] {usingColumn}, "inner");
+    }
+
+    /** The join with {@code right} on a column both have. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn, String joinType) {
+        return join(right, new String[] {usingColumn}, joinType);
+    }
+
+    /** The inner join with {@code right} on columns both have. */
+    public Dataset<Row> join(Dataset<?> right, String[] usingColumns) {
+        return join(right, usingColumns, "inner");
+    }
+
+    /** The join with {@code right} on columns both have; they appear once, first, in the output. */
+    public Dataset<Row> join(Dataset<?> right, String[] usingColumns, String joinType) {
+        return join(right, List.of(usingColumns), null, joinType);
+    }
+
+    /** Every row paired with every row of {@code right}. */
+    public Dataset<Row> crossJoin(Dataset<?> right) {
+        return join(right, null, null, "cross");
+    }
+
+    private Dataset<Row> join(Dataset<?> right, List<String> using, Expr condition, String typeName) {
+        String type = StaticJoin.joinType(typeName);
+        if (type.equals("cross")) {
+            type = "inner";
+        }
+        StreamPlan rightPlan = right.plan();
+        if (plan != null && rightPlan != null) {
+            if (type.equals("left_anti")) {
+                StreamPlan both = StreamPlan.union(plan, rightPlan);
+                return new Dataset<>(session, schema, null, both.then(new UnsupportedStep(
+                        "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", schema)));
+            }
+            StaticJoin logic = StaticJoin.of(List.of(), schema, right.schema(), true, using, condition, type);
+            String leftTime = plan.effectiveWatermarkColumn();
+            String rightTime = rightPlan.effectiveWatermarkColumn();
+            int keyTime = -1;
+            for (int i = 0; using != null && i < using.size(); i++) {
+                int column = indexOf(schema, using.get(i));
+                boolean window = column >= 0 && schema.apply(column).dataType().equals(Exprs.WINDOW_TYPE)
+                        && (leftTime != null || rightTime != null);
+                if (window || using.get(i).equalsIgnoreCase(String.valueOf(leftTime))
+                        || using.get(i).equalsIgnoreCase(String.valueOf(rightTime))) {
+                    keyTime = i;
+                }
+            }
+            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size(), indexOf(schema, leftTime),
+                    indexOf(right.schema(), rightTime), keyTime);
+            return new Dataset<>(session, logic.outSchema(), null, StreamPlan.union(plan, rightPlan).statefully(join));
+        }
+        @SuppressWarnings("unchecked")
+        List<Row> rightRows = rightPlan == null ? (List<Row>) right.collectAsList() : null;
+        if (plan == null && rightPlan == null) {
+            if (type.equals("full_outer")) {
+                throw new UnsupportedOperationException("Streamling does not support full outer joins yet");
+            }
+            if (type.equals("right_outer")) {
+                StaticJoin join = StaticJoin.of(rows, schema, right.schema(), false, using, condition, type);
+                return staticApply(join, rightRows);
+            }
+            return staticApply(StaticJoin.of(rightRows, schema, right.schema(), true, using, condition, type), rows);
+        }
+        if (plan != null) {
+            StaticJoin join = StaticJoin.of(rightRows, schema, right.schema(), true, using, condition,
+                    type.equals("right_outer") || type.equals("full_outer") ? "inner" : type);
+            String unsupported = switch (type) {
+                case "right_outer" -> "RightOuter join with a streaming DataFrame/Dataset on the left and a static "
+                        + "DataFrame/DataSet on the right not supported";
+                case "full_outer" -> "FullOuter joins with streaming DataFrames/Datasets on the left and a static "
+                        + "DataFrame/Dataset on the right is not supported";
+                default -> null;
+            };
+            return streamJoin(plan, join, unsupported);
+        }
+        StaticJoin join = StaticJoin.of(rows, schema, right.schema(), false, using, condition,
+                type.equals("right_outer") ? type : "inner");
+        String unsupported = switch (type) {
+            case "left_outer" -> "LeftOuter join with a streaming DataFrame/Dataset on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            case "left_semi" -> "LeftSemi join with a streaming DataFrame/Dataset on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            case "left_anti" -> "LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported";
+            case "full_outer" -> "FullOuter joins with streaming DataFrames/Datasets on the right and a static "
+                    + "DataFrame/Dataset on the left is not supported";
+            default -> null;
+        };
+        return streamJoin(rightPlan, join, unsupported);
+    }
+
+    private static int indexOf(StructType schema, String column) {
+        String[] names = schema.fieldNames();
+        for (int i = 0; column != null && i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Dataset<Row> streamJoin(StreamPlan streaming, StaticJoin join, String unsupported) {
+        StreamPlan joined = streaming.then(join);
+        if (unsupported != null) {
+            joined = joined.then(new UnsupportedStep(unsupported, join.outSchema()));
+        }
+        return new Dataset<>(session, join.outSchema(), null, joined);
+    }
+
+    private Dataset<Row> staticApply(RowOp op, List<Row> input) {
+        List<Row> out = new ArrayList<>();
+        input.forEach(r -> out.addAll(op.apply(r)));
+        return new Dataset<>(session, op.outSchema(), out, null);
+    }
+
+    /** Runs {@code f} on every row of a static Dataset; a stream needs {@code writeStream().foreach…}. */
+    public void foreach(VoidFunction<T> f) throws Exception {
+        requireStatic("foreach");
+        for (Row row : rows) {
+            @SuppressWarnings("unchecked")
+            T t = (T) row;
+            f.call(t);
+        }
+    }
+
     /** Registers this static Dataset as a table for {@link SparkSession#sql(String)} and {@link SparkSession#table(String)}. */
     public void createOrReplaceTempView(String viewName) {
         requireStatic("createOrReplaceTempView");
@@ -212,7 +488,7 @@ public final class Dataset<T> {
     @SuppressWarnings("unchecked")
     public List<T> collectAsList() {
         requireStatic("collect");
-        return (List<T>) rows;
+        return encoder == null ? (List<T>) rows : rows.stream().map(encoder::fromRow).toList();
     }
 
     /** The number of rows of a static Dataset. */
@@ -276,6 +552,9 @@ public final class Dataset<T> {
     private Dataset<Row> apply(RowOp op) {
         if (plan != null) {
             return new Dataset<>(session, op.outSchema(), null, plan.then(op));
+        }
+        if (op instanceof BatchOp batch) {
+            return new Dataset<>(session, op.outSchema(), batch.applyBatch(rows, 0, true), null);
         }
         List<Row> out = new ArrayList<>();
         rows.forEach(r -> out.addAll(op.apply(r)));

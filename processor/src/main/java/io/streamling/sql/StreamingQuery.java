@@ -46,7 +46,7 @@ public final class StreamingQuery {
         this.manager = manager;
         this.spec = spec;
         this.id = id;
-        this.monitor = new QueryMonitor(id, runId, spec.queryName(), spec.plan().source(),
+        this.monitor = new QueryMonitor(id, runId, spec.queryName(), spec.plan().firstSource(),
                 progress -> manager.post(l -> l.onQueryProgress(new StreamingQueryListener.QueryProgressEvent(progress))),
                 idle -> manager.post(l -> l.onQueryIdle(idle)));
         // the program's application id carries the query id: a restart from the checkpoint finds its offsets and state

@@ -81,6 +81,35 @@ public final class functions {
         return new Column(new Exprs.TimeWindow(timeColumn.expr(), window, slide, IntervalParser.toMillis(startTime)));
     }
 
+    /**
+     * Session windows: a session starts at a row's time and lasts {@code gapDuration}; rows of a
+     * group whose sessions overlap share one session {@code {start, end}}, from the first row to
+     * the last plus the gap. Needs another grouping column on a stream; not in update mode.
+     */
+    public static Column session_window(Column timeColumn, String gapDuration) {
+        long gap = IntervalParser.toMillis(gapDuration);
+        if (gap <= 0) {
+            throw new AnalysisException("The session window gap duration (" + gapDuration + ") must be positive.");
+        }
+        return new Column(new Exprs.SessionWindow(timeColumn.expr(), gap, null));
+    }
+
+    /**
+     * Session windows whose gap is computed per row ({@code "5 minutes"}-style strings); rows with
+     * a null or non-positive gap belong to no session.
+     */
+    public static Column session_window(Column timeColumn, Column gapDuration) {
+        return new Column(new Exprs.SessionWindow(timeColumn.expr(), 0, gapDuration.expr()));
+    }
+
+    /**
+     * The time of a window: its end minus one millisecond (Spark: one microsecond; Streamling
+     * timestamps have millisecond precision), so that it falls inside the window.
+     */
+    public static Column window_time(Column windowColumn) {
+        return new Column(new Exprs.WindowTime(windowColumn.expr()));
+    }
+
     /** The number of rows ({@code count(*)}: the column is named {@code count(1)}). */
     public static Column count(String columnName) {
         return columnName.equals("*") ? new Column(new Exprs.Agg("count", null)) : count(col(columnName));

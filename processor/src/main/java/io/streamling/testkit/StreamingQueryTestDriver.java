@@ -70,7 +70,7 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
                 : QueryCheckpoint.at(spec.checkpointLocation());
         id = checkpoint == null ? UUID.randomUUID() : checkpoint.queryId();
         BatchLog log = checkpoint == null ? BatchLog.inMemory() : checkpoint;
-        monitor = new QueryMonitor(id, UUID.randomUUID(), spec.queryName(), spec.plan().source(), progress -> {
+        monitor = new QueryMonitor(id, UUID.randomUUID(), spec.queryName(), spec.plan().firstSource(), progress -> {
         }, idle -> {
         });
         context = new SinkContext(new PrintStream(console, true, StandardCharsets.UTF_8), monitor, log);
@@ -104,10 +104,7 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
 
     /** Feeds lines to the query's source, all stamped {@code timestamp}. */
     public void send(long timestamp, String... lines) {
-        TestInputTopic<byte[], byte[]> input = input();
-        for (String line : lines) {
-            input.pipeInput(null, line.getBytes(StandardCharsets.UTF_8), timestamp);
-        }
+        send(0, timestamp, lines);
     }
 
     /**
@@ -144,6 +141,14 @@ public final class StreamingQueryTestDriver implements AutoCloseable {
         }
         driver.rawInput(topic).pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8), recordHeaders, Instant.ofEpochMilli(timestamp)));
+    }
+
+    /** Feeds lines to source {@code source} (0 = the first) of a query over several sources (a union of streams). */
+    public void send(int source, long timestamp, String... lines) {
+        TestInputTopic<byte[], byte[]> input = driver.rawInput(query.sources().get(source).topic());
+        for (String line : lines) {
+            input.pipeInput(null, line.getBytes(StandardCharsets.UTF_8), timestamp);
+        }
     }
 
     /** Input having stopped, runs every micro-batch that ends at or before {@code time}. */

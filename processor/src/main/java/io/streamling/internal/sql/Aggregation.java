@@ -40,6 +40,62 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
         return Project.of(keys, inSchema).apply(row).stream().map(k -> new Row(keySchema, k.values())).toList();
     }
 
+    /**
+     * The index of the group key that carries the event time: the watermark column itself or a
+     * (session) window over it; -1 when no key does (then the watermark cannot evict state).
+     */
+    public int eventTimeKey(String watermarkColumn) {
+        if (watermarkColumn == null) {
+            return -1;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            Expr key = keys.get(i) instanceof Exprs.Alias alias ? alias.child() : keys.get(i);
+            Expr time = key instanceof Exprs.TimeWindow w ? w.time()
+                    : key instanceof Exprs.SessionWindow s ? s.time() : key;
+            if (time instanceof Exprs.ColRef ref && ref.column().equalsIgnoreCase(watermarkColumn)) {
+                return i;
+            }
+            // a window column computed by an earlier select: Spark carries the watermark on it
+            if (key instanceof Exprs.ColRef && keySchema.apply(i).dataType().equals(Exprs.WINDOW_TYPE)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the {@code session_window} key, -1 when there is none. */
+    public int sessionWindowKey() {
+        for (int i = 0; i < keys.size(); i++) {
+            Expr key = keys.get(i) instanceof Exprs.Alias alias ? alias.child() : keys.get(i);
+            if (key instanceof Exprs.SessionWindow) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The event time of a key for the watermark: a window's end, or the time itself (ms). */
+    public static long eventTimeOf(Object keyValue) {
+        if (keyValue instanceof Row window) {
+            return ((java.sql.Timestamp) window.get(1)).getTime();
+        }
+        return ((java.sql.Timestamp) keyValue).getTime();
+    }
+
+    /** Two partial states of one group combined, as when both batches of rows had been folded together. */
+    public AggState merge(AggState a, AggState b) {
+        int n = aggregates.size();
+        Object[] values = new Object[n];
+        long[] counts = new long[n];
+        for (int i = 0; i < n; i++) {
+            counts[i] = a.counts()[i] + b.counts()[i];
+            Object x = a.values()[i];
+            Object y = b.values()[i];
+            values[i] = x == null ? y : y == null ? x : fold(unwrap(aggregates.get(i)).function(), x, y);
+        }
+        return new AggState(values, counts, a.changed() || b.changed());
+    }
+
     /** Folds {@code rows} into {@code previous} (null for a new group); no rows leaves it unchanged. */
     public AggState update(AggState previous, List<Row> rows) {
         int n = aggregates.size();

@@ -2,7 +2,17 @@ package io.streamling.internal.sql;
 
 import io.streamling.streaming.api.java.JavaInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
+import java.util.List;
 
-/** A streaming query compiled into a DStream program: its context and its (single) source stream. */
-public record CompiledQuery(JavaStreamingContext ssc, JavaInputDStream<?> source) {
+/**
+ * A streaming query compiled into a DStream program: its context, its first source stream, and all
+ * of them (a union of streams has several, in union order).
+ */
+public record CompiledQuery(JavaStreamingContext ssc, JavaInputDStream<?> source,
+        List<? extends JavaInputDStream<?>> sources) {
+
+    /** A query with one source. */
+    public CompiledQuery(JavaStreamingContext ssc, JavaInputDStream<?> source) {
+        this(ssc, source, List.of(source));
+    }
 }

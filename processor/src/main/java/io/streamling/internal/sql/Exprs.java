@@ -357,6 +357,80 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code session_window(timeColumn, gap)}: the struct {@code {start, end}} = {@code [time, time + gap)}
+     * of one row; the aggregation merges overlapping sessions of a group. The gap is fixed
+     * ({@code gapMs}) or an expression giving an interval string per row ({@code gapExpr});
+     * rows whose gap is not positive or whose time is null belong to no session, as in Spark.
+     */
+    public record SessionWindow(Expr time, long gapMs, Expr gapExpr) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            throw new IllegalStateException("session_window is a generator");
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            if (!time.type(schema).equals(DataTypes.TimestampType)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] session_window requires a "
+                        + "timestamp column, but " + time.name() + " is " + time.type(schema).simpleString() + ".");
+            }
+            if (gapExpr != null) {
+                gapExpr.type(schema);
+            }
+            return WINDOW_TYPE;
+        }
+
+        @Override
+        public String name() {
+            return "session_window";
+        }
+
+        @Override
+        public boolean isGenerator() {
+            return true;
+        }
+
+        @Override
+        public List<Object> generate(Row row) {
+            Object value = time.eval(row);
+            long gap = gapMs;
+            if (gapExpr != null) {
+                Object g = gapExpr.eval(row);
+                gap = g == null ? 0 : IntervalParser.toMillis(g.toString());
+            }
+            if (value == null || gap <= 0) {
+                return List.of();
+            }
+            long t = ((Timestamp) value).getTime();
+            return List.of(new Row(WINDOW_TYPE, new Timestamp(t), new Timestamp(t + gap)));
+        }
+    }
+
+    /** {@code window_time(window)}: the window's last instant, {@code end - 1} (ms here; µs in Spark). */
+    public record WindowTime(Expr window) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object w = window.eval(row);
+            return w == null ? null : new Timestamp(((Timestamp) ((Row) w).get(1)).getTime() - 1);
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            if (!window.type(schema).equals(WINDOW_TYPE)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] window_time requires a window "
+                        + "column (struct<start:timestamp,end:timestamp>), but " + window.name() + " is "
+                        + window.type(schema).simpleString() + ".");
+            }
+            return DataTypes.TimestampType;
+        }
+
+        @Override
+        public String name() {
+            return "window_time(" + window.name() + ")";
+        }
+    }
+
     /** Aggregate functions: count, sum, avg, min, max; {@code child} null means {@code count(*)}. */
     public record Agg(String function, Expr child) implements Expr {
         @Override

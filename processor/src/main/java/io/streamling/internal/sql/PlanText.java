@@ -30,7 +30,7 @@ public final class PlanText {
         for (int i = plan.before().size() - 1; i >= 0; i--) {
             nodes.add(describe(plan.before().get(i)));
         }
-        SourceSpec source = plan.source();
+        SourceSpec source = plan.firstSource();
         nodes.add("StreamingRelation " + QueryMonitor.describe(source) + ", ["
                 + String.join(", ", source.schema().fieldNames()) + "]");
         StringBuilder text = new StringBuilder();

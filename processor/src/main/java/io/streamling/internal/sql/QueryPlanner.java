@@ -7,11 +7,13 @@ import io.streamling.sql.Row;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaDStream;
+import io.streamling.streaming.api.java.JavaInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Compiles a streaming query into a DStream program. One micro-batch is one DStream batch of the
@@ -52,14 +54,39 @@ public final class QueryPlanner {
         if (spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS) != null) {
             conf.setBootstrapServers(spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
         }
-        SourceStreams.configure(conf, plan.source().validate(), spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
+        for (StreamPlan input : plan.sourcePlans()) {
+            SourceStreams.configure(conf, input.source().validate(), spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
+        }
         long triggerMs = spec.triggerMs() > 0 ? spec.triggerMs() : DEFAULT_TRIGGER_MS;
         JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(triggerMs));
-        SourceStreams.Opened opened = SourceStreams.open(ssc, plan.source(), triggerMs);
-        JavaDStream<Object> lines = opened.rows();
-        RowParser parser = plan.source().parser();
+        List<JavaInputDStream<?>> sources = new ArrayList<>();
+        List<JavaDStream<Object>> sourceRows = new ArrayList<>();
+        for (StreamPlan input : plan.sourcePlans()) {
+            SourceStreams.Opened opened = SourceStreams.open(ssc, input.source(), triggerMs);
+            sources.add(opened.input());
+            sourceRows.add(opened.rows());
+        }
+        JavaDStream<Object> lines = sourceRows.get(0);
         List<RowOp> before = plan.before();
         TriggerSink sink = new TriggerSink(spec, context);
+        StatefulOp stateful = statefulOp(plan, spec.outputMode());
+        if (stateful != null || plan.inputs() != null) {
+            RowPipeline pipeline = RowPipeline.of(plan);
+            JavaDStream<Tagged> tagged = tag(sourceRows);
+            if (stateful == null) {
+                tagged.map(line -> new ArrayList<>(pipeline.run(line.source(), line.line()).rows()))
+                        .foreachRDD((batch, time) -> {
+                            ArrayList<Row> rows = new ArrayList<>();
+                            batch.collect().forEach(rows::addAll);
+                            sink.accept(new TriggerOutput(time.milliseconds(), !batch.isEmpty(), rows, batch.count()));
+                        });
+            } else {
+                runStatefully(tagged, pipeline, stateful, maxPolicy(spec))
+                        .foreachRDD(batch -> batch.collect().forEach(sink::accept));
+            }
+            return new CompiledQuery(ssc, sources.get(0), sources);
+        }
+        RowParser parser = plan.source().parser();
         if (plan.aggregation() == null) {
             // each line carries its (possibly no) rows, so the sink sees whether the batch had input at all
             lines.map(line -> new ArrayList<>(rowsOf(line, parser, before))).foreachRDD((batch, time) -> {
@@ -74,7 +101,130 @@ public final class QueryPlanner {
                             time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect()), input.count()))))
                     .foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
-        return new CompiledQuery(ssc, opened.input());
+        return new CompiledQuery(ssc, sources.get(0), sources);
+    }
+
+    /** One line of one of the query's sources (a union has several). */
+    record Tagged(int source, Object line) implements java.io.Serializable {
+    }
+
+    private static JavaDStream<Tagged> tag(List<JavaDStream<Object>> sources) {
+        JavaDStream<Tagged> all = null;
+        for (int i = 0; i < sources.size(); i++) {
+            int source = i;
+            JavaDStream<Tagged> tagged = sources.get(i).map(line -> new Tagged(source, line));
+            all = all == null ? tagged : all.union(tagged);
+        }
+        return all;
+    }
+
+    /** {@code spark.sql.streaming.multipleWatermarkPolicy}: whether the global watermark is the max (else the min). */
+    private static boolean maxPolicy(WriteSpec spec) {
+        String policy = spec.session().conf("spark.sql.streaming.multipleWatermarkPolicy");
+        if (policy == null || policy.equalsIgnoreCase("min")) {
+            return false;
+        }
+        if (policy.equalsIgnoreCase("max")) {
+            return true;
+        }
+        throw new IllegalArgumentException("The value of spark.sql.streaming.multipleWatermarkPolicy should be one of "
+                + "min, max, but was " + policy);
+    }
+
+    /**
+     * The operator that must run in the query's single stateful step, or null: an aggregation that
+     * needs the watermark (append/update mode with one) or merges session windows, or any other
+     * stateful operator.
+     */
+    private static StatefulOp statefulOp(StreamPlan plan, String mode) {
+        if (plan.stateful() != null) {
+            return plan.stateful();
+        }
+        Aggregation agg = plan.aggregation();
+        if (agg == null) {
+            return null;
+        }
+        int sessionKey = agg.sessionWindowKey();
+        if (sessionKey < 0 && plan.inputs() == null && (plan.watermarkColumn() == null || mode.equals("complete"))) {
+            return null; // keyed updateStateByKey, in parallel: nothing global is needed
+        }
+        return new StatefulAggregation(agg, agg.eventTimeKey(plan.effectiveWatermarkColumn()), sessionKey, mode);
+    }
+
+    /**
+     * The stateful step: rows become keyed partials combined per key within the batch (in
+     * parallel); the batch's partials, its time and whether it had input are gathered into one
+     * {@link BatchInput}; {@code updateStateByKey} under one constant key then runs the operator
+     * with the global watermark, which Spark computes over all rows of the query, and decides
+     * whether the DStream batch is a micro-batch (it had input, or the watermark moved: Spark's
+     * no-data micro-batch).
+     */
+    private static JavaDStream<TriggerOutput> runStatefully(JavaDStream<Tagged> lines, RowPipeline pipeline,
+            StatefulOp op, boolean maxPolicy) {
+        JavaDStream<Tuple2<Row, Partial>> partials = lines.flatMapToPair(line -> {
+            RowPipeline.Lines out = pipeline.run(line.source(), line.line());
+            List<Tuple2<Row, Partial>> pairs = new ArrayList<>();
+            for (Row row : out.rows()) {
+                op.partials(line.source(), row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), null))));
+            }
+            if (out.hasEventTime()) {
+                pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTimes())));
+            }
+            return pairs.iterator();
+        }).reduceByKey((a, b) -> a.merge(b, op)).toJavaDStream();
+        return partials.transformWith(lines.count(), (batch, counts, time) -> new JavaRDD<>(List.of(new Tuple2<>(
+                        STATE_KEY, new BatchInput(time.milliseconds(), counts.collect().stream().anyMatch(n -> n > 0),
+                                new ArrayList<>(batch.collect().stream()
+                                        .map(p -> new BatchInput.Keyed(p._1(), p._2())).toList()))))))
+                .mapToPair(pair -> pair)
+                .updateStateByKey((List<BatchInput> inputs, Optional<MicroBatchState> state) ->
+                        Optional.of(microBatch(op, pipeline.delaysMs(), maxPolicy, inputs, state.orElse(null))))
+                .toJavaDStream()
+                .map(entry -> entry._2().output());
+    }
+
+    private static final Row EVENT_TIME_ONLY = Row.of();
+    private static final String STATE_KEY = "query";
+
+    /** One DStream batch through the stateful step. */
+    private static MicroBatchState microBatch(StatefulOp op, long[] delaysMs, boolean maxPolicy,
+            List<BatchInput> inputs, MicroBatchState previous) {
+        long watermark = previous == null ? 0 : previous.nextWatermark();
+        long lastBatchWatermark = previous == null ? 0 : previous.lastBatchWatermark();
+        long[] watermarks = previous == null ? new long[delaysMs.length] : previous.watermarks().clone();
+        Object opState = previous == null ? null : previous.opState();
+        long time = inputs.isEmpty() ? 0 : inputs.get(0).time();
+        boolean hadInput = inputs.stream().anyMatch(BatchInput::hadInput);
+        if (!hadInput && !op.runsWithoutData(watermark, lastBatchWatermark)) {
+            // no micro-batch: Spark neither runs one nor advances the batch id
+            return new MicroBatchState(watermark, lastBatchWatermark, watermarks, opState,
+                    new TriggerOutput(time, false, new ArrayList<>()));
+        }
+        TreeMap<Row, Object> batch = new TreeMap<>();
+        long[] maxEventTimes = null;
+        for (BatchInput input : inputs) {
+            for (BatchInput.Keyed p : input.partials()) {
+                maxEventTimes = Partial.max(maxEventTimes, p.partial().maxEventTimes());
+                if (p.partial().value() != null) {
+                    batch.merge(p.key(), p.partial().value(), op::merge);
+                }
+            }
+        }
+        boolean hasWatermark = delaysMs.length > 0;
+        StatefulOp.Step step = op.step(opState, batch, new StatefulOp.BatchClock(watermark, hasWatermark, time));
+        // each watermark only moves forward, from the end of a micro-batch; the global one is their min (or max)
+        for (int i = 0; maxEventTimes != null && i < delaysMs.length; i++) {
+            if (maxEventTimes[i] != Long.MIN_VALUE) {
+                watermarks[i] = Math.max(watermarks[i], maxEventTimes[i] - delaysMs[i]);
+            }
+        }
+        long chosen = watermark;
+        if (hasWatermark) {
+            chosen = maxPolicy ? java.util.Arrays.stream(watermarks).max().getAsLong()
+                    : java.util.Arrays.stream(watermarks).min().getAsLong();
+        }
+        return new MicroBatchState(Math.max(watermark, chosen), watermark, watermarks, step.state(),
+                new TriggerOutput(time, true, new ArrayList<>(step.rows())));
     }
 
     private static List<Row> rowsOf(Object line, RowParser parser, List<RowOp> before) {
@@ -102,6 +252,33 @@ public final class QueryPlanner {
         Sinks.validate(spec);
     }
 
+    /** Spark's start()-time checks of row and batch steps (UnsupportedOperationChecker). */
+    private static void validateSteps(StreamPlan plan, String mode) {
+        List<RowOp> steps = new ArrayList<>(plan.before());
+        steps.addAll(plan.after());
+        for (RowOp step : steps) {
+            if (step instanceof UnsupportedStep unsupported) {
+                throw new AnalysisException(unsupported.message());
+            }
+            if (step instanceof ChainedStatefulStep chained) {
+                // Spark's checkStreamingQueryGlobalWatermarkLimit: these first operators may emit late rows
+                boolean emitsLateRows = (plan.aggregation() != null && !mode.equals("append"))
+                        || (plan.stateful() instanceof GroupStateOp group
+                                && group.timeout() == io.streamling.sql.GroupStateTimeout.EventTimeTimeout);
+                throw new AnalysisException(chained.countsAsStateful() && emitsLateRows
+                        ? ChainedStatefulStep.CORRECTNESS : chained.unsupported());
+            }
+            if (step instanceof SortOp && (plan.aggregation() == null || !mode.equals("complete"))) {
+                throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
+                        + "aggregated DataFrame/Dataset in Complete output mode");
+            }
+            if (step instanceof LimitOp && mode.equals("update")) {
+                throw new AnalysisException("Limits are not supported on streaming DataFrames/Datasets in Update "
+                        + "output mode");
+            }
+        }
+    }
+
     private static void validate(WriteSpec spec) {
         if (spec.trigger().kind() == io.streamling.sql.Trigger.Kind.CONTINUOUS) {
             throw new UnsupportedOperationException("Trigger.Continuous (continuous processing) is not supported: "
@@ -110,9 +287,11 @@ public final class QueryPlanner {
         // as Spark, the sink is created (and checks its options and output mode) before the query is analyzed
         Sinks.validate(spec);
         StreamPlan plan = spec.plan();
-        boolean aggregated = plan.aggregation() != null;
+        Aggregation aggregation = plan.aggregation();
+        boolean aggregated = aggregation != null;
         String mode = spec.outputMode();
-        if (aggregated && mode.equals("append") && plan.watermarkColumn() == null) {
+        // Spark allows append only when the watermark can finalize groups: a key on the event-time column
+        if (aggregated && mode.equals("append") && aggregation.eventTimeKey(plan.effectiveWatermarkColumn()) < 0) {
             throw new AnalysisException("Append output mode not supported when there are streaming aggregations on "
                     + "streaming DataFrames/DataSets without watermark");
         }
@@ -120,10 +299,18 @@ public final class QueryPlanner {
             throw new AnalysisException("Complete output mode not supported when there are no streaming aggregations on "
                     + "streaming DataFrames/Datasets");
         }
-        if (aggregated && !mode.equals("complete") && plan.watermarkColumn() != null) {
-            // Spark would drop late rows and old state here; until that exists, refuse rather than differ
-            throw new UnsupportedOperationException("Streamling does not support " + mode
-                    + " output mode on an aggregation with a watermark yet; use complete mode");
+        if (aggregated && aggregation.sessionWindowKey() >= 0) {
+            if (mode.equals("update")) {
+                throw new AnalysisException("Update output mode not supported for session window on "
+                        + "streaming DataFrames/DataSets");
+            }
+            if (aggregation.keys().size() < 2) {
+                throw new AnalysisException("Global aggregation with session window in streaming query is not supported.");
+            }
         }
+        if (plan.stateful() != null) {
+            plan.stateful().validate(mode, plan.effectiveWatermarkColumn() != null);
+        }
+        validateSteps(plan, mode);
     }
 }

@@ -22,7 +22,7 @@ public final class RateGenerators {
      * advances; the runtime through its feed).
      */
     public static java.util.Optional<Generator> forQuery(WriteSpec spec) {
-        SourceSpec source = spec.plan().source();
+        SourceSpec source = spec.plan().firstSource();
         if (!source.format().equals("rate") && !source.format().equals("rate-micro-batch")) {
             return java.util.Optional.empty();
         }

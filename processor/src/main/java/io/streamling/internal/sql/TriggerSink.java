@@ -15,14 +15,19 @@ final class TriggerSink {
 
     private final List<RowOp> after;
     private final boolean sorted;
+    private final boolean complete;
     private final BatchWriter writer;
     private final BatchObserver observer;
     private final BatchLog log;
+    /** Per step of {@code after}: the rows it let through so far (a streaming limit counts them). */
+    private final long[] written;
 
     TriggerSink(WriteSpec spec, SinkContext context) {
         this.after = spec.plan().after();
+        this.written = new long[after.size()];
         // group order in Spark follows hash partitions; sorting by key is the reproducible stand-in
-        this.sorted = spec.plan().aggregation() != null;
+        this.sorted = spec.plan().isStateful();
+        this.complete = spec.outputMode().equals("complete");
         this.writer = Sinks.create(spec, context.console());
         this.observer = context.observer();
         this.log = context.log();
@@ -41,7 +46,13 @@ final class TriggerSink {
         if (sorted) {
             rows.sort(null);
         }
-        for (RowOp op : after) {
+        for (int i = 0; i < after.size(); i++) {
+            RowOp op = after.get(i);
+            if (op instanceof BatchOp batchOp) {
+                rows = new ArrayList<>(batchOp.applyBatch(rows, written[i], complete));
+                written[i] += rows.size();
+                continue;
+            }
             List<Row> next = new ArrayList<>();
             rows.forEach(r -> next.addAll(op.apply(r)));
             rows = next;

@@ -1,0 +1,100 @@
+package io.streamling.internal.sql;
+
+import io.streamling.api.Tuple2;
+import io.streamling.sql.AnalysisException;
+import io.streamling.sql.Row;
+import io.streamling.sql.types.StructType;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code dropDuplicates(cols)} and {@code dropDuplicatesWithinWatermark(cols)} on a stream, as
+ * Spark's StreamingDeduplicateExec: a row is written when its key was not seen before. With a
+ * watermark, rows whose event time is at or before it are dropped as late; the state keeps each key
+ * for ever unless the event-time column is part of the key (then keys at or before the watermark
+ * are removed), or, within the watermark, until the watermark passes the first row's event time
+ * plus the delay.
+ *
+ * @param keyColumns the indices of the key columns in the input rows
+ * @param eventTime the index of the watermark column in the input rows, -1 without a watermark
+ * @param withinWatermark whether this is {@code dropDuplicatesWithinWatermark}
+ */
+public record Deduplication(StructType inSchema, List<Integer> keyColumns, int eventTime, boolean withinWatermark,
+        long delayMs) implements StatefulOp {
+
+    @Override
+    public StructType outSchema() {
+        return inSchema;
+    }
+
+    @Override
+    public List<Tuple2<Row, Object>> partials(Row row) {
+        Object[] key = new Object[keyColumns.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = row.get(keyColumns.get(i));
+        }
+        ArrayList<Row> rows = new ArrayList<>();
+        rows.add(row);
+        return List.of(new Tuple2<>(Row.of(key), rows));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object merge(Object earlier, Object later) {
+        // all rows stay: which one is the first on-time row depends on the watermark, known only in the step
+        ArrayList<Row> rows = new ArrayList<>((List<Row>) earlier);
+        rows.addAll((List<Row>) later);
+        return rows;
+    }
+
+    @Override
+    public void validate(String outputMode, boolean hasWatermark) {
+        if (withinWatermark && !hasWatermark) {
+            throw new AnalysisException("dropDuplicatesWithinWatermark is not supported on streaming "
+                    + "DataFrames/DataSets without watermark");
+        }
+    }
+
+    @Override
+    public boolean runsWithoutData(long watermark, long lastBatchWatermark) {
+        return eventTime >= 0 && watermark > lastBatchWatermark;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Step step(Object state, Map<Row, Object> batch, BatchClock clock) {
+        // key -> the time after which the key may be forgotten (Long.MAX_VALUE: never)
+        TreeMap<Row, Long> seen = state == null ? new TreeMap<>() : new TreeMap<>((Map<Row, Long>) state);
+        List<Row> out = new ArrayList<>();
+        boolean late = clock.hasWatermark() && eventTime >= 0;
+        batch.forEach((key, partial) -> {
+            for (Row row : (List<Row>) partial) {
+                Timestamp time = (Timestamp) (eventTime >= 0 ? row.get(eventTime) : null);
+                if (late && time != null && time.getTime() <= clock.watermark()) {
+                    continue;
+                }
+                if (!seen.containsKey(key)) {
+                    seen.put(key, expiry(time));
+                    out.add(row);
+                }
+            }
+        });
+        if (late) {
+            seen.values().removeIf(expiry -> expiry <= clock.watermark());
+        }
+        return new Step(seen, out);
+    }
+
+    private long expiry(Timestamp time) {
+        if (time == null) {
+            return Long.MAX_VALUE;
+        }
+        if (withinWatermark) {
+            return time.getTime() + delayMs;
+        }
+        return keyColumns.contains(eventTime) ? time.getTime() : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,266 @@
+package io.streamling.sql;
+
+import static io.streamling.sql.StructuredEventTimeTest.batch;
+import static io.streamling.sql.StructuredEventTimeTest.event;
+import static io.streamling.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamling.examples.StructuredWindowedEvents;
+import io.streamling.sql.types.StructType;
+import io.streamling.testkit.StreamingQueryTestDriver;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deduplication, stream-static joins, limit, sort, and the operations Spark refuses on streams. */
+class StructuredStatefulOpsTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    @TempDir
+    Path stateDir;
+
+    private final SparkSession spark = SparkSession.builder().appName("stateful-ops-test").getOrCreate();
+
+    @AfterEach
+    void stopSession() {
+        spark.stop();
+    }
+
+    private Dataset<Row> events() {
+        return spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json("/unused");
+    }
+
+    private Dataset<Row> actions() {
+        return spark.readStream().schema("id BIGINT, action STRING").json("/unused");
+    }
+
+    private Dataset<Row> users() {
+        StructType schema = StructType.fromDDL("id BIGINT, name STRING");
+        return spark.createDataFrame(List.of(new Row(schema, 1L, "ann"), new Row(schema, 2L, "bob")), schema);
+    }
+
+    private static Timestamp at(String time) {
+        return Timestamp.from(Instant.parse("2026-01-01T" + time + ":00Z"));
+    }
+
+    private List<Row> run(Dataset<Row> query, String mode, String[]... batches) {
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                query.writeStream().format("memory").queryName("out").outputMode(mode), stateDir,
+                Instant.ofEpochMilli(T0))) {
+            for (int i = 0; i < batches.length; i++) {
+                test.send(T0 + 10 + 2_000L * i, batches[i]);
+            }
+            test.closeThrough(T0 + 2_000L * batches.length + 2_000);
+        }
+        return spark.table("out").collectAsList();
+    }
+
+    @Test
+    void dropDuplicatesWithoutWatermarkKeepsEveryKeyForEver() {
+        // when
+        List<Row> out = run(actions().dropDuplicates("action"), "append",
+                new String[] {"{\"id\":1,\"action\":\"open\"}", "{\"id\":2,\"action\":\"close\"}",
+                    "{\"id\":3,\"action\":\"open\"}"},
+                new String[] {"{\"id\":4,\"action\":\"open\"}", "{\"id\":5,\"action\":\"move\"}"});
+
+        // then: the first row of each key (each batch's rows sorted, Streamling's stand-in for partition order)
+        assertThat(out).containsExactly(Row.of(1L, "open"), Row.of(2L, "close"), Row.of(5L, "move"));
+    }
+
+    @Test
+    void distinctOnAStreamDeduplicatesWholeRows() {
+        List<Row> out = run(actions().distinct(), "append",
+                new String[] {"{\"id\":1,\"action\":\"open\"}", "{\"id\":1,\"action\":\"open\"}"},
+                new String[] {"{\"id\":1,\"action\":\"open\"}", "{\"id\":1,\"action\":\"close\"}"});
+
+        assertThat(out).containsExactly(Row.of(1L, "open"), Row.of(1L, "close"));
+    }
+
+    @Test
+    void dropDuplicatesOnTheEventTimeForgetsKeysTheWatermarkPassedAndDropsLateRows() {
+        // given
+        Dataset<Row> unique = events().withWatermark("timestamp", "10 minutes").dropDuplicates("word", "timestamp");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                unique.writeStream().format("console"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, event("12:00", "a"), event("12:00", "a"), event("12:20", "b"));
+            // watermark 12:10: (12:00, a) was forgotten, but is late now
+            test.send(T0 + 2_010, event("12:00", "a"), event("12:15", "c"), event("12:20", "b"));
+            test.closeThrough(T0 + 4_000);
+
+            // then: the watermark moved after batch 0, so a no-data batch 1 ran
+            String line = "+-------------------+----+";
+            String header = "|          timestamp|word|";
+            assertThat(test.console()).isEqualTo(
+                    batch(0, line, header, line, "|2026-01-01 12:00:00|   a|", "|2026-01-01 12:20:00|   b|", line)
+                    + batch(1, "+---------+----+", "|timestamp|word|", "+---------+----+", "+---------+----+")
+                    + batch(2, line, header, line, "|2026-01-01 12:15:00|   c|", line));
+        }
+    }
+
+    @Test
+    void dropDuplicatesWithoutTheEventTimeInTheKeyStillDropsLateRows() {
+        List<Row> out = run(events().withWatermark("timestamp", "10 minutes").dropDuplicates("word"), "append",
+                new String[] {event("12:00", "a"), event("12:20", "b")},
+                new String[] {event("12:05", "c"), event("12:30", "a"), event("12:30", "c")});
+
+        assertThat(out).containsExactly(Row.of(at("12:00"), "a"), Row.of(at("12:20"), "b"), Row.of(at("12:30"), "c"));
+    }
+
+    @Test
+    void dropDuplicatesWithinWatermarkForgetsAKeyOnceTheWatermarkPassesItsFirstTimePlusTheDelay() {
+        List<Row> out = run(events().withWatermark("timestamp", "10 minutes").dropDuplicatesWithinWatermark("word"),
+                "append",
+                new String[] {event("12:00", "a"), event("12:05", "b")},
+                new String[] {event("12:08", "a"), event("12:25", "z")},
+                // watermark 12:15: a (until 12:10) and b (until 12:15) are forgotten
+                new String[] {event("12:16", "a")});
+
+        assertThat(out).containsExactly(Row.of(at("12:00"), "a"), Row.of(at("12:05"), "b"), Row.of(at("12:25"), "z"),
+                Row.of(at("12:16"), "a"));
+    }
+
+    @Test
+    void dropDuplicatesWithinWatermarkNeedsAWatermark() {
+        Dataset<Row> unique = events().dropDuplicatesWithinWatermark("word");
+
+        assertThatThrownBy(() -> unique.writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without "
+                        + "watermark");
+    }
+
+    @Test
+    void innerLeftOuterAndLeftSemiJoinsWithTheStreamOnTheLeftPairEachRowWithTheStaticSide() {
+        String[] input = {"{\"id\":1,\"action\":\"open\"}", "{\"id\":3,\"action\":\"close\"}"};
+
+        List<Row> inner = run(actions().join(users(), "id"), "append", input);
+        List<Row> leftOuter = run(actions().join(users(), "id", "left_outer"), "append", input);
+        List<Row> leftSemi = run(actions().join(users(), "id", "leftsemi"), "append", input);
+
+        assertThat(inner).containsExactly(Row.of(1L, "open", "ann"));
+        assertThat(leftOuter).containsExactly(Row.of(1L, "open", "ann"), Row.of(3L, "close", null));
+        assertThat(leftSemi).containsExactly(Row.of(1L, "open"));
+    }
+
+    @Test
+    void aRightOuterJoinWithTheStreamOnTheRightKeepsEveryStreamRow() {
+        Dataset<Row> joined = users().join(actions(), users().col("id").equalTo(col("id")), "right_outer");
+        Dataset<Row> byUsing = users().join(actions(), "id", "right");
+
+        List<Row> out = run(byUsing, "append", new String[] {"{\"id\":2,\"action\":\"open\"}",
+            "{\"id\":3,\"action\":\"close\"}"});
+
+        assertThat(byUsing.columns()).containsExactly("id", "name", "action");
+        assertThat(joined.columns()).containsExactly("id", "name", "id", "action");
+        assertThat(out).containsExactly(Row.of(2L, "bob", "open"), Row.of(3L, null, "close"));
+    }
+
+    @Test
+    void joinsThatWouldNeedStateOnTheStaticSideAreRefusedAtStart() {
+        assertThatThrownBy(() -> actions().join(users(), "id", "right_outer").writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("RightOuter join with a streaming DataFrame/Dataset on the left and a static "
+                        + "DataFrame/DataSet on the right not supported");
+        assertThatThrownBy(() -> users().join(actions(), "id", "left_outer").writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("LeftOuter join with a streaming DataFrame/Dataset on the right and a static "
+                        + "DataFrame/Dataset on the left is not supported");
+        assertThatThrownBy(() -> actions().join(users(), "id", "full_outer").writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("FullOuter joins with streaming DataFrames/Datasets on the left and a static "
+                        + "DataFrame/Dataset on the right is not supported");
+        assertThatThrownBy(() -> users().join(actions(), "id", "semi").writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("LeftSemi join with a streaming DataFrame/Dataset on the right and a static "
+                        + "DataFrame/Dataset on the left is not supported");
+    }
+
+    @Test
+    void aStreamingLimitInAppendModeWritesTheFirstRowsEverWritten() {
+        List<Row> out = run(actions().limit(2), "append", new String[] {"{\"id\":1,\"action\":\"a\"}"},
+                new String[] {"{\"id\":2,\"action\":\"b\"}", "{\"id\":3,\"action\":\"c\"}"});
+
+        assertThat(out).containsExactly(Row.of(1L, "a"), Row.of(2L, "b"));
+    }
+
+    @Test
+    void limitIsRefusedInUpdateMode() {
+        Dataset<Row> counts = actions().groupBy("action").count().limit(1);
+
+        assertThatThrownBy(() -> counts.writeStream().format("console").outputMode("update").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("Limits are not supported on streaming DataFrames/Datasets in Update output mode");
+    }
+
+    @Test
+    void sortingAnAggregationInCompleteModeOrdersEachResult() {
+        List<Row> out = run(actions().groupBy("action").count().orderBy(col("count").desc()).limit(2), "complete",
+                new String[] {"{\"id\":1,\"action\":\"a\"}", "{\"id\":2,\"action\":\"b\"}",
+                    "{\"id\":3,\"action\":\"b\"}", "{\"id\":4,\"action\":\"c\"}"},
+                new String[] {"{\"id\":5,\"action\":\"c\"}", "{\"id\":6,\"action\":\"c\"}"});
+
+        assertThat(out).containsExactly(Row.of("c", 3L), Row.of("b", 2L));
+    }
+
+    @Test
+    void sortingIsRefusedWithoutAnAggregationOrOutsideCompleteMode() {
+        String message = "Sorting is not supported on streaming DataFrames/Datasets, unless it is on aggregated "
+                + "DataFrame/Dataset in Complete output mode";
+
+        assertThatThrownBy(() -> actions().orderBy("id").writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class).hasMessage(message);
+        assertThatThrownBy(() -> actions().groupBy("action").count().orderBy("action").writeStream()
+                .format("console").outputMode("update").start())
+                .isInstanceOf(AnalysisException.class).hasMessage(message);
+    }
+
+    @Test
+    void actionsOnAStreamAskForWriteStreamStart() {
+        Dataset<Row> stream = actions();
+
+        assertThatThrownBy(stream::count).isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("Queries with streaming sources must be executed with writeStream.start();");
+        assertThatThrownBy(stream::show).isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("Queries with streaming sources must be executed with writeStream.start();");
+        assertThatThrownBy(() -> stream.foreach(row -> { })).isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("Queries with streaming sources must be executed with writeStream.start();");
+    }
+
+    @Test
+    void chainedAggregationsInCompleteModeAreRefusedWithSparksCorrectnessCheck() {
+        Dataset<Row> chained = actions().groupBy("action").count().groupBy("count").count();
+
+        assertThatThrownBy(() -> chained.writeStream().format("console").outputMode("complete").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("Detected pattern of possible 'correctness' issue due to global watermark. ")
+                .hasMessageEndingWith("you can disable this check by setting the config "
+                        + "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.");
+    }
+
+    @Test
+    void aDeduplicationAfterAnAggregationIsNotSupportedYet() {
+        Dataset<Row> chained = events().withWatermark("timestamp", "10 minutes")
+                .groupBy(functions.window(col("timestamp"), "10 minutes")).count().dropDuplicates("count");
+
+        assertThatThrownBy(() -> chained.writeStream().format("console").outputMode("append").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("so a deduplication after another one is not supported yet");
+    }
+
+    @Test
+    void aUnionOfAStreamAndAStaticDatasetIsRefusedAtStart() {
+        Dataset<Row> both = actions().union(users());
+
+        assertThatThrownBy(() -> both.writeStream().format("console").start())
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("Union between streaming and batch DataFrames/Datasets is not supported");
+    }
+}
