@@ -87,7 +87,8 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
     public void put(Bytes key, Object value) {
         Entry entry = buffer.get(key);
         if (entry == null) {
-            buffer.put(key, new Entry(value, UNKNOWN, true));
+            // what the store holds decides whether a later delete must reach the changelog
+            buffer.put(key, new Entry(value, inner.get(key), true));
             evictIfFull();
         } else {
             entry.value = value;
