@@ -74,7 +74,7 @@ class StructuredQueryManagementIT {
     private long sourceRecords(StreamingQuery query) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             List<TopicPartition> partitions = admin.listTopics().names().get().stream()
-                    .filter(topic -> topic.contains(query.id().toString()) && topic.contains("-files-"))
+                    .filter(topic -> topic.contains(query.id().toString()) && topic.matches(".*-files-\\d+"))
                     .map(topic -> new TopicPartition(topic, 0)).toList();
             if (partitions.isEmpty()) {
                 return 0;
@@ -147,7 +147,7 @@ class StructuredQueryManagementIT {
                 .foreachBatch((batch, batchId) -> batches.add(batchId + ":" + batch.collectAsList()));
         StreamingQuery first = writer.start();
         drop("1.txt", "a");
-        await().atMost(TIMEOUT).until(() -> sourceRecords(first) == 1);
+        await().atMost(TIMEOUT).until(() -> sourceRecords(first), records -> records == 1);
         first.processAllAvailable();
         assertThat(batches).containsExactly("0:[[a,1]]");
         first.stop();
@@ -156,7 +156,7 @@ class StructuredQueryManagementIT {
         StreamingQuery second = writer.start();
         try {
             drop("2.txt", "a", "b");
-            await().atMost(TIMEOUT).until(() -> sourceRecords(second) == 3);
+            await().atMost(TIMEOUT).until(() -> sourceRecords(second), records -> records == 3);
             second.processAllAvailable();
 
             // then: same id, new run id, the next batch id, the aggregation's state resumed, only the new input read

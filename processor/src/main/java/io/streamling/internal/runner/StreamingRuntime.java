@@ -97,7 +97,7 @@ public final class StreamingRuntime implements AutoCloseable {
             }
             sourcePartitions = topics.partitionCounts(plan.sources().stream().map(SourceNode::topic).toList());
         }
-        startConnectors(settings.appId(), plan);
+        startConnectors(settings, plan);
         startQueueFeeders(plan, clock);
         Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services)).plan(plan);
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
@@ -123,17 +123,23 @@ public final class StreamingRuntime implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
-    private void startConnectors(String appId, LogicalPlan plan) {
+    private void startConnectors(RuntimeSettings settings, LogicalPlan plan) {
+        String appId = settings.appId();
         List<SourceNode> fed = plan.sources().stream()
                 .filter(source -> source.feed().filter(ConnectorFeed.class::isInstance).isPresent()).toList();
         if (fed.isEmpty()) {
             return;
         }
         // batching doubles the connectors' throughput; idempotence keeps producer retries from duplicating
-        EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers, Map.of(
+        Map<String, String> workerSettings = new HashMap<>(Map.of(
                 "producer.linger.ms", "5",
                 "producer.batch.size", "262144",
                 "producer.enable.idempotence", "true"));
+        // with a state directory the program resumes after a restart, so its connectors resume too:
+        // their offsets (which files and bytes were published) live beside the program's state
+        settings.stateDir().ifPresent(dir -> workerSettings.put("offset.storage.file.filename",
+                dir.resolve(appId + "-connect.offsets").toString()));
+        EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers, workerSettings);
         resources.add(worker);
         for (SourceNode source : fed) {
             ConnectorFeed feed = (ConnectorFeed) source.feed().orElseThrow();
