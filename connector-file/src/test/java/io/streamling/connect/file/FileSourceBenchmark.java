@@ -38,7 +38,8 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
  *
  * <p>Not a test: run it after building, see {@code docs/benchmarks/connector-file.md}. System
  * properties: {@code bench.rounds} (default 3), {@code bench.only} (run only the settings whose
- * title starts with this).
+ * title starts with this), {@code bench.contenders} (run only the contenders whose name starts with
+ * this, e.g. {@code Streamling} for a profile of the connector alone).
  *
  * <pre>
  * java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" \
@@ -137,6 +138,10 @@ public final class FileSourceBenchmark {
                     new Contender("Kafka FileStreamSourceConnector", topic -> connector(worker, topic, Map.of(
                             "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
                             "file", file.toString()))));
+            String only = System.getProperty("bench.contenders", "");
+            if (!only.isEmpty()) { // e.g. for a profile of one contender alone
+                contenders = contenders.stream().filter(c -> c.name().startsWith(only)).toList();
+            }
             for (Contender contender : contenders) {
                 System.out.printf(Locale.ROOT, "  %s, warm-up (not counted): %,.0f lines/s%n", contender.name(),
                         measure(contender)); // the JIT compiles each path before it is measured
@@ -150,7 +155,7 @@ public final class FileSourceBenchmark {
                 }
             }
         }
-        double plain = median(rates.get("plain KafkaProducer"));
+        double plain = median(rates.getOrDefault("plain KafkaProducer", List.of(Double.NaN)));
         System.out.printf(Locale.ROOT, "%n### %s%n%n| | median lines/s | runs (lines/s) | vs plain producer |%n"
                 + "|---|---:|---|---:|%n", title);
         rates.forEach((name, values) -> System.out.printf(Locale.ROOT, "| %s | %,.0f | %s | %.2f |%n", name,
