@@ -1,9 +1,7 @@
 package io.streamling.connect.file;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -62,13 +60,10 @@ final class FileOffsets {
      *
      * @param path        absolute path
      * @param fingerprint hex fingerprint
-     * @return the partition map, unmodifiable
+     * @return the partition map, unmodifiable, with its hash code computed once ({@link FilePartition})
      */
     static Map<String, String> partition(Path path, String fingerprint) {
-        Map<String, String> partition = new LinkedHashMap<>(4);
-        partition.put(FileSourceTask.PARTITION_PATH_KEY, path.toString());
-        partition.put(FileSourceTask.PARTITION_FINGERPRINT_KEY, fingerprint);
-        return Collections.unmodifiableMap(partition);
+        return new FilePartition(path.toString(), fingerprint);
     }
 
     /**

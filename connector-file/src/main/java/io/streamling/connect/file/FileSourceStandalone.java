@@ -41,7 +41,9 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
  * keys: {@value #BOOTSTRAP_SERVERS_CONFIG}, {@value #OFFSETS_FILE_CONFIG} (where source offsets are
  * kept between runs; default {@code <name>.offsets} in the working directory when a cluster is
  * given), {@value #PROGRESS_INTERVAL_MS_CONFIG}, and {@value #WORKER_PREFIX}{@code *} keys passed to the
- * worker without the prefix (e.g. {@code worker.producer.linger.ms=5}).
+ * worker without the prefix (e.g. {@code worker.producer.linger.ms=5}). Unless such keys say
+ * otherwise, the worker's producer is idempotent with 5 requests in flight, 256 KiB batches and
+ * {@code linger.ms=10} ({@link #PRODUCER_DEFAULTS}).
  */
 public final class FileSourceStandalone implements AutoCloseable {
 
@@ -55,6 +57,19 @@ public final class FileSourceStandalone implements AutoCloseable {
     public static final String WORKER_PREFIX = "worker.";
 
     private static final String DEFAULT_NAME = "file-source";
+
+    /**
+     * The worker's producer settings unless {@code worker.producer.*} keys say otherwise. Kafka
+     * Connect's own defaults ({@code enable.idempotence=false}, one request in flight, 16 KiB
+     * batches) are made for many small connectors; for one file source moving a backlog they halve
+     * the throughput (see docs/benchmarks/connector-file.md). An idempotent producer keeps each
+     * partition's order with up to 5 requests in flight, so nothing Connect guarantees is given up.
+     */
+    static final Map<String, String> PRODUCER_DEFAULTS = Map.of(
+            "producer.enable.idempotence", "true",
+            "producer.max.in.flight.requests.per.connection", "5",
+            "producer.batch.size", "262144",
+            "producer.linger.ms", "10");
 
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedConnectWorker worker;
@@ -70,6 +85,23 @@ public final class FileSourceStandalone implements AutoCloseable {
     }
 
     /**
+     * The worker properties of a runner configuration: its {@value #WORKER_PREFIX}{@code *} keys
+     * without the prefix, over {@link #PRODUCER_DEFAULTS}.
+     *
+     * @param properties connector and runner properties
+     * @return the worker properties (a new, modifiable map)
+     */
+    static Map<String, String> workerProperties(Map<String, String> properties) {
+        Map<String, String> workerProps = new HashMap<>(PRODUCER_DEFAULTS);
+        properties.forEach((key, value) -> {
+            if (key.startsWith(WORKER_PREFIX)) {
+                workerProps.put(key.substring(WORKER_PREFIX.length()), value);
+            }
+        });
+        return workerProps;
+    }
+
+    /**
      * Starts the broker (if needed), the worker and the connector.
      *
      * @param properties   connector and runner properties
@@ -81,12 +113,10 @@ public final class FileSourceStandalone implements AutoCloseable {
     public static FileSourceStandalone start(Map<String, String> properties, PrintStream progressOut) {
         Logger log = LoggerFactory.getLogger(FileSourceStandalone.class);
         Map<String, String> connector = new HashMap<>();
-        Map<String, String> workerProps = new HashMap<>();
+        Map<String, String> workerProps = workerProperties(properties);
         properties.forEach((key, value) -> {
-            if (key.startsWith(WORKER_PREFIX)) {
-                workerProps.put(key.substring(WORKER_PREFIX.length()), value);
-            } else if (!key.equals(BOOTSTRAP_SERVERS_CONFIG) && !key.equals(OFFSETS_FILE_CONFIG)
-                    && !key.equals(PROGRESS_INTERVAL_MS_CONFIG)) {
+            if (!key.startsWith(WORKER_PREFIX) && !key.equals(BOOTSTRAP_SERVERS_CONFIG)
+                    && !key.equals(OFFSETS_FILE_CONFIG) && !key.equals(PROGRESS_INTERVAL_MS_CONFIG)) {
                 connector.put(key, value);
             }
         });

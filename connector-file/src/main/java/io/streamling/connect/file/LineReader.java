@@ -152,14 +152,10 @@ final class LineReader implements Closeable {
             int i = start;
             int terminator = 0;
             if (unit == 1) {
-                // the hot loop of the common case: plain bytes, no per-unit method call
-                while (i < end) {
-                    byte b = bytes[i];
-                    if (b == '\n' || b == '\r') {
-                        terminator = b;
-                        break;
-                    }
-                    i++;
+                // the hot loop of the common case: single-byte code units, eight at a time
+                i = LineTerminators.indexOf(bytes, start, end);
+                if (i < end) {
+                    terminator = bytes[i];
                 }
             } else {
                 while (i < end && (terminator = lineCharset.terminatorAt(bytes, i)) == 0) {

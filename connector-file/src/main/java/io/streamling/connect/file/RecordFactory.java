@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.header.ConnectHeaders;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 
 import io.streamling.connect.file.FileSourceConfig.RecordKey;
@@ -25,6 +26,9 @@ final class RecordFactory {
     private final boolean lineHeader;
     private final Long since;
     private final boolean stampByFile;
+    /** The file {@link #fileHeaders} belong to. */
+    private OpenFile headersFile;
+    private Header[] fileHeaders;
 
     /**
      * @param config     the connector configuration
@@ -112,15 +116,37 @@ final class RecordFactory {
     }
 
     private ConnectHeaders fileHeaders(OpenFile file, long start, long line) {
+        Header[] constant = constantHeaders(file);
         ConnectHeaders result = new ConnectHeaders();
-        result.addString(Headers.PATH, file.partition().get(FileSourceTask.PARTITION_PATH_KEY));
-        result.addString(Headers.NAME, file.name());
+        result.add(constant[0]).add(constant[1]);
         result.addLong(Headers.OFFSET, start);
         if (lineHeader && line > 0) {
             result.addLong(Headers.LINE, line);
         }
-        result.addLong(Headers.SIZE, file.file().size());
-        result.addLong(Headers.MODIFIED, file.file().modified());
+        result.add(constant[2]).add(constant[3]);
         return result;
+    }
+
+    /**
+     * The headers that are the same on every record of a file (path, name, size, modification
+     * time), built once per file: headers are immutable, so each record can share them instead of
+     * building and validating four new ones.
+     */
+    private Header[] constantHeaders(OpenFile file) {
+        if (headersFile != file) {
+            ConnectHeaders built = new ConnectHeaders();
+            built.addString(Headers.PATH, file.partition().get(FileSourceTask.PARTITION_PATH_KEY))
+                    .addString(Headers.NAME, file.name())
+                    .addLong(Headers.SIZE, file.file().size())
+                    .addLong(Headers.MODIFIED, file.file().modified());
+            Header[] shared = new Header[4];
+            int i = 0;
+            for (Header header : built) {
+                shared[i++] = header;
+            }
+            headersFile = file;
+            fileHeaders = shared;
+        }
+        return fileHeaders;
     }
 }

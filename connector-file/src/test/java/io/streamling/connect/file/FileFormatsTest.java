@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,27 @@ class FileFormatsTest {
         assertThat(header(second, Headers.LINE)).isEqualTo("2");
         assertThat(header(second, Headers.SIZE)).isEqualTo("4");
         assertThat(header(second, Headers.MODIFIED)).isEqualTo(String.valueOf(T0));
+    }
+
+    @Test
+    void shouldGiveEachRecordTheHeadersOfItsOwnFileInOrder() {
+        // given two files: the headers that are the same for a whole file are shared per file
+        Path first = fixture().publish("a.txt", "x\ny\n", T0);
+        Path second = fixture().publish("b.txt", "zz\n", T0 + 1000);
+        FileSourceTask task = fixture().startProcessing(Map.of(FileSourceConfig.HEADERS_ENABLED_CONFIG, "true"));
+
+        // when
+        List<SourceRecord> records = pollUntil(task, 3);
+
+        // then
+        assertThat(records).extracting(r -> header(r, Headers.PATH), r -> header(r, Headers.NAME),
+                r -> header(r, Headers.OFFSET), r -> header(r, Headers.LINE), r -> header(r, Headers.SIZE),
+                r -> header(r, Headers.MODIFIED)).containsExactly(
+                tuple(first.toString(), "a.txt", "0", "1", "4", String.valueOf(T0)),
+                tuple(first.toString(), "a.txt", "2", "2", "4", String.valueOf(T0)),
+                tuple(second.toString(), "b.txt", "0", "1", "3", String.valueOf(T0 + 1000)));
+        assertThat(records.get(2).headers()).extracting(Header::key).containsExactly(
+                Headers.PATH, Headers.NAME, Headers.OFFSET, Headers.LINE, Headers.SIZE, Headers.MODIFIED);
     }
 
     @Test

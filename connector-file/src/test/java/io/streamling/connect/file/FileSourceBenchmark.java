@@ -38,7 +38,8 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
  *
  * <p>Not a test: run it after building, see {@code docs/benchmarks/connector-file.md}. System
  * properties: {@code bench.rounds} (default 3), {@code bench.only} (run only the settings whose
- * title starts with this).
+ * title starts with this), {@code bench.contenders} (run only the contenders whose name starts with
+ * this, e.g. {@code Streamling} for a profile of the connector alone).
  *
  * <pre>
  * java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" \
@@ -127,6 +128,8 @@ public final class FileSourceBenchmark {
         Map<String, String> workerOverrides = new HashMap<>();
         producerSettings.forEach((key, value) -> workerOverrides.put("producer." + key, value));
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, List<Double>> busiest = new LinkedHashMap<>();
         try (EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(broker.bootstrapServers(), workerOverrides)) {
             List<Contender> contenders = List.of(
                     new Contender("plain KafkaProducer", topic -> producer(topic, producerSettings)),
@@ -137,6 +140,10 @@ public final class FileSourceBenchmark {
                     new Contender("Kafka FileStreamSourceConnector", topic -> connector(worker, topic, Map.of(
                             "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
                             "file", file.toString()))));
+            String only = System.getProperty("bench.contenders", "");
+            if (!only.isEmpty()) { // e.g. for a profile of one contender alone
+                contenders = contenders.stream().filter(c -> c.name().startsWith(only)).toList();
+            }
             for (Contender contender : contenders) {
                 System.out.printf(Locale.ROOT, "  %s, warm-up (not counted): %,.0f lines/s%n", contender.name(),
                         measure(contender)); // the JIT compiles each path before it is measured
@@ -144,18 +151,28 @@ public final class FileSourceBenchmark {
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender contender = contenders.get((i + round) % contenders.size()); // rotate the order
+                    long cpuBefore = processCpuNanos();
+                    Map<Long, Long> threadsBefore = threadCpuNanos();
                     double rate = measure(contender);
+                    double cpuPerLine = (processCpuNanos() - cpuBefore) / 1e3 / lines;
+                    double busiestPerLine = busiestThreadNanos(threadsBefore, threadCpuNanos()) / 1e3 / lines;
                     rates.computeIfAbsent(contender.name(), k -> new ArrayList<>()).add(rate);
-                    System.out.printf(Locale.ROOT, "  %s, round %d: %,.0f lines/s%n", contender.name(), round + 1, rate);
+                    cpu.computeIfAbsent(contender.name(), k -> new ArrayList<>()).add(cpuPerLine);
+                    busiest.computeIfAbsent(contender.name(), k -> new ArrayList<>()).add(busiestPerLine);
+                    System.out.printf(Locale.ROOT, "  %s, round %d: %,.0f lines/s, %.2f CPU µs/line, busiest thread"
+                            + " %.2f µs/line%n", contender.name(), round + 1, rate, cpuPerLine, busiestPerLine);
                 }
             }
         }
-        double plain = median(rates.get("plain KafkaProducer"));
-        System.out.printf(Locale.ROOT, "%n### %s%n%n| | median lines/s | runs (lines/s) | vs plain producer |%n"
-                + "|---|---:|---|---:|%n", title);
-        rates.forEach((name, values) -> System.out.printf(Locale.ROOT, "| %s | %,.0f | %s | %.2f |%n", name,
-                median(values), values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList(),
-                median(values) / plain));
+        double plain = median(rates.getOrDefault("plain KafkaProducer", List.of(Double.NaN)));
+        double plainBusiest = median(busiest.getOrDefault("plain KafkaProducer", List.of(Double.NaN)));
+        System.out.printf(Locale.ROOT, "%n### %s%n%n| | median lines/s | runs (lines/s) | vs plain producer"
+                + " | JVM CPU µs/line | busiest thread µs/line | plain producer's busiest / this |%n"
+                + "|---|---:|---|---:|---:|---:|---:|%n", title);
+        rates.forEach((name, values) -> System.out.printf(Locale.ROOT, "| %s | %,.0f | %s | %.2f | %.2f | %.2f | %.2f |%n",
+                name, median(values), values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList(),
+                median(values) / plain, median(cpu.get(name)), median(busiest.get(name)),
+                plainBusiest / median(busiest.get(name))));
         System.out.println();
     }
 
@@ -198,6 +215,43 @@ public final class FileSourceBenchmark {
         full.put("topic", topic);
         worker.startConnector(name, full);
         return () -> worker.stopConnector(name);
+    }
+
+    /**
+     * CPU time of the whole JVM (broker, worker, producer, benchmark) so far: on a machine shared
+     * with other work, CPU per line is steadier than lines per second.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of each live thread, by id. */
+    private static Map<Long, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> result = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                result.put(id, nanos);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The most CPU one thread used between two snapshots: the thread that produces the records
+     * (the plain producer's caller, or the Connect task thread), whose cost per line bounds the
+     * rate when it is the bottleneck, and which other work on a shared machine disturbs less than
+     * the rate. Connect runs tasks on pooled threads that outlive a run; a thread that ended
+     * between the snapshots is not counted.
+     */
+    private static long busiestThreadNanos(Map<Long, Long> before, Map<Long, Long> after) {
+        long most = 0;
+        for (Map.Entry<Long, Long> entry : after.entrySet()) {
+            most = Math.max(most, entry.getValue() - before.getOrDefault(entry.getKey(), 0L));
+        }
+        return most;
     }
 
     private long endOffset(String topic) throws Exception {
