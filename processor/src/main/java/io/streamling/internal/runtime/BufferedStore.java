@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -112,43 +112,44 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
 
     /** The entries with keys in {@code [from, to)}, in key order. */
     public List<KeyValue<Bytes, Object>> range(Bytes from, Bytes to) {
-        TreeMap<Bytes, Object> merged = new TreeMap<>();
         try (KeyValueIterator<Bytes, byte[]> stored = inner.range(from, to)) {
-            while (stored.hasNext()) {
-                KeyValue<Bytes, byte[]> next = stored.next();
-                if (next.key.compareTo(to) < 0 && !buffer.containsKey(next.key)) {
-                    merged.put(next.key, ElementSerde.INSTANCE.deserialize(null, next.value));
-                }
-            }
+            return merged(stored, key -> key.compareTo(from) >= 0 && key.compareTo(to) < 0);
         }
-        buffer.forEach((key, entry) -> {
-            if (entry.value != null && key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
-                merged.put(key, entry.value);
-            }
-        });
-        List<KeyValue<Bytes, Object>> entries = new ArrayList<>(merged.size());
-        merged.forEach((key, value) -> entries.add(KeyValue.pair(key, value)));
-        return entries;
     }
 
     /** Every entry, in key order. */
     public List<KeyValue<Bytes, Object>> all() {
-        TreeMap<Bytes, Object> merged = new TreeMap<>();
         try (KeyValueIterator<Bytes, byte[]> stored = inner.all()) {
-            while (stored.hasNext()) {
-                KeyValue<Bytes, byte[]> next = stored.next();
-                if (!buffer.containsKey(next.key)) {
-                    merged.put(next.key, ElementSerde.INSTANCE.deserialize(null, next.value));
-                }
-            }
+            return merged(stored, key -> true);
         }
+    }
+
+    /**
+     * The buffered entries whose keys pass {@code inRange} merged with those of the store (already in
+     * key order, and limited to the range except maybe for its inclusive upper end), buffered ones
+     * winning: one sort of the buffered part and one merge, not a sorted map of everything.
+     */
+    private List<KeyValue<Bytes, Object>> merged(KeyValueIterator<Bytes, byte[]> stored, Predicate<Bytes> inRange) {
+        List<KeyValue<Bytes, Object>> buffered = new ArrayList<>();
         buffer.forEach((key, entry) -> {
-            if (entry.value != null) {
-                merged.put(key, entry.value);
+            if (entry.value != null && inRange.test(key)) {
+                buffered.add(KeyValue.pair(key, entry.value));
             }
         });
-        List<KeyValue<Bytes, Object>> entries = new ArrayList<>(merged.size());
-        merged.forEach((key, value) -> entries.add(KeyValue.pair(key, value)));
+        buffered.sort((a, b) -> a.key.compareTo(b.key));
+        List<KeyValue<Bytes, Object>> entries = new ArrayList<>(buffered.size());
+        int next = 0;
+        while (stored.hasNext()) {
+            KeyValue<Bytes, byte[]> kv = stored.next();
+            if (!inRange.test(kv.key) || buffer.containsKey(kv.key)) {
+                continue;
+            }
+            while (next < buffered.size() && buffered.get(next).key.compareTo(kv.key) < 0) {
+                entries.add(buffered.get(next++));
+            }
+            entries.add(KeyValue.pair(kv.key, ElementSerde.INSTANCE.deserialize(null, kv.value)));
+        }
+        entries.addAll(buffered.subList(next, buffered.size()));
         return entries;
     }
 
