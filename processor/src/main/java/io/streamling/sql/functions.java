@@ -60,6 +60,34 @@ public final class functions {
         return new Column(new Exprs.Explode(e.expr()));
     }
 
+    /** A struct of the columns, its fields named as the columns: {@code struct(col("word"), col("count"))}. */
+    public static Column struct(Column... cols) {
+        return new Column(new Exprs.Struct(java.util.Arrays.stream(cols).map(Column::expr).toList()));
+    }
+
+    /** A struct of the named columns. */
+    public static Column struct(String colName, String... colNames) {
+        java.util.List<Column> cols = new java.util.ArrayList<>();
+        cols.add(col(colName));
+        for (String name : colNames) {
+            cols.add(col(name));
+        }
+        return struct(cols.toArray(Column[]::new));
+    }
+
+    /**
+     * A struct column as a JSON string, as Spark writes it: {@code {"word":"cat","count":1}}, null
+     * fields left out, timestamps as {@code 2026-01-01T12:00:00.000Z}.
+     */
+    public static Column to_json(Column e) {
+        return new Column(new Exprs.ToJson(e.expr()));
+    }
+
+    /** The columns as strings, joined; null if any of them is null. */
+    public static Column concat(Column... exprs) {
+        return new Column(new Exprs.Concat(java.util.Arrays.stream(exprs).map(Column::expr).toList()));
+    }
+
     /** Tumbling event-time windows: the struct {@code window{start, end}} holding each row's time. */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

@@ -462,6 +462,103 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code struct(cols...)}: a struct of the columns' values, its fields named as the columns
+     * ({@code window.start} gives {@code start}, an alias its alias); never null itself.
+     */
+    public record Struct(List<Expr> fields) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            StructType type = (StructType) type(row.schema());
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = fields.get(i).eval(row);
+            }
+            return new Row(type, values);
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            List<StructField> structFields = new ArrayList<>();
+            for (Expr field : fields) {
+                if (field.isGenerator() || field.isAggregate()) {
+                    throw new AnalysisException("struct takes plain columns, not " + field.name());
+                }
+                structFields.add(new StructField(field.name(), field.type(schema), true));
+            }
+            return new StructType(structFields);
+        }
+
+        @Override
+        public String name() {
+            return "struct(" + String.join(", ", fields.stream().map(Expr::name).toList()) + ")";
+        }
+    }
+
+    /**
+     * {@code to_json(struct)}: a struct column as a JSON object string, as Spark writes it (null
+     * fields left out, timestamps ISO-8601 with milliseconds and offset, in UTC here).
+     */
+    public record ToJson(Expr child) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            return value == null ? null : RowFormatter.json((Row) value, java.time.ZoneOffset.UTC);
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            DataType type = child.type(schema);
+            if (!(type instanceof StructType)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.INVALID_JSON_SCHEMA] Cannot resolve \"to_json("
+                        + child.name() + ")\" due to data type mismatch: Input schema \"" + type.simpleString().toUpperCase(Locale.ROOT)
+                        + "\" must be a struct, an array, a map or a variant.");
+            }
+            return DataTypes.StringType;
+        }
+
+        @Override
+        public String name() {
+            return "to_json(" + child.name() + ")";
+        }
+    }
+
+    /**
+     * {@code concat(cols...)}: the columns as strings (cast as {@code CAST(x AS STRING)}), joined;
+     * null if any is null, as in Spark.
+     */
+    public record Concat(List<Expr> parts) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            StringBuilder out = new StringBuilder();
+            for (Expr part : parts) {
+                Object value = part.eval(row);
+                if (value == null) {
+                    return null;
+                }
+                out.append(Casts.convert(value, DataTypes.StringType));
+            }
+            return out.toString();
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            for (Expr part : parts) {
+                DataType type = part.type(schema);
+                if (type instanceof StructType || type.equals(ArrayTypes.STRING_ARRAY)) {
+                    throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] concat takes strings or "
+                            + "values castable to strings, but " + part.name() + " is " + type.simpleString() + ".");
+                }
+            }
+            return DataTypes.StringType;
+        }
+
+        @Override
+        public String name() {
+            return "concat(" + String.join(", ", parts.stream().map(Expr::name).toList()) + ")";
+        }
+    }
+
     /** A sort direction around a column, for {@code orderBy}; evaluates to the column. */
     public record Sort(Expr child, boolean ascending) implements Expr {
         @Override
