@@ -143,8 +143,9 @@ final class StructuredRuns {
         SparkSession spark = session("StructuredWindowedEvents", servers);
         try (KafkaConsumer<String, String> consumer = consumer(servers, StructuredWindowedEvents.TOPIC)) {
             Dataset<Row> events = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json(input.toString());
-            StreamingQuery query = StructuredWindowedEvents.sink(StructuredWindowedEvents.windowedCounts(events), servers)
-                    .start();
+            Path checkpoint = Files.createTempDirectory("streamling-words-checkpoint-");
+            StreamingQuery query = StructuredWindowedEvents.sink(StructuredWindowedEvents.windowedCounts(events), servers,
+                    checkpoint.toString()).start();
             System.err.println("Watching " + input + "; printing what lands in topic " + StructuredWindowedEvents.TOPIC
                     + " on " + servers);
             List<List<String>> files = StructuredWindowedEvents.GUIDE_EVENTS;

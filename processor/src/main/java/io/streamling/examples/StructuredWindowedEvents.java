@@ -27,7 +27,8 @@ import java.util.List;
  *      .groupBy(window($"timestamp", "10 minutes", "5 minutes"), $"word").count()
  *      .select(concat($"word", lit("@"), $"window.start").as("key"), to_json(struct($"window", $"word", $"count")).as("value"))
  *      .writeStream.outputMode("append").format("kafka")
- *      .option("kafka.bootstrap.servers", servers).option("topic", "windowed-events-counts").start()
+ *      .option("kafka.bootstrap.servers", servers).option("topic", "windowed-events-counts")
+ *      .option("checkpointLocation", checkpoint).start()
  * </pre>
  */
 public final class StructuredWindowedEvents {
@@ -69,10 +70,15 @@ public final class StructuredWindowedEvents {
                 to_json(struct(col("window"), col("word"), col("count"))).alias("value"));
     }
 
-    /** The sink: the records, in append mode, to topic {@value #TOPIC} of the Kafka cluster at {@code bootstrapServers}. */
-    public static DataStreamWriter<Row> sink(Dataset<Row> counts, String bootstrapServers) {
+    /**
+     * The sink: the records, in append mode, to topic {@value #TOPIC} of the Kafka cluster at
+     * {@code bootstrapServers}, with the query's checkpoint (which the Kafka sink needs, as in Spark)
+     * at {@code checkpointLocation}.
+     */
+    public static DataStreamWriter<Row> sink(Dataset<Row> counts, String bootstrapServers, String checkpointLocation) {
         return records(counts).writeStream().outputMode("append").format("kafka")
-                .option("kafka.bootstrap.servers", bootstrapServers).option("topic", TOPIC);
+                .option("kafka.bootstrap.servers", bootstrapServers).option("topic", TOPIC)
+                .option("checkpointLocation", checkpointLocation);
     }
 
     /** One JSON event on 2026-01-01 at {@code time} (HH:mm, UTC). */
@@ -82,7 +88,8 @@ public final class StructuredWindowedEvents {
 
     /**
      * Runs on the JSON files arriving in {@code args[0]} for a minute, on the Kafka cluster at
-     * {@code args[1]} (default {@code localhost:9092}).
+     * {@code args[1]} (default {@code localhost:9092}), checkpointing in {@code args[2]} (default
+     * {@code /tmp/windowed-events-checkpoint}).
      */
     public static void main(String[] args) throws Exception {
         String inputPath = args.length > 0 ? args[0] : "/tmp/words";
@@ -90,7 +97,8 @@ public final class StructuredWindowedEvents {
         SparkSession spark = SparkSession.builder().appName("StructuredWindowedEvents")
                 .config("bootstrap.servers", servers).getOrCreate();
         Dataset<Row> events = spark.readStream().schema(SCHEMA).json(inputPath);
-        StreamingQuery query = sink(windowedCounts(events), servers).start();
+        StreamingQuery query = sink(windowedCounts(events), servers,
+                args.length > 2 ? args[2] : "/tmp/windowed-events-checkpoint").start();
         query.awaitTermination(60_000);
         query.stop();
     }

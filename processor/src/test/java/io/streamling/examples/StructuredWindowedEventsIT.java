@@ -39,6 +39,9 @@ class StructuredWindowedEventsIT {
     @TempDir
     Path staging;
 
+    @TempDir
+    Path checkpoint;
+
     @Test
     void eachFinalWindowCountLandsOnceInTheTopicAndTheTooLateRowIsDropped(EmbeddedKafkaBroker broker)
             throws Exception {
@@ -50,7 +53,7 @@ class StructuredWindowedEventsIT {
         try (KafkaConsumer<String, String> consumer = consumer(broker)) {
             Dataset<Row> events = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json(input.toString());
             StreamingQuery query = StructuredWindowedEvents.sink(StructuredWindowedEvents.windowedCounts(events),
-                    broker.bootstrapServers()).start();
+                    broker.bootstrapServers(), checkpoint.toString()).start();
             try {
                 // when: each file only once the one before it ran, with its no-data micro-batch
                 List<List<String>> files = StructuredWindowedEvents.GUIDE_EVENTS;
