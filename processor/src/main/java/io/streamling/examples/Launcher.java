@@ -99,7 +99,8 @@ public final class Launcher {
         } else if (options.example.equals("json-file-stream")) {
             runJsonFileStream(options);
         } else if (options.example.equals("structured-word-count")) {
-            runStructuredWordCount(options);
+            structuredRuns(options).wordCount(options.text == null ? bundledText() : readText(options.text),
+                    java.time.Duration.ofMillis(options.delayMs));
         } else if (options.example.equals("structured-line-lengths")) {
             structuredRuns(options).lineLengths(options.text == null ? bundledText() : readText(options.text));
         } else if (options.example.equals("structured-events")) {
@@ -166,31 +167,6 @@ public final class Launcher {
             }
         }
         System.err.println("Saved batches are in " + output);
-    }
-
-    /** The Structured word count over the served text, in complete mode, until the text is counted. */
-    private static void runStructuredWordCount(Options options) throws InterruptedException, io.streamling.sql.StreamingQueryException {
-        List<String> text = options.text == null ? bundledText() : readText(options.text);
-        SparkSession.Builder builder = SparkSession.builder().appName("StructuredWordCount");
-        if (options.bootstrapServers != null) {
-            builder.config(StreamingConf.BOOTSTRAP_SERVERS, options.bootstrapServers);
-        }
-        SparkSession spark = builder.getOrCreate();
-        try (LineServer server = LineServer.serve(text, 0, java.time.Duration.ofMillis(options.delayMs))) {
-            Dataset<Row> lines = spark.readStream().format("socket").option("host", "127.0.0.1")
-                    .option("port", Integer.toString(server.port())).load();
-            StreamingQuery query = StructuredWordCount.wordCounts(lines).writeStream().outputMode("complete")
-                    .format("console").start();
-            Instant deadline = Instant.now().plusSeconds(options.durationSeconds);
-            // the text is served, then a batch interval and the idle timeout close its last batch
-            while (Instant.now().isBefore(deadline) && (server.lastLineSentAt() == null
-                    || Instant.now().isBefore(server.lastLineSentAt().plusSeconds(5)))) {
-                query.awaitTermination(100);
-            }
-            query.stop();
-        } finally {
-            spark.stop();
-        }
     }
 
     private static StructuredRuns structuredRuns(Options options) {

@@ -2,6 +2,7 @@ package io.streamling.examples;
 
 import static io.streamling.sql.functions.col;
 
+import io.streamling.connect.socket.tools.LineServer;
 import io.streamling.embedded.EmbeddedKafkaBroker;
 import io.streamling.sql.Dataset;
 import io.streamling.sql.Row;
@@ -66,6 +67,25 @@ final class StructuredRuns {
         SparkSession spark = builder.getOrCreate();
         spark.setConsole(out);
         return spark;
+    }
+
+    /**
+     * The word count in complete mode over the text served on a local socket, a line every
+     * {@code delay}; stops once every line has been read and counted.
+     */
+    void wordCount(List<String> text, Duration delay) throws Exception {
+        SparkSession spark = session("StructuredWordCount", bootstrapServers);
+        try (LineServer server = LineServer.serve(text, 0, delay)) {
+            Dataset<Row> lines = spark.readStream().format("socket").option("host", "127.0.0.1")
+                    .option("port", Integer.toString(server.port())).load();
+            StreamingQuery query = StructuredWordCount.wordCounts(lines).writeStream().outputMode("complete")
+                    .format("console").start();
+            System.err.printf("Serving %d lines on 127.0.0.1:%d%n", text.size(), server.port());
+            awaitInputRows(query, text.size());
+            query.stop();
+        } finally {
+            spark.stop();
+        }
     }
 
     /**
