@@ -1,0 +1,121 @@
+package io.streamling.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamling.examples.StructuredWindowedEvents;
+import io.streamling.examples.StructuredWordCount;
+import io.streamling.testkit.StreamingQueryTestDriver;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The progress's eventTime and stateOperators, and numInputRows of the stateful step, per micro-batch. */
+class StructuredProgressMetricsTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    private final SparkSession spark = SparkSession.builder().appName("progress-metrics-test").getOrCreate();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopSession() {
+        spark.stop();
+    }
+
+    /** operatorName total/updated/removed/dropped. */
+    private static String state(StreamingQueryProgress progress) {
+        return Arrays.stream(progress.stateOperators()).map(s -> s.operatorName() + " " + s.numRowsTotal() + "/"
+                + s.numRowsUpdated() + "/" + s.numRowsRemoved() + "/" + s.numRowsDroppedByWatermark()).toList().toString();
+    }
+
+    private static Map<String, String> times(String watermark, String... minMaxAvg) {
+        return minMaxAvg.length == 0 ? Map.of("watermark", "2026-01-01T" + watermark + "Z")
+                : Map.of("watermark", watermark.startsWith("1970") ? watermark : "2026-01-01T" + watermark + "Z",
+                        "min", "2026-01-01T" + minMaxAvg[0] + "Z", "max", "2026-01-01T" + minMaxAvg[1] + "Z",
+                        "avg", "2026-01-01T" + minMaxAvg[2] + "Z");
+    }
+
+    @Test
+    void shouldReportWatermarkEventTimesAndStateRowsOfEachMicroBatchOfTheWindowedAppendQuery() {
+        // given: the guide's 10-minute windows sliding every 5 minutes with a 10-minute watermark
+        Dataset<Row> events = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json("/unused");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                StructuredWindowedEvents.windowedCounts(events).writeStream().outputMode("append").format("memory")
+                        .queryName("windows"), dir, Instant.ofEpochMilli(T0))) {
+
+            // when: four data batches, each followed by the no-data batch its new watermark causes
+            for (int i = 0; i < StructuredWindowedEvents.GUIDE_EVENTS.size(); i++) {
+                test.send(T0 + 10 + 2_000L * i, StructuredWindowedEvents.GUIDE_EVENTS.get(i).toArray(String[]::new));
+            }
+            test.closeThrough(T0 + 9_000);
+
+            // then
+            StreamingQueryProgress[] progress = test.recentProgress();
+            assertThat(progress).extracting(StreamingQueryProgress::numInputRows)
+                    .containsExactly(2L, 0L, 2L, 0L, 4L, 0L, 3L, 0L);
+            assertThat(progress).extracting(StreamingQueryProgress::eventTime).containsExactly(
+                    times("1970-01-01T00:00:00.000Z", "12:07:00.000", "12:08:00.000", "12:07:30.000"),
+                    times("11:58:00.000"),
+                    times("11:58:00.000", "12:09:00.000", "12:14:00.000", "12:11:30.000"),
+                    times("12:04:00.000"),
+                    times("12:04:00.000", "12:08:00.000", "12:21:00.000", "12:14:15.000"),
+                    times("12:11:00.000"),
+                    times("12:11:00.000", "12:04:00.000", "12:26:00.000", "12:15:40.000"),
+                    times("12:16:00.000"));
+            // 12:04 donkey falls in two windows the watermark (12:11) has passed: two grouped rows dropped
+            assertThat(progress).extracting(StructuredProgressMetricsTest::state).containsExactly(
+                    "[stateStoreSave 4/4/0/0]", "[stateStoreSave 4/0/0/0]", "[stateStoreSave 7/4/0/0]",
+                    "[stateStoreSave 7/0/0/0]", "[stateStoreSave 12/8/0/0]", "[stateStoreSave 9/0/3/0]",
+                    "[stateStoreSave 11/4/0/2]", "[stateStoreSave 8/0/3/0]");
+            assertThat(progress).extracting(p -> p.sink().numOutputRows()).containsExactly(0L, 0L, 0L, 0L, 0L, 3L, 0L, 3L);
+        }
+    }
+
+    @Test
+    void shouldReportTheGroupsHeldAndUpdatedAndNoEventTimeForAnAggregationWithoutWatermark() {
+        // given
+        Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999).load();
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(StructuredWordCount.wordCounts(lines)
+                .writeStream().outputMode("update").format("memory").queryName("words"), dir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, "a b a", "c");
+            test.send(T0 + 1_010, "a d");
+            test.closeThrough(T0 + 2_000);
+
+            // then
+            StreamingQueryProgress[] progress = test.recentProgress();
+            assertThat(progress).extracting(StreamingQueryProgress::numInputRows).containsExactly(2L, 1L);
+            assertThat(progress).extracting(StreamingQueryProgress::eventTime).containsExactly(Map.of(), Map.of());
+            assertThat(progress).extracting(StructuredProgressMetricsTest::state)
+                    .containsExactly("[stateStoreSave 3/3/0/0]", "[stateStoreSave 4/2/0/0]");
+            assertThat(progress[1].json()).contains("\"stateOperators\":[{\"operatorName\":\"stateStoreSave\","
+                    + "\"numRowsTotal\":4,\"numRowsUpdated\":2,\"allUpdatesTimeMs\":0,\"numRowsRemoved\":0,");
+        }
+    }
+
+    @Test
+    void shouldCountTheInputRowsOfADeduplicationInTheStatefulStep() {
+        // given
+        Dataset<Row> events = spark.readStream().schema("id STRING").json("/unused");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(events.dropDuplicates("id").writeStream()
+                .format("memory").queryName("ids"), dir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, "{\"id\":\"a\"}", "{\"id\":\"a\"}", "{\"id\":\"b\"}");
+            test.send(T0 + 1_010, "{\"id\":\"b\"}");
+            test.closeThrough(T0 + 2_000);
+
+            // then
+            assertThat(test.recentProgress()).extracting(StreamingQueryProgress::numInputRows).containsExactly(3L, 1L);
+            assertThat(spark.table("ids").collectAsList()).isEqualTo(List.of(Row.of("a"), Row.of("b")));
+        }
+    }
+}
