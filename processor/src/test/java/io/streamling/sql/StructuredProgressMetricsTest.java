@@ -79,6 +79,32 @@ class StructuredProgressMetricsTest {
     }
 
     @Test
+    void shouldReportLateRowsDroppedAndKeysRemovedByTheWatermarkOfADeduplication() {
+        // given: the event time is part of the key, so keys at or before the watermark are removed
+        Dataset<Row> events = spark.readStream().schema("id STRING, time TIMESTAMP").json("/unused")
+                .withWatermark("time", "10 minutes").dropDuplicates("id", "time");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(events.writeStream().format("memory")
+                .queryName("ids"), dir, Instant.ofEpochMilli(T0))) {
+
+            // when: 12:00 and 12:05 (watermark 11:55 next), then 12:30 (watermark 12:20), then 12:01 (late)
+            test.send(T0 + 10, event("a", "12:00"), event("b", "12:05"), event("a", "12:00"));
+            test.send(T0 + 2_010, event("c", "12:30"));
+            test.send(T0 + 4_010, event("d", "12:01"), event("e", "12:25"));
+            test.closeThrough(T0 + 5_000);
+
+            // then: data, no-data (11:55 moved nothing out), data (12:30), no-data (12:20 removes a and b), data
+            StreamingQueryProgress[] progress = test.recentProgress();
+            assertThat(progress).extracting(StreamingQueryProgress::numInputRows).containsExactly(3L, 0L, 1L, 0L, 2L);
+            assertThat(progress).extracting(StructuredProgressMetricsTest::state).containsExactly(
+                    "[dedupe 2/2/0/0]", "[dedupe 2/0/0/0]", "[dedupe 3/1/0/0]", "[dedupe 1/0/2/0]", "[dedupe 2/1/0/1]");
+        }
+    }
+
+    private static String event(String id, String time) {
+        return "{\"id\":\"" + id + "\",\"time\":\"2026-01-01T" + time + ":00Z\"}";
+    }
+
+    @Test
     void shouldReportTheGroupsHeldAndUpdatedAndNoEventTimeForAnAggregationWithoutWatermark() {
         // given
         Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999).load();
@@ -102,7 +128,7 @@ class StructuredProgressMetricsTest {
     }
 
     @Test
-    void shouldCountTheInputRowsOfADeduplicationInTheStatefulStep() {
+    void shouldCountTheInputRowsAndTheKeysOfADeduplicationInTheStatefulStep() {
         // given
         Dataset<Row> events = spark.readStream().schema("id STRING").json("/unused");
         try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(events.dropDuplicates("id").writeStream()
@@ -115,6 +141,8 @@ class StructuredProgressMetricsTest {
 
             // then
             assertThat(test.recentProgress()).extracting(StreamingQueryProgress::numInputRows).containsExactly(3L, 1L);
+            assertThat(test.recentProgress()).extracting(StructuredProgressMetricsTest::state)
+                    .containsExactly("[dedupe 2/2/0/0]", "[dedupe 2/0/0/0]");
             assertThat(spark.table("ids").collectAsList()).isEqualTo(List.of(Row.of("a"), Row.of("b")));
         }
     }
