@@ -88,6 +88,29 @@ public final class functions {
         return new Column(new Exprs.Concat(java.util.Arrays.stream(exprs).map(Column::expr).toList()));
     }
 
+    /**
+     * A JSON string column parsed into a struct of {@code schema}: fields that do not convert, and
+     * every field of malformed JSON, are null (Spark's PERMISSIVE mode); a null string gives null.
+     */
+    public static Column from_json(Column e, io.streamling.sql.types.StructType schema) {
+        return new Column(new Exprs.FromJson(e.expr(), schema));
+    }
+
+    /** As {@link #from_json(Column, io.streamling.sql.types.StructType)}, the schema in DDL: {@code "time TIMESTAMP, action STRING"}. */
+    public static Column from_json(Column e, String schema) {
+        return from_json(e, io.streamling.sql.types.StructType.fromDDL(schema));
+    }
+
+    /** A string as a timestamp, as {@code CAST(s AS TIMESTAMP)}. */
+    public static Column to_timestamp(Column s) {
+        return new Column(new Exprs.ToTimestamp(s.expr(), null));
+    }
+
+    /** A string as a timestamp, parsed with a datetime pattern such as {@code yyyy-MM-dd HH:mm:ss}, in UTC. */
+    public static Column to_timestamp(Column s, String format) {
+        return new Column(new Exprs.ToTimestamp(s.expr(), format));
+    }
+
     /** Tumbling event-time windows: the struct {@code window{start, end}} holding each row's time. */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

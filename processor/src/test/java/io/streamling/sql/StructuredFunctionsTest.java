@@ -2,9 +2,11 @@ package io.streamling.sql;
 
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.concat;
+import static io.streamling.sql.functions.from_json;
 import static io.streamling.sql.functions.lit;
 import static io.streamling.sql.functions.struct;
 import static io.streamling.sql.functions.to_json;
+import static io.streamling.sql.functions.to_timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,5 +79,73 @@ class StructuredFunctionsTest {
         assertThatThrownBy(() -> counts().select(to_json(col("word"))))
                 .isInstanceOf(AnalysisException.class)
                 .hasMessageContaining("to_json(word)").hasMessageContaining("must be a struct");
+    }
+
+    private Dataset<Row> strings(String... values) {
+        StructType schema = StructType.fromDDL("s STRING");
+        return spark.createDataFrame(java.util.Arrays.stream(values).map(v -> new Row(schema, v)).toList(), schema);
+    }
+
+    private static Timestamp at(String instant) {
+        return Timestamp.from(Instant.parse(instant));
+    }
+
+    @Test
+    void shouldParseJsonIntoAStructKeepingTheFieldsThatConvertAndNullsForMalformedJson() {
+        // given
+        Dataset<Row> lines = strings("{\"time\":\"2026-01-01T12:07:00Z\",\"action\":\"Open\",\"n\":3}",
+                "{\"time\":1469501107,\"action\":\"Close\",\"n\":\"x\"}", "{bad", null);
+
+        // when
+        Dataset<Row> events = lines.select(from_json(col("s"), "time TIMESTAMP, action STRING, n INT").alias("e"));
+
+        // then
+        assertThat(lines.select(from_json(col("s"), "n INT")).columns()).containsExactly("from_json(s)");
+        assertThat(events.schema().simpleString()).isEqualTo("struct<e:struct<time:timestamp,action:string,n:int>>");
+        StructType e = StructType.fromDDL("time TIMESTAMP, action STRING, n INT");
+        assertThat(events.collectAsList()).containsExactly(
+                Row.of(new Row(e, at("2026-01-01T12:07:00Z"), "Open", 3)),
+                Row.of(new Row(e, at("2016-07-26T02:45:07Z"), "Close", null)),
+                Row.of(new Row(e, null, null, null)),
+                Row.of((Object) null));
+        assertThat(events.select(col("e.action"), col("e.n")).columns()).containsExactly("action", "n");
+        assertThat(events.select(col("e.action")).collectAsList())
+                .containsExactly(Row.of("Open"), Row.of("Close"), Row.of((Object) null), Row.of((Object) null));
+    }
+
+    @Test
+    void shouldParseTimestampsAsACastOrWithADatetimePatternInUtc() {
+        // given
+        Dataset<Row> times = strings("2026-01-01 12:07:00", null);
+        Dataset<Row> patterned = strings("01/01/2026 12:07", null);
+
+        // when
+        Dataset<Row> cast = times.select(to_timestamp(col("s")));
+        Dataset<Row> parsed = patterned.select(to_timestamp(col("s"), "dd/MM/yyyy HH:mm"));
+
+        // then
+        assertThat(cast.columns()).containsExactly("to_timestamp(s)");
+        assertThat(cast.collectAsList()).containsExactly(Row.of(at("2026-01-01T12:07:00Z")), Row.of((Object) null));
+        assertThat(parsed.columns()).containsExactly("to_timestamp(s, dd/MM/yyyy HH:mm)");
+        assertThat(parsed.collectAsList()).containsExactly(Row.of(at("2026-01-01T12:07:00Z")), Row.of((Object) null));
+        assertThat(strings("2026-01-01").select(to_timestamp(col("s"), "yyyy-MM-dd")).collectAsList())
+                .containsExactly(Row.of(at("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void shouldFailOnTextThatDoesNotMatchTheTimestampPattern() {
+        assertThatThrownBy(() -> strings("2026-13-45").select(to_timestamp(col("s"), "yyyy-MM-dd")).collectAsList())
+                .hasMessageContaining("[CANNOT_PARSE_TIMESTAMP]").hasMessageContaining("2026-13-45");
+    }
+
+    @Test
+    void shouldReadTheStartAndEndOfAWindowColumn() {
+        // when
+        Dataset<Row> bounds = counts().select(col("window.start"), col("window.end"), col("window").getField("end"));
+
+        // then
+        assertThat(bounds.columns()).containsExactly("start", "end", "end");
+        assertThat(bounds.collectAsList().get(0)).isEqualTo(Row.of(at("2026-01-01T12:00:00Z"),
+                at("2026-01-01T12:10:00Z"), at("2026-01-01T12:10:00Z")));
     }
 }

@@ -559,6 +559,93 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code from_json(json, schema)}: a JSON object string as a struct of {@code schema}, as Spark's
+     * PERMISSIVE parse: fields that do not convert, and all fields of malformed JSON, are null; a
+     * null or blank string gives null.
+     */
+    public record FromJson(Expr child, StructType schema) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            if (value == null) {
+                return null;
+            }
+            List<Row> parsed = RowParser.of("json", schema, "PERMISSIVE", null).parse(Casts.convert(value,
+                    DataTypes.StringType).toString());
+            return parsed.isEmpty() ? null : parsed.get(0);
+        }
+
+        @Override
+        public DataType type(StructType input) {
+            DataType type = child.type(input);
+            if (!type.equals(DataTypes.StringType) && !type.equals(DataTypes.BinaryType)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"from_json("
+                        + child.name() + ")\" due to data type mismatch: The first parameter requires the \"STRING\" "
+                        + "type, however \"" + child.name() + "\" has the type \"" + type.simpleString().toUpperCase(Locale.ROOT)
+                        + "\".");
+            }
+            return schema;
+        }
+
+        @Override
+        public String name() {
+            return "from_json(" + child.name() + ")";
+        }
+    }
+
+    /**
+     * {@code to_timestamp(str[, format])}: without a format, {@code CAST(str AS TIMESTAMP)}; with
+     * one, the string parsed with that datetime pattern in UTC (the session time zone's default),
+     * failing as Spark's ANSI mode does on text that does not match.
+     */
+    public record ToTimestamp(Expr child, String format) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            if (value == null) {
+                return null;
+            }
+            if (format == null || value instanceof Timestamp) {
+                return Casts.convert(value, DataTypes.TimestampType);
+            }
+            String text = value.toString();
+            try {
+                java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern(format,
+                        Locale.US).withZone(java.time.ZoneOffset.UTC);
+                java.time.temporal.TemporalAccessor parsed = formatter.parseBest(text, java.time.ZonedDateTime::from,
+                        java.time.LocalDateTime::from, java.time.LocalDate::from);
+                java.time.Instant instant = parsed instanceof java.time.ZonedDateTime z ? z.toInstant()
+                        : parsed instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC)
+                        : ((java.time.LocalDate) parsed).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return Timestamp.from(instant);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("[CANNOT_PARSE_TIMESTAMP] " + e.getMessage() + ". Use `try_to_timestamp` "
+                        + "to tolerate invalid input string and return NULL instead. SQLSTATE: 22007", e);
+            }
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            DataType type = child.type(schema);
+            if (format != null) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(format, Locale.US);
+                } catch (IllegalArgumentException e) {
+                    throw new AnalysisException("to_timestamp: invalid datetime pattern '" + format + "': " + e.getMessage());
+                }
+            } else {
+                Casts.check(type, DataTypes.TimestampType);
+            }
+            return DataTypes.TimestampType;
+        }
+
+        @Override
+        public String name() {
+            return "to_timestamp(" + child.name() + (format == null ? "" : ", " + format) + ")";
+        }
+    }
+
     /** A sort direction around a column, for {@code orderBy}; evaluates to the column. */
     public record Sort(Expr child, boolean ascending) implements Expr {
         @Override
