@@ -101,6 +101,14 @@ public final class functions {
         return from_json(e, io.streamling.sql.types.StructType.fromDDL(schema));
     }
 
+    /**
+     * The current time as a timestamp column. Unlike Spark, which fixes it once per micro-batch,
+     * it is read when each row is evaluated.
+     */
+    public static Column current_timestamp() {
+        return new Column(new Exprs.CurrentTimestamp());
+    }
+
     /** A string as a timestamp, as {@code CAST(s AS TIMESTAMP)}. */
     public static Column to_timestamp(Column s) {
         return new Column(new Exprs.ToTimestamp(s.expr(), null));

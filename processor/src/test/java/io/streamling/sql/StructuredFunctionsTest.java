@@ -2,6 +2,7 @@ package io.streamling.sql;
 
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.concat;
+import static io.streamling.sql.functions.current_timestamp;
 import static io.streamling.sql.functions.from_json;
 import static io.streamling.sql.functions.lit;
 import static io.streamling.sql.functions.struct;
@@ -147,5 +148,20 @@ class StructuredFunctionsTest {
         assertThat(bounds.columns()).containsExactly("start", "end", "end");
         assertThat(bounds.collectAsList().get(0)).isEqualTo(Row.of(at("2026-01-01T12:00:00Z"),
                 at("2026-01-01T12:10:00Z"), at("2026-01-01T12:10:00Z")));
+    }
+
+    @Test
+    void shouldGiveTheCurrentTimeAsATimestampColumn() {
+        // given
+        long before = System.currentTimeMillis();
+
+        // when
+        Dataset<Row> now = strings("x").select(current_timestamp());
+        Timestamp value = (Timestamp) now.collectAsList().get(0).get(0);
+
+        // then
+        assertThat(now.columns()).containsExactly("current_timestamp()");
+        assertThat(now.schema().simpleString()).isEqualTo("struct<current_timestamp():timestamp>");
+        assertThat(value.getTime()).isBetween(before, System.currentTimeMillis());
     }
 }

@@ -646,6 +646,28 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code current_timestamp()}: the wall-clock time (ms) when the row is evaluated. Spark fixes
+     * one value per query run (per micro-batch on a stream); here rows of one micro-batch evaluated
+     * at different moments may differ by the time between them.
+     */
+    public record CurrentTimestamp() implements Expr {
+        @Override
+        public Object eval(Row row) {
+            return new Timestamp(System.currentTimeMillis());
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            return DataTypes.TimestampType;
+        }
+
+        @Override
+        public String name() {
+            return "current_timestamp()";
+        }
+    }
+
     /** A sort direction around a column, for {@code orderBy}; evaluates to the column. */
     public record Sort(Expr child, boolean ascending) implements Expr {
         @Override
