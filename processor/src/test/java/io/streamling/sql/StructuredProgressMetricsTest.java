@@ -146,4 +146,76 @@ class StructuredProgressMetricsTest {
             assertThat(spark.table("ids").collectAsList()).isEqualTo(List.of(Row.of("a"), Row.of("b")));
         }
     }
+
+    private static String word(String time, String word) {
+        return StructuredWindowedEvents.event(time, word);
+    }
+
+    @Test
+    void shouldReportTheRowsBothSidesOfAStreamStreamJoinKeepAddAndEvictAndTheLateRowsDropped() {
+        // given: both sides watermarked 10 minutes, joined on the event time and the word
+        Dataset<Row> left = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json("/unused")
+                .withWatermark("timestamp", "10 minutes");
+        Dataset<Row> right = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json("/unused")
+                .withWatermark("timestamp", "10 minutes");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(left.join(right,
+                new String[] {"timestamp", "word"}).writeStream().format("memory").queryName("joined"), dir,
+                Instant.ofEpochMilli(T0))) {
+
+            // when: the global watermark (the slower side's) is 11:50 after the first batch, 12:20 after the third
+            test.send(0, T0 + 10, word("12:00", "a"));
+            test.send(1, T0 + 20, word("12:30", "x"));
+            test.send(1, T0 + 2_010, word("12:00", "a"));
+            test.send(0, T0 + 2_020, word("11:40", "z"), word("12:40", "q"));
+            test.send(1, T0 + 4_010, word("12:00", "a"), word("12:25", "c"));
+            test.send(0, T0 + 4_020, word("11:40", "z"), word("12:25", "c"));
+            test.closeThrough(T0 + 6_000);
+
+            // then: the no-data batch at 12:20 evicts both (12:00, a) rows
+            StreamingQueryProgress[] progress = test.recentProgress();
+            assertThat(progress).extracting(StreamingQueryProgress::numInputRows).containsExactly(2L, 0L, 3L, 0L, 4L);
+            assertThat(progress).extracting(StructuredProgressMetricsTest::state).containsExactly(
+                    "[symmetricHashJoin 2/2/0/0]", "[symmetricHashJoin 2/0/0/0]", "[symmetricHashJoin 4/2/0/1]",
+                    "[symmetricHashJoin 2/0/2/0]", "[symmetricHashJoin 4/2/0/2]");
+            assertThat(progress).extracting(p -> p.eventTime().get("watermark")).containsExactly(
+                    "1970-01-01T00:00:00.000Z", "2026-01-01T11:50:00.000Z", "2026-01-01T11:50:00.000Z",
+                    "2026-01-01T12:20:00.000Z", "2026-01-01T12:20:00.000Z");
+        }
+    }
+
+    @Test
+    void shouldReportTheKeysAGroupStateFunctionUpdatedAndRemoved() {
+        // given: a running count per word; b's state is removed the second time b comes
+        Dataset<Row> events = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json("/unused");
+        Dataset<String> counts = events.groupByKey(row -> row.<String>getAs("word"), Encoders.STRING())
+                .mapGroupsWithState((String key, java.util.Iterator<Row> values, GroupState<Long> state) -> {
+                    long n = state.getOption().orElse(0L);
+                    while (values.hasNext()) {
+                        values.next();
+                        n++;
+                    }
+                    if (key.equals("b") && state.exists()) {
+                        state.remove();
+                        return key + ":removed";
+                    }
+                    state.update(n);
+                    return key + ":" + n;
+                }, Encoders.LONG(), Encoders.STRING());
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(counts.writeStream().format("memory")
+                .queryName("counts").outputMode("update"), dir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, word("12:00", "a"), word("12:01", "b"), word("12:02", "a"));
+            test.send(T0 + 1_010, word("12:03", "a"), word("12:04", "b"));
+            test.closeThrough(T0 + 2_000);
+
+            // then
+            assertThat(spark.table("counts").collectAsList()).containsExactly(Row.of("a:2"), Row.of("b:1"),
+                    Row.of("a:3"), Row.of("b:removed"));
+            assertThat(test.recentProgress()).extracting(StructuredProgressMetricsTest::state).containsExactly(
+                    "[flatMapGroupsWithState 2/2/0/0]", "[flatMapGroupsWithState 1/1/1/0]");
+            assertThat(test.recentProgress()).extracting(StreamingQueryProgress::eventTime)
+                    .containsExactly(Map.of(), Map.of());
+        }
+    }
 }
