@@ -7,6 +7,11 @@ import io.streamling.embedded.EmbeddedKafkaExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,5 +62,28 @@ class StructuredRunsIT {
                 "|  Open|         20|",
                 "+------+-----------+",
                 "", ""));
+    }
+
+    @Test
+    void theLineLengthsRunPrintsInUpdateModeUntilEveryLengthReachesItsCountInTheWholeText(EmbeddedKafkaBroker broker)
+            throws Exception {
+        // given: five lines in three files; lengths 1, 2, 2, 3, 2
+        List<String> text = List.of("a", "bb", "cc", "ddd", "ee");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StructuredRuns runs = new StructuredRuns(broker.bootstrapServers(), 120,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // when
+        runs.lineLengths(text);
+
+        // then: whatever the micro-batches, each length's last printed count is its count in the text
+        String printed = out.toString(StandardCharsets.UTF_8);
+        Map<Integer, Long> last = new TreeMap<>();
+        Matcher row = Pattern.compile("\\|\\s*(\\d+)\\|\\s*(\\d+)\\|").matcher(printed);
+        while (row.find()) {
+            last.put(Integer.parseInt(row.group(1)), Long.parseLong(row.group(2)));
+        }
+        assertThat(printed).startsWith("-------------------------------------------\nBatch: 0\n");
+        assertThat(last).isEqualTo(Map.of(1, 1L, 2, 3L, 3, 1L));
     }
 }
