@@ -51,8 +51,12 @@ public final class Launcher {
               stateful-word-count    running word counts from an initial state (updateStateByKey)
               count-by-window        the pysparkling seed: queueStream([[1,1,5],[5,5,2,4],[1,2]]).countByWindow
               json-file-stream       JSON lines from files dropped in a directory: filter, summary per batch, saveAsTextFiles
+              structured-line-lengths Structured Streaming: text files, groupBy(len).count(), update mode, console
+              structured-events      Structured Streaming: open/close JSON events, static analysis, then counts per action and
+                                     hour in complete mode to the memory table counts, totalled with SQL
               structured-word-count  Structured Streaming: socket lines, split, explode, groupBy(word).count(), complete mode
-              windowed-events-append Structured Streaming: JSON events, 10-min windows sliding 5 min, 10-min watermark, append mode""";
+              windowed-events-append Structured Streaming: JSON events, 10-min windows sliding 5 min, 10-min watermark, append mode
+                                     to the Kafka topic windowed-events-counts, printed by a consumer""";
     private static final String BUNDLED_TEXT = "/texts/alice-chapter-1.txt";
 
     /** A program over socket lines: registers its outputs, returns the slide of what it prints. */
@@ -69,7 +73,7 @@ public final class Launcher {
             "stateful-word-count", lines -> StatefulNetworkWordCount.runningCounts(lines).slideDuration());
 
     private static final List<String> OTHER_EXAMPLES = List.of("count-by-window", "json-file-stream",
-            "structured-word-count", "windowed-events-append");
+            "structured-line-lengths", "structured-events", "structured-word-count", "windowed-events-append");
 
     private Launcher() {
     }
@@ -95,9 +99,14 @@ public final class Launcher {
         } else if (options.example.equals("json-file-stream")) {
             runJsonFileStream(options);
         } else if (options.example.equals("structured-word-count")) {
-            runStructuredWordCount(options);
+            structuredRuns(options).wordCount(options.text == null ? bundledText() : readText(options.text),
+                    java.time.Duration.ofMillis(options.delayMs));
+        } else if (options.example.equals("structured-line-lengths")) {
+            structuredRuns(options).lineLengths(options.text == null ? bundledText() : readText(options.text));
+        } else if (options.example.equals("structured-events")) {
+            structuredRuns(options).events();
         } else if (options.example.equals("windowed-events-append")) {
-            runWindowedEventsAppend(options);
+            structuredRuns(options).windowedEventsToKafka();
         } else {
             runSocketExample(options, SOCKET_EXAMPLES.get(options.example));
         }
@@ -160,64 +169,8 @@ public final class Launcher {
         System.err.println("Saved batches are in " + output);
     }
 
-    /** The Structured word count over the served text, in complete mode, until the text is counted. */
-    private static void runStructuredWordCount(Options options) throws InterruptedException, io.streamling.sql.StreamingQueryException {
-        List<String> text = options.text == null ? bundledText() : readText(options.text);
-        SparkSession.Builder builder = SparkSession.builder().appName("StructuredWordCount");
-        if (options.bootstrapServers != null) {
-            builder.config(StreamingConf.BOOTSTRAP_SERVERS, options.bootstrapServers);
-        }
-        SparkSession spark = builder.getOrCreate();
-        try (LineServer server = LineServer.serve(text, 0, java.time.Duration.ofMillis(options.delayMs))) {
-            Dataset<Row> lines = spark.readStream().format("socket").option("host", "127.0.0.1")
-                    .option("port", Integer.toString(server.port())).load();
-            StreamingQuery query = StructuredWordCount.wordCounts(lines).writeStream().outputMode("complete")
-                    .format("console").start();
-            Instant deadline = Instant.now().plusSeconds(options.durationSeconds);
-            // the text is served, then a batch interval and the idle timeout close its last batch
-            while (Instant.now().isBefore(deadline) && (server.lastLineSentAt() == null
-                    || Instant.now().isBefore(server.lastLineSentAt().plusSeconds(5)))) {
-                query.awaitTermination(100);
-            }
-            query.stop();
-        } finally {
-            spark.stop();
-        }
-    }
-
-    /**
-     * Drops the programming guide's word events into a fresh directory, one file every three seconds
-     * (so that a no-data micro-batch after each can show the windows the watermark finalized; a file
-     * that lands in the very next trigger makes that trigger a data batch instead, as in Spark), and
-     * prints the windowed counts in append mode.
-     */
-    private static void runWindowedEventsAppend(Options options) throws Exception {
-        Path input = Files.createTempDirectory("streamling-events-in-");
-        Path staging = Files.createTempDirectory("streamling-events-staging-");
-        SparkSession.Builder builder = SparkSession.builder().appName("StructuredWindowedEvents");
-        if (options.bootstrapServers != null) {
-            builder.config(StreamingConf.BOOTSTRAP_SERVERS, options.bootstrapServers);
-        }
-        SparkSession spark = builder.getOrCreate();
-        try {
-            Dataset<Row> events = spark.readStream().schema(StructuredWindowedEvents.SCHEMA).json(input.toString());
-            StreamingQuery query = StructuredWindowedEvents.sink(StructuredWindowedEvents.windowedCounts(events)).start();
-            System.err.println("Watching " + input);
-            Instant deadline = Instant.now().plusSeconds(options.durationSeconds);
-            List<List<String>> files = StructuredWindowedEvents.GUIDE_EVENTS;
-            for (int i = 0; i < files.size() && Instant.now().isBefore(deadline); i++) {
-                StringBuilder lines = new StringBuilder();
-                files.get(i).forEach(line -> lines.append(line).append('\n'));
-                Path written = Files.writeString(staging.resolve("events-" + i + ".json"), lines);
-                Files.move(written, input.resolve(written.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                query.awaitTermination(3_000);
-            }
-            // the last file's batch, then its no-data batch, then the idle timeout that closes them
-            query.awaitTermination(5_000);
-            query.stop();
-        } finally {
-            spark.stop();
-        }
+    private static StructuredRuns structuredRuns(Options options) {
+        return new StructuredRuns(options.bootstrapServers, options.durationSeconds, System.out);
     }
 
     private static void runSocketExample(Options options, SocketProgram program) throws InterruptedException {

@@ -1,6 +1,10 @@
 package io.streamling.examples;
 
 import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.concat;
+import static io.streamling.sql.functions.lit;
+import static io.streamling.sql.functions.struct;
+import static io.streamling.sql.functions.to_json;
 import static io.streamling.sql.functions.window;
 
 import io.streamling.sql.DataStreamWriter;
@@ -14,15 +18,23 @@ import java.util.List;
  * The seeds' "windowed grouped aggregation with 10 min windows, sliding every 5 mins" (Spark's
  * programming guide), with a 10-minute watermark in append mode: each window's word counts are
  * written once, when the watermark (the latest event time minus 10 minutes) passes the window's
- * end, and rows for windows already written are dropped as too late. The Scala original:
+ * end, and rows for windows already written are dropped as too late. Each final count is
+ * written to the Kafka topic {@value #TOPIC}: key {@code word@window start}, value the row as JSON.
+ * The Scala original, with a Kafka sink:
  *
  * <pre>
  * words.withWatermark("timestamp", "10 minutes")
  *      .groupBy(window($"timestamp", "10 minutes", "5 minutes"), $"word").count()
- *      .writeStream.outputMode("append").format("console").start()
+ *      .select(concat($"word", lit("@"), $"window.start").as("key"), to_json(struct($"window", $"word", $"count")).as("value"))
+ *      .writeStream.outputMode("append").format("kafka")
+ *      .option("kafka.bootstrap.servers", servers).option("topic", "windowed-events-counts")
+ *      .option("checkpointLocation", checkpoint).start()
  * </pre>
  */
 public final class StructuredWindowedEvents {
+
+    /** The topic the final window counts are written to. */
+    public static final String TOPIC = "windowed-events-counts";
 
     /** The schema of the JSON events, e.g. {@code {"timestamp":"2026-01-01T12:07:00Z","word":"dog"}}. */
     public static final String SCHEMA = "timestamp TIMESTAMP, word STRING";
@@ -48,9 +60,25 @@ public final class StructuredWindowedEvents {
                 .count();
     }
 
-    /** The sink: the console, whole windows shown; to write to Kafka, change this one line's format and options. */
-    public static DataStreamWriter<Row> sink(Dataset<Row> counts) {
-        return counts.writeStream().outputMode("append").format("console").option("truncate", false);
+    /**
+     * The counts as Kafka records: {@code key} = {@code word@window start} (e.g.
+     * {@code dog@2026-01-01 12:00:00}), {@code value} = the row as JSON (e.g.
+     * {@code {"window":{"start":"2026-01-01T12:00:00.000Z","end":"2026-01-01T12:10:00.000Z"},"word":"dog","count":2}}).
+     */
+    public static Dataset<Row> records(Dataset<Row> counts) {
+        return counts.select(concat(col("word"), lit("@"), col("window.start")).alias("key"),
+                to_json(struct(col("window"), col("word"), col("count"))).alias("value"));
+    }
+
+    /**
+     * The sink: the records, in append mode, to topic {@value #TOPIC} of the Kafka cluster at
+     * {@code bootstrapServers}, with the query's checkpoint (which the Kafka sink needs, as in Spark)
+     * at {@code checkpointLocation}.
+     */
+    public static DataStreamWriter<Row> sink(Dataset<Row> counts, String bootstrapServers, String checkpointLocation) {
+        return records(counts).writeStream().outputMode("append").format("kafka")
+                .option("kafka.bootstrap.servers", bootstrapServers).option("topic", TOPIC)
+                .option("checkpointLocation", checkpointLocation);
     }
 
     /** One JSON event on 2026-01-01 at {@code time} (HH:mm, UTC). */
@@ -58,12 +86,19 @@ public final class StructuredWindowedEvents {
         return "{\"timestamp\":\"2026-01-01T" + time + ":00Z\",\"word\":\"" + word + "\"}";
     }
 
-    /** Runs on the JSON files arriving in {@code args[0]} for a minute. */
+    /**
+     * Runs on the JSON files arriving in {@code args[0]} for a minute, on the Kafka cluster at
+     * {@code args[1]} (default {@code localhost:9092}), checkpointing in {@code args[2]} (default
+     * {@code /tmp/windowed-events-checkpoint}).
+     */
     public static void main(String[] args) throws Exception {
         String inputPath = args.length > 0 ? args[0] : "/tmp/words";
-        SparkSession spark = SparkSession.builder().appName("StructuredWindowedEvents").getOrCreate();
+        String servers = args.length > 1 ? args[1] : "localhost:9092";
+        SparkSession spark = SparkSession.builder().appName("StructuredWindowedEvents")
+                .config("bootstrap.servers", servers).getOrCreate();
         Dataset<Row> events = spark.readStream().schema(SCHEMA).json(inputPath);
-        StreamingQuery query = sink(windowedCounts(events)).start();
+        StreamingQuery query = sink(windowedCounts(events), servers,
+                args.length > 2 ? args[2] : "/tmp/windowed-events-checkpoint").start();
         query.awaitTermination(60_000);
         query.stop();
     }

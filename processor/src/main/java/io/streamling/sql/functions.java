@@ -60,6 +60,65 @@ public final class functions {
         return new Column(new Exprs.Explode(e.expr()));
     }
 
+    /** A struct of the columns, its fields named as the columns: {@code struct(col("word"), col("count"))}. */
+    public static Column struct(Column... cols) {
+        return new Column(new Exprs.Struct(java.util.Arrays.stream(cols).map(Column::expr).toList()));
+    }
+
+    /** A struct of the named columns. */
+    public static Column struct(String colName, String... colNames) {
+        java.util.List<Column> cols = new java.util.ArrayList<>();
+        cols.add(col(colName));
+        for (String name : colNames) {
+            cols.add(col(name));
+        }
+        return struct(cols.toArray(Column[]::new));
+    }
+
+    /**
+     * A struct column as a JSON string, as Spark writes it: {@code {"word":"cat","count":1}}, null
+     * fields left out, timestamps as {@code 2026-01-01T12:00:00.000Z}.
+     */
+    public static Column to_json(Column e) {
+        return new Column(new Exprs.ToJson(e.expr()));
+    }
+
+    /** The columns as strings, joined; null if any of them is null. */
+    public static Column concat(Column... exprs) {
+        return new Column(new Exprs.Concat(java.util.Arrays.stream(exprs).map(Column::expr).toList()));
+    }
+
+    /**
+     * A JSON string column parsed into a struct of {@code schema}: fields that do not convert, and
+     * every field of malformed JSON, are null (Spark's PERMISSIVE mode); a null string gives null.
+     */
+    public static Column from_json(Column e, io.streamling.sql.types.StructType schema) {
+        return new Column(new Exprs.FromJson(e.expr(), schema));
+    }
+
+    /** As {@link #from_json(Column, io.streamling.sql.types.StructType)}, the schema in DDL: {@code "time TIMESTAMP, action STRING"}. */
+    public static Column from_json(Column e, String schema) {
+        return from_json(e, io.streamling.sql.types.StructType.fromDDL(schema));
+    }
+
+    /**
+     * The current time as a timestamp column. Unlike Spark, which fixes it once per micro-batch,
+     * it is read when each row is evaluated.
+     */
+    public static Column current_timestamp() {
+        return new Column(new Exprs.CurrentTimestamp());
+    }
+
+    /** A string as a timestamp, as {@code CAST(s AS TIMESTAMP)}. */
+    public static Column to_timestamp(Column s) {
+        return new Column(new Exprs.ToTimestamp(s.expr(), null));
+    }
+
+    /** A string as a timestamp, parsed with a datetime pattern such as {@code yyyy-MM-dd HH:mm:ss}, in UTC. */
+    public static Column to_timestamp(Column s, String format) {
+        return new Column(new Exprs.ToTimestamp(s.expr(), format));
+    }
+
     /** Tumbling event-time windows: the struct {@code window{start, end}} holding each row's time. */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

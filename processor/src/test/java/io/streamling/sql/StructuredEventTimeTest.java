@@ -63,7 +63,8 @@ class StructuredEventTimeTest {
     void appendModeWritesEachWindowOnceWhenTheWatermarkPassesItsEndInTheNoDataBatchAfter() {
         // given: Spark's guide example, 10-minute windows sliding every 5 minutes, watermark 10 minutes
         try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
-                StructuredWindowedEvents.sink(StructuredWindowedEvents.windowedCounts(events())), stateDir,
+                StructuredWindowedEvents.windowedCounts(events()).writeStream().outputMode("append")
+                        .format("console").option("truncate", false), stateDir,
                 Instant.ofEpochMilli(T0))) {
 
             // when: four triggers with data, each followed by an empty trigger interval
@@ -80,6 +81,35 @@ class StructuredEventTimeTest {
                     + batch(6, EMPTY)
                     + batch(7, windows("12:05 12:15 cat 1", "12:05 12:15 dog 3", "12:05 12:15 owl 2")));
         }
+    }
+
+    @Test
+    void theWindowedEventsExampleWritesEachFinalCountOnceAsAWordAtStartKeyAndAJsonValue() {
+        // given: the example's records (what its Kafka sink writes), to a memory table
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                StructuredWindowedEvents.records(StructuredWindowedEvents.windowedCounts(events())).writeStream()
+                        .outputMode("append").format("memory").queryName("records"), stateDir,
+                Instant.ofEpochMilli(T0))) {
+
+            // when
+            for (int i = 0; i < StructuredWindowedEvents.GUIDE_EVENTS.size(); i++) {
+                test.send(T0 + 10 + 2_000L * i, StructuredWindowedEvents.GUIDE_EVENTS.get(i).toArray(String[]::new));
+            }
+            test.closeThrough(T0 + 9_000);
+
+            // then
+            assertThat(spark.table("records").columns()).containsExactly("key", "value");
+            assertThat(spark.table("records").collectAsList()).containsExactly(
+                    record("cat", "12:00", "12:10", 1), record("dog", "12:00", "12:10", 2),
+                    record("owl", "12:00", "12:10", 1), record("cat", "12:05", "12:15", 1),
+                    record("dog", "12:05", "12:15", 3), record("owl", "12:05", "12:15", 2));
+        }
+    }
+
+    private static Row record(String word, String start, String end, long count) {
+        return Row.of(word + "@2026-01-01 " + start + ":00", "{\"window\":{\"start\":\"2026-01-01T" + start
+                + ":00.000Z\",\"end\":\"2026-01-01T" + end + ":00.000Z\"},\"word\":\"" + word + "\",\"count\":"
+                + count + "}");
     }
 
     @Test

@@ -5,10 +5,15 @@ import java.io.Serializable;
 import java.util.ArrayList;
 
 /**
- * One DStream batch gathered for the stateful step: its time, whether the source had new input,
- * and the partials combined per key.
+ * One DStream batch gathered for the stateful step: its time, how many records the sources had
+ * (none: no new input), and the partials combined per key.
  */
-record BatchInput(long time, boolean hadInput, ArrayList<Keyed> partials) implements Serializable {
+record BatchInput(long time, long numInputRows, ArrayList<Keyed> partials) implements Serializable {
+
+    /** Whether the sources had new input. */
+    boolean hadInput() {
+        return numInputRows > 0;
+    }
 
     /** One key's partial (Tuple2 is not Serializable). */
     record Keyed(Row key, Partial partial) implements Serializable {

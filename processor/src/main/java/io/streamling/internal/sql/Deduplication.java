@@ -70,10 +70,12 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
         TreeMap<Row, Long> seen = state == null ? new TreeMap<>() : new TreeMap<>((Map<Row, Long>) state);
         List<Row> out = new ArrayList<>();
         boolean late = clock.hasWatermark() && eventTime >= 0;
+        long[] dropped = {0};
         batch.forEach((key, partial) -> {
             for (Row row : (List<Row>) partial) {
                 Timestamp time = (Timestamp) (eventTime >= 0 ? row.get(eventTime) : null);
                 if (late && time != null && time.getTime() <= clock.watermark()) {
+                    dropped[0]++;
                     continue;
                 }
                 if (!seen.containsKey(key)) {
@@ -82,10 +84,13 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
                 }
             }
         });
+        int before = seen.size();
         if (late) {
             seen.values().removeIf(expiry -> expiry <= clock.watermark());
         }
-        return new Step(seen, out);
+        // as Spark's StreamingDeduplicateExec: each first row of a key is written to the state
+        return new Step(seen, out, new StateMetrics(withinWatermark ? "dedupeWithinWatermark" : "dedupe", seen.size(),
+                out.size(), before - seen.size(), dropped[0]));
     }
 
     private long expiry(Timestamp time) {

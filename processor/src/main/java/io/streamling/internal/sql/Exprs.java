@@ -462,6 +462,212 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code struct(cols...)}: a struct of the columns' values, its fields named as the columns
+     * ({@code window.start} gives {@code start}, an alias its alias); never null itself.
+     */
+    public record Struct(List<Expr> fields) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            StructType type = (StructType) type(row.schema());
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = fields.get(i).eval(row);
+            }
+            return new Row(type, values);
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            List<StructField> structFields = new ArrayList<>();
+            for (Expr field : fields) {
+                if (field.isGenerator() || field.isAggregate()) {
+                    throw new AnalysisException("struct takes plain columns, not " + field.name());
+                }
+                structFields.add(new StructField(field.name(), field.type(schema), true));
+            }
+            return new StructType(structFields);
+        }
+
+        @Override
+        public String name() {
+            return "struct(" + String.join(", ", fields.stream().map(Expr::name).toList()) + ")";
+        }
+    }
+
+    /**
+     * {@code to_json(struct)}: a struct column as a JSON object string, as Spark writes it (null
+     * fields left out, timestamps ISO-8601 with milliseconds and offset, in UTC here).
+     */
+    public record ToJson(Expr child) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            return value == null ? null : RowFormatter.json((Row) value, java.time.ZoneOffset.UTC);
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            DataType type = child.type(schema);
+            if (!(type instanceof StructType)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.INVALID_JSON_SCHEMA] Cannot resolve \"to_json("
+                        + child.name() + ")\" due to data type mismatch: Input schema \"" + type.simpleString().toUpperCase(Locale.ROOT)
+                        + "\" must be a struct, an array, a map or a variant.");
+            }
+            return DataTypes.StringType;
+        }
+
+        @Override
+        public String name() {
+            return "to_json(" + child.name() + ")";
+        }
+    }
+
+    /**
+     * {@code concat(cols...)}: the columns as strings (cast as {@code CAST(x AS STRING)}), joined;
+     * null if any is null, as in Spark.
+     */
+    public record Concat(List<Expr> parts) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            StringBuilder out = new StringBuilder();
+            for (Expr part : parts) {
+                Object value = part.eval(row);
+                if (value == null) {
+                    return null;
+                }
+                out.append(Casts.convert(value, DataTypes.StringType));
+            }
+            return out.toString();
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            for (Expr part : parts) {
+                DataType type = part.type(schema);
+                if (type instanceof StructType || type.equals(ArrayTypes.STRING_ARRAY)) {
+                    throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] concat takes strings or "
+                            + "values castable to strings, but " + part.name() + " is " + type.simpleString() + ".");
+                }
+            }
+            return DataTypes.StringType;
+        }
+
+        @Override
+        public String name() {
+            return "concat(" + String.join(", ", parts.stream().map(Expr::name).toList()) + ")";
+        }
+    }
+
+    /**
+     * {@code from_json(json, schema)}: a JSON object string as a struct of {@code schema}, as Spark's
+     * PERMISSIVE parse: fields that do not convert, and all fields of malformed JSON, are null; a
+     * null or blank string gives null.
+     */
+    public record FromJson(Expr child, StructType schema) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            if (value == null) {
+                return null;
+            }
+            List<Row> parsed = RowParser.of("json", schema, "PERMISSIVE", null).parse(Casts.convert(value,
+                    DataTypes.StringType).toString());
+            return parsed.isEmpty() ? null : parsed.get(0);
+        }
+
+        @Override
+        public DataType type(StructType input) {
+            DataType type = child.type(input);
+            if (!type.equals(DataTypes.StringType) && !type.equals(DataTypes.BinaryType)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"from_json("
+                        + child.name() + ")\" due to data type mismatch: The first parameter requires the \"STRING\" "
+                        + "type, however \"" + child.name() + "\" has the type \"" + type.simpleString().toUpperCase(Locale.ROOT)
+                        + "\".");
+            }
+            return schema;
+        }
+
+        @Override
+        public String name() {
+            return "from_json(" + child.name() + ")";
+        }
+    }
+
+    /**
+     * {@code to_timestamp(str[, format])}: without a format, {@code CAST(str AS TIMESTAMP)}; with
+     * one, the string parsed with that datetime pattern in UTC (the session time zone's default),
+     * failing as Spark's ANSI mode does on text that does not match.
+     */
+    public record ToTimestamp(Expr child, String format) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            if (value == null) {
+                return null;
+            }
+            if (format == null || value instanceof Timestamp) {
+                return Casts.convert(value, DataTypes.TimestampType);
+            }
+            String text = value.toString();
+            try {
+                java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern(format,
+                        Locale.US).withZone(java.time.ZoneOffset.UTC);
+                java.time.temporal.TemporalAccessor parsed = formatter.parseBest(text, java.time.ZonedDateTime::from,
+                        java.time.LocalDateTime::from, java.time.LocalDate::from);
+                java.time.Instant instant = parsed instanceof java.time.ZonedDateTime z ? z.toInstant()
+                        : parsed instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC)
+                        : ((java.time.LocalDate) parsed).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return Timestamp.from(instant);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("[CANNOT_PARSE_TIMESTAMP] " + e.getMessage() + ". Use `try_to_timestamp` "
+                        + "to tolerate invalid input string and return NULL instead. SQLSTATE: 22007", e);
+            }
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            DataType type = child.type(schema);
+            if (format != null) {
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(format, Locale.US);
+                } catch (IllegalArgumentException e) {
+                    throw new AnalysisException("to_timestamp: invalid datetime pattern '" + format + "': " + e.getMessage());
+                }
+            } else {
+                Casts.check(type, DataTypes.TimestampType);
+            }
+            return DataTypes.TimestampType;
+        }
+
+        @Override
+        public String name() {
+            return "to_timestamp(" + child.name() + (format == null ? "" : ", " + format) + ")";
+        }
+    }
+
+    /**
+     * {@code current_timestamp()}: the wall-clock time (ms) when the row is evaluated. Spark fixes
+     * one value per query run (per micro-batch on a stream); here rows of one micro-batch evaluated
+     * at different moments may differ by the time between them.
+     */
+    public record CurrentTimestamp() implements Expr {
+        @Override
+        public Object eval(Row row) {
+            return new Timestamp(System.currentTimeMillis());
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            return DataTypes.TimestampType;
+        }
+
+        @Override
+        public String name() {
+            return "current_timestamp()";
+        }
+    }
+
     /** A sort direction around a column, for {@code orderBy}; evaluates to the column. */
     public record Sort(Expr child, boolean ascending) implements Expr {
         @Override

@@ -111,7 +111,8 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
                 groups.putIfAbsent(key, List.of());
             });
         }
-        groups.forEach((key, values) -> invoke(states, key, values, false, clock, out));
+        long[] counts = new long[2];
+        groups.forEach((key, values) -> invoke(states, key, values, false, clock, out, counts));
         if (timeout != GroupStateTimeout.NoTimeout) {
             long threshold = timeout == GroupStateTimeout.ProcessingTimeTimeout ? clock.batchTimeMs() : clock.watermark();
             List<Row> timedOut = new ArrayList<>();
@@ -121,10 +122,10 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
                 }
             });
             for (Row key : timedOut) {
-                invoke(states, key, List.of(), true, clock, out);
+                invoke(states, key, List.of(), true, clock, out, counts);
             }
         }
-        return new Step(states, out);
+        return new Step(states, out, new StateMetrics("flatMapGroupsWithState", states.size(), counts[0], counts[1], 0));
     }
 
     /** Runs the function once over the values of one key on static data: no state, no timeouts. */
@@ -144,13 +145,19 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
                 states.put(key, new Stored(initialState.get(key), GroupStateImpl.NO_TIMESTAMP));
             }
             // batch mode, as Spark's: the watermark reads -1
-            invoke(states, key, (List<Row>) values, false, new BatchClock(-1, true, System.currentTimeMillis()), out);
+            invoke(states, key, (List<Row>) values, false, new BatchClock(-1, true, System.currentTimeMillis()), out,
+                    new long[2]);
         });
         return out;
     }
 
+    /**
+     * Calls the function for one key and keeps what it left in the state; counts, as Spark's
+     * FlatMapGroupsWithStateExec, the keys written ({@code counts[0]}: updated, removed with a
+     * timeout, or a changed timeout) and removed ({@code counts[1]}).
+     */
     private void invoke(TreeMap<Row, Stored> states, Row key, List<Row> values, boolean timedOut, BatchClock clock,
-            List<Row> out) {
+            List<Row> out, long[] counts) {
         Stored stored = states.get(key);
         GroupStateImpl<Object> groupState = new GroupStateImpl<>(stored == null ? null : stored.value(), timeout,
                 clock.batchTimeMs(), clock.watermark(), clock.hasWatermark(), timedOut);
@@ -163,6 +170,12 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
             Object record = records.next();
             out.add(record == null ? new Row(outSchema(), new Object[outSchema().fields().length])
                     : outEncoder.toRow(record));
+        }
+        long previousTimeout = stored == null ? GroupStateImpl.NO_TIMESTAMP : stored.timeoutTimestamp();
+        if (groupState.isRemoved() && groupState.timeoutTimestamp() == GroupStateImpl.NO_TIMESTAMP) {
+            counts[1]++;
+        } else if (groupState.isUpdated() || groupState.isRemoved() || groupState.timeoutTimestamp() != previousTimeout) {
+            counts[0]++;
         }
         if (!groupState.exists() && groupState.timeoutTimestamp() == GroupStateImpl.NO_TIMESTAMP) {
             states.remove(key);

@@ -5,9 +5,10 @@ import java.io.Serializable;
 /**
  * A key's combined input within one micro-batch: the operator's partial (null when the entry only
  * carries event times) and, per watermark of the query, the largest event time of the rows behind
- * it ({@link Long#MIN_VALUE}: none), or null when it carries none.
+ * it ({@link Long#MIN_VALUE}: none), or null when it carries none; and the event times at the first
+ * watermark, for the progress (null: none).
  */
-record Partial(Object value, long[] maxEventTimes) implements Serializable {
+record Partial(Object value, long[] maxEventTimes, EventTimeStats stats) implements Serializable {
 
     /** Both partials combined, {@code this} being the earlier. */
     Partial merge(Partial later, StatefulOp op) {
@@ -19,7 +20,7 @@ record Partial(Object value, long[] maxEventTimes) implements Serializable {
         } else {
             value = op.merge(this.value, later.value);
         }
-        return new Partial(value, max(maxEventTimes, later.maxEventTimes));
+        return new Partial(value, max(maxEventTimes, later.maxEventTimes), EventTimeStats.merge(stats, later.stats));
     }
 
     /** Element-wise maximum; null is "no event time". */

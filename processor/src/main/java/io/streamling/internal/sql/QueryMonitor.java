@@ -2,6 +2,7 @@ package io.streamling.internal.sql;
 
 import io.streamling.sql.SinkProgress;
 import io.streamling.sql.SourceProgress;
+import io.streamling.sql.StateOperatorProgress;
 import io.streamling.sql.StreamingQueryListener.QueryIdleEvent;
 import io.streamling.sql.StreamingQueryProgress;
 import io.streamling.sql.StreamingQueryStatus;
@@ -115,8 +116,9 @@ public final class QueryMonitor implements BatchObserver {
                     rows / processedSeconds, Map.of());
             progress = new StreamingQueryProgress(id, runId, name, ISO_UTC.format(Instant.ofEpochMilli(
                     report.triggerStartMs())), report.batchId(), report.triggerExecutionMs(),
-                    Map.of("addBatch", report.addBatchMs(), "triggerExecution", report.triggerExecutionMs()), Map.of(),
-                    List.of(), List.of(source), new SinkProgress(report.sinkDescription(), report.numOutputRows(),
+                    Map.of("addBatch", report.addBatchMs(), "triggerExecution", report.triggerExecutionMs()),
+                    report.eventTime(), report.stateOperators().stream().map(QueryMonitor::progress).toList(),
+                    List.of(source), new SinkProgress(report.sinkDescription(), report.numOutputRows(),
                     Map.of()));
             recent.addLast(progress);
             if (recent.size() > RECENT_PROGRESS) {
@@ -145,6 +147,16 @@ public final class QueryMonitor implements BatchObserver {
         if (post) {
             onIdle.accept(new QueryIdleEvent(id, runId, ISO_UTC.format(Instant.ofEpochMilli(now))));
         }
+    }
+
+    /**
+     * A state operator's progress. Timings, memory and custom metrics are not measured (0, none):
+     * the state lives in a Kafka Streams store, not in Spark's state store; the single stateful
+     * step is one partition and one store instance.
+     */
+    private static StateOperatorProgress progress(StateMetrics metrics) {
+        return new StateOperatorProgress(metrics.operatorName(), metrics.numRowsTotal(), metrics.numRowsUpdated(), 0,
+                metrics.numRowsRemoved(), 0, 0, 0, metrics.numRowsDroppedByWatermark(), 1, 1, Map.of());
     }
 
     /** Spark's timestamp format: ISO-8601 in UTC with milliseconds. */

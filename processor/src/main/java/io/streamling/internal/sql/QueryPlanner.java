@@ -96,10 +96,18 @@ public final class QueryPlanner {
             });
         } else {
             JavaDStream<Row> rows = lines.flatMap(line -> rowsOf(line, parser, before).iterator());
-            aggregate(rows, plan.aggregation(), spec.outputMode().equals("complete"))
-                    .transformWith(lines, (result, input, time) -> new JavaRDD<>(List.of(new TriggerOutput(
-                            time.milliseconds(), !input.isEmpty(), new ArrayList<>(result.collect()), input.count()))))
-                    .foreachRDD(batch -> batch.collect().forEach(sink::accept));
+            Aggregation agg = plan.aggregation();
+            boolean complete = spec.outputMode().equals("complete");
+            aggregate(rows, agg).transformWith(lines, (groups, input, time) -> {
+                // complete mode writes the whole result table; update mode only the groups this batch changed
+                List<Row> result = groups.filter(g -> complete || g._2().changed()).map(g -> agg.output(g._1(), g._2()))
+                        .collect();
+                long updated = groups.filter(g -> g._2().changed()).count();
+                ArrayList<StateMetrics> state = new ArrayList<>(List.of(
+                        new StateMetrics(StateMetrics.AGGREGATION, groups.count(), updated, 0, 0)));
+                return new JavaRDD<>(List.of(new TriggerOutput(time.milliseconds(), !input.isEmpty(),
+                        new ArrayList<>(result), input.count(), new TreeMap<>(), state)));
+            }).foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
         return new CompiledQuery(ssc, sources.get(0), sources);
     }
@@ -165,15 +173,16 @@ public final class QueryPlanner {
             RowPipeline.Lines out = pipeline.run(line.source(), line.line());
             List<Tuple2<Row, Partial>> pairs = new ArrayList<>();
             for (Row row : out.rows()) {
-                op.partials(line.source(), row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), null))));
+                op.partials(line.source(), row).forEach(p -> pairs.add(new Tuple2<>(p._1(), new Partial(p._2(), null,
+                        null))));
             }
             if (out.hasEventTime()) {
-                pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTimes())));
+                pairs.add(new Tuple2<>(EVENT_TIME_ONLY, new Partial(null, out.maxEventTimes(), out.stats())));
             }
             return pairs.iterator();
         }).reduceByKey((a, b) -> a.merge(b, op)).toJavaDStream();
         return partials.transformWith(lines.count(), (batch, counts, time) -> new JavaRDD<>(List.of(new Tuple2<>(
-                        STATE_KEY, new BatchInput(time.milliseconds(), counts.collect().stream().anyMatch(n -> n > 0),
+                        STATE_KEY, new BatchInput(time.milliseconds(), counts.collect().stream().mapToLong(n -> n).sum(),
                                 new ArrayList<>(batch.collect().stream()
                                         .map(p -> new BatchInput.Keyed(p._1(), p._2())).toList()))))))
                 .mapToPair(pair -> pair)
@@ -198,13 +207,17 @@ public final class QueryPlanner {
         if (!hadInput && !op.runsWithoutData(watermark, lastBatchWatermark)) {
             // no micro-batch: Spark neither runs one nor advances the batch id
             return new MicroBatchState(watermark, lastBatchWatermark, watermarks, opState,
-                    new TriggerOutput(time, false, new ArrayList<>()));
+                    new TriggerOutput(time, false, new ArrayList<>(), 0));
         }
         TreeMap<Row, Object> batch = new TreeMap<>();
         long[] maxEventTimes = null;
+        EventTimeStats stats = null;
+        long numInputRows = 0;
         for (BatchInput input : inputs) {
+            numInputRows += input.numInputRows();
             for (BatchInput.Keyed p : input.partials()) {
                 maxEventTimes = Partial.max(maxEventTimes, p.partial().maxEventTimes());
+                stats = EventTimeStats.merge(stats, p.partial().stats());
                 if (p.partial().value() != null) {
                     batch.merge(p.key(), p.partial().value(), op::merge);
                 }
@@ -223,8 +236,31 @@ public final class QueryPlanner {
             chosen = maxPolicy ? java.util.Arrays.stream(watermarks).max().getAsLong()
                     : java.util.Arrays.stream(watermarks).min().getAsLong();
         }
+        ArrayList<StateMetrics> stateOperators = new ArrayList<>();
+        if (step.metrics() != null) {
+            stateOperators.add(step.metrics());
+        }
         return new MicroBatchState(Math.max(watermark, chosen), watermark, watermarks, step.state(),
-                new TriggerOutput(time, true, new ArrayList<>(step.rows())));
+                new TriggerOutput(time, true, new ArrayList<>(step.rows()), numInputRows,
+                        eventTime(hasWatermark, watermark, stats), stateOperators));
+    }
+
+    /**
+     * The progress's eventTime, as Spark's: with a watermark, the one the micro-batch ran with,
+     * and min, max and avg of the batch's event times when it had any.
+     */
+    private static TreeMap<String, String> eventTime(boolean hasWatermark, long watermark, EventTimeStats stats) {
+        TreeMap<String, String> eventTime = new TreeMap<>();
+        if (!hasWatermark) {
+            return eventTime;
+        }
+        eventTime.put("watermark", QueryMonitor.timestamp(watermark));
+        if (stats != null) {
+            eventTime.put("min", QueryMonitor.timestamp(stats.min()));
+            eventTime.put("max", QueryMonitor.timestamp(stats.max()));
+            eventTime.put("avg", QueryMonitor.timestamp(stats.avgMs()));
+        }
+        return eventTime;
     }
 
     private static List<Row> rowsOf(Object line, RowParser parser, List<RowOp> before) {
@@ -237,14 +273,12 @@ public final class QueryPlanner {
         return out;
     }
 
-    private static JavaDStream<Row> aggregate(JavaDStream<Row> rows, Aggregation agg, boolean complete) {
+    /** Every group of the aggregation with its state, flagged when this batch changed it. */
+    private static JavaDStream<Tuple2<Row, AggState>> aggregate(JavaDStream<Row> rows, Aggregation agg) {
         return rows.flatMapToPair(row -> agg.keysOf(row).stream().map(key -> new Tuple2<>(key, row)).iterator())
                 .updateStateByKey((List<Row> values, Optional<AggState> state) ->
                         Optional.of(agg.update(state.orElse(null), values)))
-                .toJavaDStream()
-                // complete mode writes the whole result table; update mode only the groups this batch changed
-                .filter(entry -> complete || entry._2().changed())
-                .map(entry -> agg.output(entry._1(), entry._2()));
+                .toJavaDStream();
     }
 
     /** The sink's own checks (options, output mode), which Spark makes before it looks at the query. */

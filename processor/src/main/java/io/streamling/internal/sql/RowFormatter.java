@@ -41,6 +41,14 @@ abstract class RowFormatter {
         };
     }
 
+    /**
+     * A struct as one JSON object, as Spark's {@code to_json} writes it: null fields left out,
+     * timestamps {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX} in {@code zone}.
+     */
+    static String json(Row struct, ZoneId zone) {
+        return new Json(struct.schema(), zone).format(struct.values());
+    }
+
     /** The file name extension, with its dot. */
     abstract String extension();
 

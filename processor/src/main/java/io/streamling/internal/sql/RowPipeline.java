@@ -63,10 +63,15 @@ record RowPipeline(List<Branch> branches, long[] delaysMs) implements Serializab
         List<Row> out = b.parser().parse(line);
         long[] maxEventTimes = new long[delaysMs.length];
         java.util.Arrays.fill(maxEventTimes, Long.MIN_VALUE);
+        EventTimeStats stats = null;
         for (int i = 0; i <= b.ops().size(); i++) {
             for (Point point : b.points()) {
                 if (point.at() == i) {
                     maxEventTimes[point.tracker()] = maxEventTime(out, point.column());
+                    if (point.tracker() == 0) {
+                        // the progress reports the first watermark's event times, as Spark its first EventTimeWatermark's
+                        stats = stats(out, point.column());
+                    }
                 }
             }
             if (i == b.ops().size()) {
@@ -78,7 +83,18 @@ record RowPipeline(List<Branch> branches, long[] delaysMs) implements Serializab
             }
             out = next;
         }
-        return new Lines(out, maxEventTimes);
+        return new Lines(out, maxEventTimes, stats);
+    }
+
+    private static EventTimeStats stats(List<Row> rows, String column) {
+        EventTimeStats stats = null;
+        Exprs.ColRef time = new Exprs.ColRef(column);
+        for (Row row : rows) {
+            if (time.eval(row) instanceof Timestamp t) {
+                stats = EventTimeStats.merge(stats, EventTimeStats.of(t.getTime()));
+            }
+        }
+        return stats;
     }
 
     private static long maxEventTime(List<Row> rows, String column) {
@@ -93,8 +109,11 @@ record RowPipeline(List<Branch> branches, long[] delaysMs) implements Serializab
         return max;
     }
 
-    /** The rows of one line, and per watermark their largest event time ({@link Long#MIN_VALUE}: none). */
-    record Lines(List<Row> rows, long[] maxEventTimes) {
+    /**
+     * The rows of one line, per watermark their largest event time ({@link Long#MIN_VALUE}: none),
+     * and the event times at the first watermark (null: none).
+     */
+    record Lines(List<Row> rows, long[] maxEventTimes, EventTimeStats stats) {
 
         boolean hasEventTime() {
             for (long t : maxEventTimes) {

@@ -58,8 +58,10 @@ public record StatefulAggregation(Aggregation agg, int timeKey, int sessionKey, 
             ((Map<Row, AggState>) state).forEach((k, v) -> groups.put(k, new AggState(v.values(), v.counts(), false)));
         }
         boolean evicts = clock.hasWatermark() && timeKey >= 0 && !mode.equals("complete");
+        long[] dropped = {0};
         batch.forEach((key, partial) -> {
             if (evicts && Aggregation.eventTimeOf(key.get(timeKey)) <= clock.watermark()) {
+                dropped[0]++;
                 return; // too late: its group's result was already final
             }
             AggState value = (AggState) partial;
@@ -71,6 +73,7 @@ public record StatefulAggregation(Aggregation agg, int timeKey, int sessionKey, 
             }
         });
         List<Row> out = new ArrayList<>();
+        long[] removed = {0};
         groups.entrySet().removeIf(group -> {
             boolean passed = evicts && Aggregation.eventTimeOf(group.getKey().get(timeKey)) <= clock.watermark();
             boolean written = switch (mode) {
@@ -81,9 +84,15 @@ public record StatefulAggregation(Aggregation agg, int timeKey, int sessionKey, 
             if (written) {
                 out.add(agg.output(group.getKey(), group.getValue()));
             }
+            if (passed) {
+                removed[0]++;
+            }
             return passed;
         });
-        return new Step(groups, out);
+        // as Spark's StateStoreSaveExec: every key of the batch that was not late is written to the state
+        long updated = batch.size() - dropped[0];
+        String name = sessionKey >= 0 ? "sessionWindowStateStoreSaveExec" : StateMetrics.AGGREGATION;
+        return new Step(groups, out, new StateMetrics(name, groups.size(), updated, removed[0], dropped[0]));
     }
 
     /** Folds a one-batch session into the group's sessions, merging every session it overlaps. */

@@ -47,8 +47,16 @@ public interface StatefulOp extends Serializable {
     /** Runs one micro-batch over the batch's combined partials (key order) and the previous state (null at first). */
     Step step(Object state, Map<Row, Object> batch, BatchClock clock);
 
-    /** What a micro-batch leaves: the new state and the rows it writes. */
-    record Step(Object state, List<Row> rows) {
+    /**
+     * What a micro-batch leaves: the new state, the rows it writes, and what the state did (null:
+     * the operator does not report it).
+     */
+    record Step(Object state, List<Row> rows, StateMetrics metrics) {
+
+        /** A step that reports no state metrics. */
+        public Step(Object state, List<Row> rows) {
+            this(state, rows, null);
+        }
     }
 
     /**

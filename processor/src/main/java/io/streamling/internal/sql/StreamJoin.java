@@ -118,6 +118,7 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
             ((Map<Row, Sides>) state).forEach((k, v) -> buckets.put(k, v.copy()));
         }
         TreeMap<Row, List<List<Row>>> fresh = new TreeMap<>();
+        long[] dropped = {0};
         batch.forEach((key, rows) -> {
             Object[] values = key.values();
             Row bucket = Row.of(java.util.Arrays.copyOfRange(values, 1, values.length));
@@ -127,6 +128,7 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
             for (Row row : (List<Row>) rows) {
                 if (clock.hasWatermark() && eventTime >= 0 && row.get(eventTime) instanceof java.sql.Timestamp t
                         && t.getTime() <= clock.watermark()) {
+                    dropped[0]++;
                     continue; // too late, as Spark's join drops rows older than the watermark
                 }
                 sides.get(leftSide ? 0 : 1).add(row);
@@ -169,6 +171,8 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                 sides.right().add(new Entry(r, matched));
             }
         });
+        long added = fresh.values().stream().mapToLong(sides -> sides.get(0).size() + sides.get(1).size()).sum();
+        long[] removed = {0};
         if (clock.hasWatermark() && keyEventTime >= 0) {
             buckets.entrySet().removeIf(bucket -> {
                 Object time = bucket.getKey().get(keyEventTime);
@@ -176,10 +180,13 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                     return false;
                 }
                 writeUnmatched(bucket.getValue(), out);
+                removed[0] += bucket.getValue().left().size() + bucket.getValue().right().size();
                 return true;
             });
         }
-        return new Step(buckets, out);
+        // as Spark's symmetric hash join: state rows are the input rows of both sides it keeps
+        long total = buckets.values().stream().mapToLong(sides -> sides.left().size() + sides.right().size()).sum();
+        return new Step(buckets, out, new StateMetrics("symmetricHashJoin", total, added, removed[0], dropped[0]));
     }
 
     /** An outer join's rows that never matched, with nulls for the other side, once their bucket is evicted. */

@@ -71,6 +71,7 @@ final class TriggerSink {
         long end = Math.max(before, 0) + Math.max(output.numInputRows(), 0);
         log.commit(batchId, end);
         observer.batchCompleted(new BatchReport(batchId, started, output.time(), output.numInputRows(), rows.size(),
-                addBatchMs, (System.nanoTime() - startedNanos) / 1_000_000, before, end, writer.description()));
+                addBatchMs, (System.nanoTime() - startedNanos) / 1_000_000, before, end, writer.description(),
+                output.eventTime(), output.stateOperators()));
     }
 }
