@@ -21,7 +21,8 @@ import org.apache.spark.sql.streaming.StreamingQueryListener;
  * <ul>
  *   <li>sums the rows Spark's stateful operators dropped as late ({@code numRowsDroppedByWatermark});</li>
  *   <li>commits each finished micro-batch's end offsets as the offsets of consumer group
- *       {@code appId}. Spark keeps its offsets in its checkpoint and commits none to Kafka; the
+ *       {@code appId} (with a watermark: only those of a batch without new rows, which follows the
+ *       batch that moved the watermark and writes the windows it closed). Spark keeps its offsets in its checkpoint and commits none to Kafka; the
  *       harness tells that a program consumed its input from that group's committed offsets, so
  *       without this an incomplete result would only end at the run's time-out.</li>
  * </ul>
@@ -55,6 +56,12 @@ final class ProgressListener extends StreamingQueryListener {
     public void onQueryProgress(QueryProgressEvent event) {
         for (StateOperatorProgress operator : event.progress().stateOperators()) {
             late.addAndGet(operator.numRowsDroppedByWatermark());
+        }
+        if (event.progress().eventTime().containsKey("watermark") && event.progress().numInputRows() > 0) {
+            // a query with a watermark writes what a batch's data finalised only in the batch after
+            // it (the no-data batch run once the watermark moved): the input counts as consumed when
+            // a batch without new rows has finished, not before
+            return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (SourceProgress source : event.progress().sources()) {
