@@ -38,10 +38,11 @@ public final class Expectations {
     }
 
     /**
-     * Where each side stamps a sliding window's output: the baseline stamps the window's start;
+     * Where each side stamps a sliding window's output: the baselines stamp the window's start
+     * (Spark: {@code window.start});
      * Streamling, as Spark, names a window by its end and stamps the start of its last batch.
      */
     static long slidingTimeShift(Side side) {
-        return side == Side.KAFKA_STREAMS ? 0 : Workload.WINDOW_MS - Workload.BATCH_MS;
+        return side == Side.KAFKA_STREAMS || side == Side.SPARK ? 0 : Workload.WINDOW_MS - Workload.BATCH_MS;
     }
 }

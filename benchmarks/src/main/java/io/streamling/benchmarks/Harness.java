@@ -114,7 +114,9 @@ public final class Harness {
             if (!options.workloads().contains(workload)) {
                 continue;
             }
-            List<Side> sides = workload.sides().stream().filter(options.sides()::contains).toList();
+            // Spark runs only where its optional module is built (HarnessOptions' --spark insists on it)
+            List<Side> sides = SparkSide.sidesOf(workload, workload.sides()).stream().filter(options.sides()::contains)
+                    .filter(side -> side != Side.SPARK || SparkSide.available()).toList();
             for (int partitions : workload.partitions()) {
                 if (!options.partitions().contains(partitions)) {
                     continue;

@@ -44,12 +44,14 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
             Usage: Harness [--quick | --full] [--lines N] [--lines-per-second N] [--reps N] [--seed N]
                            [--only WORKLOAD,...] [--sides SIDE,...] [--partitions 1,2] [--doc FILE] [--work-dir DIR]
                            [--classpath CP] [--startup-reps N] [--[no-]profile] [--profile-workload W]
-                           [--[no-]jmh]
+                           [--[no-]jmh] [--spark]
               --quick   every workload once on 20,000 lines (a few minutes; report in the work dir)
               --full    3 repetitions on 300,000 lines (900,000 for copy and stateless), start-up, a JFR
                         profile and the JMH microbenchmarks; writes docs/benchmarks.md
               workloads: copy, stateless, batch_count, sliding_count, running_count
-              sides: streamling, streamling_incremental, kafka_streams, raw_clients""";
+              --spark   insist on the Apache Spark side (./benchmarks/run --spark builds it first); without it
+                        Spark runs only if benchmarks-spark/target holds its build, and is skipped otherwise
+              sides: streamling, streamling_incremental, kafka_streams, raw_clients, spark""";
 
     /** Parses the command line. */
     public static HarnessOptions parse(String... args) {
@@ -70,6 +72,7 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
         boolean profile = full;
         boolean jmh = full;
         Workload profileWorkload = Workload.BATCH_COUNT;
+        boolean spark = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -80,6 +83,7 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
                 case "--profile" -> profile = true;
                 case "--no-jmh" -> jmh = false;
                 case "--jmh" -> jmh = true;
+                case "--spark" -> spark = true;
                 default -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("Unknown option or missing value: " + arg + "\n" + USAGE);
@@ -102,6 +106,10 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
                     }
                 }
             }
+        }
+        if (spark && !SparkSide.available()) {
+            throw new IllegalArgumentException("--spark: the Apache Spark side is not built in " + SparkSide.TARGET
+                    + "; build it with " + SparkSide.BUILD);
         }
         if (doc == null) {
             doc = full ? Path.of("docs", "benchmarks.md") : workDir.resolve("benchmarks-" + mode + ".md");

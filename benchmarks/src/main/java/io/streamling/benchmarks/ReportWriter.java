@@ -90,7 +90,7 @@ final class ReportWriter {
                 + " word count moves through its shuffle and stores, and compiling NetworkWordCount to a topology."
                 + " Brief runs (1 fork, 2 × 1 s warm-up, 3 × 1 s measured) on the same busy machine: orders of"
                 + " magnitude.\n\n").append(jmh).append('\n'));
-        md.append(notCovered());
+        md.append(notCovered(summaries.stream().anyMatch(summary -> summary.side() == Side.SPARK)));
         md.append("## Every run\n\n<details><summary>CSV</summary>\n\n```csv\n").append(csv(report.results()))
                 .append("```\n\n</details>\n");
         return md.toString();
@@ -131,6 +131,18 @@ final class ReportWriter {
                 + " 10 s)` | hopping `TimeWindows.ofSizeWithNoGrace(30 s).advanceBy(10 s)`, onWindowClose, count |\n");
         md.append("| running word count | `updateStateByKey(sum)` (the whole state every batch, as Spark) |"
                 + " `groupBy(word).count()` (a KTable, updates at each commit) |\n\n");
+        md.append("**Apache Spark 4.0.1 local[2]** (a baseline where its optional module is built: `./benchmarks/run"
+                + " --spark`): Structured Streaming with two task threads (local[2]; the other sides run one stream"
+                + " thread), reading the same topic with the `kafka` source from `earliest`, the"
+                + " record's Kafka `timestamp` as event time, default trigger, `spark.sql.shuffle.partitions=2`, the"
+                + " same heap. Per-batch and sliding counts: `withWatermark(\"timestamp\", \"0 seconds\")"
+                + " → explode(split) → groupBy(window(timestamp, 1 s | 30 s, 10 s), word).count()` in append mode (each"
+                + " window written once, when the watermark passes its end); running count: `groupBy(word).count()` in"
+                + " update mode; copy and stateless: `select` / `explode(split) → filter(length ≥ 5) → upper`. Results"
+                + " go through `foreachBatch` to a plain KafkaProducer (Spark's Kafka sink cannot set the record"
+                + " timestamp), stamped like the Kafka Streams baseline (window start; the line's timestamp). Spark's"
+                + " micro-batches are cut by arrival, not by event time: on pre-loaded input its first batch reads"
+                + " everything there is. **late** is the sum of its stateful operators' `numRowsDroppedByWatermark`.\n\n");
         md.append("Every side uses one stream thread, at-least-once, a 1 s commit interval, the same heap. The Kafka"
                 + " Streams baselines set `emit.interval.ms.kstreams.windowed.aggregation=0` so closed windows are"
                 + " emitted (see `../shared/reference/kafka-platform-notes.md`, \"Pitfalls\"); their per-record"
@@ -162,8 +174,8 @@ final class ReportWriter {
                 seconds.stream().map(s -> String.format(Locale.ROOT, "%.1f s", s)).collect(Collectors.joining(", ")));
     }
 
-    private static String notCovered() {
-        return """
+    private static String notCovered(boolean sparkRan) {
+        return ("""
                 ## Not covered yet
 
                 - **Connectors** (lines/s from files and from a socket into the broker against a plain producer):
@@ -172,15 +184,16 @@ final class ReportWriter {
                 - **Latency** at a fixed input rate (stateless p50/p99, window-end-to-output delay): not measured.
                 - **Open/close events per action and hour** (the Structured API's workload): the Structured API
                   does not exist yet.
-                - **Apache Spark**: not run here. The platform notes measured on this kind of machine (2M lines,
-                  medians of 3): per-batch count ≈33k lines/s Kafka Streams vs ≈74k Spark local[2]; sliding
-                  30 s / 10 s ≈25k vs ≈84k; running count ≈73k vs ≈194k; copy ≈375k vs ≈223k; stateless ≈170k vs
-                  ≈121k.
-                - **Microbenchmarks** of the per-record operator cost: only the serde and the planner have
+                %s- **Microbenchmarks** of the per-record operator cost: only the serde and the planner have
                   JMH benchmarks (`io.streamling.benchmarks.jmh`; run them longer with
                   `java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main`).
 
-                """;
+                """).formatted(sparkRan ? "" : """
+                - **Apache Spark**: not run here (its optional module is not built; `./benchmarks/run --spark ...`
+                  builds and runs it). The platform notes measured on this kind of machine (2M lines, medians
+                  of 3): per-batch count ≈33k lines/s Kafka Streams vs ≈74k Spark local[2]; sliding 30 s / 10 s
+                  ≈25k vs ≈84k; running count ≈73k vs ≈194k; copy ≈375k vs ≈223k; stateless ≈170k vs ≈121k.
+                """);
     }
 
     private static String csv(List<RunResult> results) {

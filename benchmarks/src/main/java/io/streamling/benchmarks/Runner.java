@@ -91,8 +91,11 @@ final class Runner {
         Map<TopicPartition, Long> inputEnds = cluster.endOffsets(spec.inputTopic(), partitions);
         double brokerCpuBefore = seconds(cluster.brokerCpu().orElse(Duration.ZERO));
         try (OutputTail tail = new OutputTail(cluster.bootstrapServers(), spec.outputTopic(), partitions);
-             ChildJvm child = ChildJvm.start(spec.appId(), options, classpath, WorkloadMain.class.getName(),
-                     spec.toArgs(), log)) {
+             ChildJvm child = spec.side() == Side.SPARK
+                     ? ChildJvm.start(spec.appId(), SparkSide.jvmOptions(options), SparkSide.classpath(),
+                             SparkSide.MAIN_CLASS, spec.toArgs(), log)
+                     : ChildJvm.start(spec.appId(), options, classpath, WorkloadMain.class.getName(),
+                             spec.toArgs(), log)) {
             long started = Long.parseLong(child.awaitValue("STARTED ", START_TIMEOUT));
             long lastChange = started;
             long deadline = System.currentTimeMillis() + runTimeout.toMillis();

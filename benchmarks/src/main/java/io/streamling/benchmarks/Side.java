@@ -9,7 +9,9 @@ public enum Side {
     /** A hand-written Kafka Streams topology. */
     KAFKA_STREAMS("Kafka Streams", true),
     /** A plain consumer/producer loop. */
-    RAW_CLIENTS("raw clients", true);
+    RAW_CLIENTS("raw clients", true),
+    /** Apache Spark Structured Streaming in its own child JVM (optional: see {@link SparkSide}). */
+    SPARK("Apache Spark 4.0.1 local[2]", true);
 
     private final String label;
     private final boolean baseline;

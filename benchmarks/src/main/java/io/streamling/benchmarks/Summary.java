@@ -20,7 +20,7 @@ record Summary(Workload workload, int partitions, Side side, List<RunResult> run
         Map<String, List<RunResult>> groups = new LinkedHashMap<>();
         for (Workload workload : Workload.values()) {
             for (int partitions : workload.partitions()) {
-                for (Side side : workload.sides()) {
+                for (Side side : SparkSide.sidesOf(workload, workload.sides())) {
                     groups.put(workload + "/" + partitions + "/" + side, new ArrayList<>());
                 }
             }

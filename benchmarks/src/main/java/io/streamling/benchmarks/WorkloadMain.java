@@ -55,6 +55,8 @@ public final class WorkloadMain {
             case STREAMLING, STREAMLING_INCREMENTAL -> new StreamlingJob(spec);
             case KAFKA_STREAMS -> new KafkaStreamsJob(spec);
             case RAW_CLIENTS -> new RawClientsJob(spec);
+            case SPARK -> throw new IllegalArgumentException(
+                    "the Spark side runs in its own JVM: " + SparkSide.MAIN_CLASS);
         };
     }
 

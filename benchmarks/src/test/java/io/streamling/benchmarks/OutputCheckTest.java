@@ -69,15 +69,20 @@ class OutputCheckTest {
         }
         OutputCheck streamling = expectations.check(Workload.SLIDING_COUNT, Side.STREAMLING);
         OutputCheck kafkaStreams = expectations.check(Workload.SLIDING_COUNT, Side.KAFKA_STREAMS);
+        // Spark's Structured Streaming side writes window.start, as the Kafka Streams baseline
+        OutputCheck spark = expectations.check(Workload.SLIDING_COUNT, Side.SPARK);
         windows.forEach((window, count) -> {
             long start = Long.parseLong(window.split(" ")[0]);
             String word = window.split(" ")[1];
             streamling.accept(start + Workload.WINDOW_MS - Workload.BATCH_MS, word, count.toString());
             kafkaStreams.accept(start, word, count.toString());
+            spark.accept(start, word, count.toString());
         });
         assertThat(streamling.complete()).isTrue();
         assertThat(kafkaStreams.complete()).isTrue();
-        assertThat(streamling.checksum()).isEqualTo(kafkaStreams.checksum()).isEqualTo(streamling.expectedChecksum());
+        assertThat(spark.complete()).isTrue();
+        assertThat(streamling.checksum()).isEqualTo(kafkaStreams.checksum()).isEqualTo(spark.checksum())
+                .isEqualTo(streamling.expectedChecksum());
     }
 
     @Test

@@ -35,6 +35,21 @@ class ReportWriterTest {
         assertThat(svg).startsWith("<svg").contains("2.00×").contains("Streamling ÷ Kafka Streams");
     }
 
+    @Test
+    void sparkRunsAreABaselineOfTheirWorkloadAndReplaceTheNotRunNote() {
+        List<RunResult> results = List.of(run(Side.STREAMLING, 1, 30_000, "aa"), run(Side.SPARK, 1, 60_000, "aa"));
+        HarnessOptions options = HarnessOptions.parse("--quick");
+        Report report = new Report(options, options.input(), MachineInfo.current(), Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(75), "1.0, 1.0, 1.0", "2.0, 2.0, 2.0", results, List.of(),
+                Optional.empty(), Optional.empty());
+        String md = ReportWriter.markdown(report, Summary.of(results), "chart.svg");
+        assertThat(md).contains("| per-batch word count | 1 | Streamling | 30,000 | 30,000–30,000 | **0.50×** Apache Spark 4.0.1 local[2] |")
+                .contains("| per-batch word count | 1 | Apache Spark 4.0.1 local[2] | 60,000 | 60,000–60,000 | — |")
+                .doesNotContain("not run here");
+        String withoutSpark = ReportWriter.markdown(report, Summary.of(results.subList(0, 1)), "chart.svg");
+        assertThat(withoutSpark).contains("- **Apache Spark**: not run here");
+    }
+
     private static RunResult run(Side side, int repetition, double linesPerSecond, String checksum) {
         return new RunResult(Workload.BATCH_COUNT, side, 1, repetition, 20_000, null, 20_000 / linesPerSecond,
                 linesPerSecond, true, 10, 400, 1, checksum, "aa", 0, 0);
