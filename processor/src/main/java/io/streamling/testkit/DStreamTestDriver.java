@@ -1,5 +1,6 @@
 package io.streamling.testkit;
 
+import io.streamling.internal.runtime.SourceProgressProcessor;
 import io.streamling.streaming.api.java.JavaInputDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
 import java.io.ByteArrayOutputStream;
@@ -84,8 +85,21 @@ public final class DStreamTestDriver implements AutoCloseable {
 
     /** Advances the wall clock. */
     public void advanceWallClock(Duration duration) {
-        wallClock += duration.toMillis();
-        driver.advanceWallClockTime(duration);
+        long millis = duration.toMillis();
+        // a running program counts idle time tick by tick (a single jump would count as one tick),
+        // so the first idle timeout passes in ticks; once the input is idle, the rest may jump
+        long ticked = Math.min(millis, idleTimeoutMs + 2 * SourceProgressProcessor.PUNCTUATE_EVERY_MS);
+        for (long left = ticked; left > 0; left -= SourceProgressProcessor.PUNCTUATE_EVERY_MS) {
+            step(Math.min(left, SourceProgressProcessor.PUNCTUATE_EVERY_MS));
+        }
+        if (millis > ticked) {
+            step(millis - ticked);
+        }
+    }
+
+    private void step(long millis) {
+        wallClock += millis;
+        driver.advanceWallClockTime(Duration.ofMillis(millis));
     }
 
     /** Everything printed so far. */

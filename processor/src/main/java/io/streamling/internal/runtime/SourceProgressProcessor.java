@@ -30,7 +30,8 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
 
     private static final String ANNOUNCED = "announced";
     private static final String ORIGIN = "origin";
-    private static final long PUNCTUATE_EVERY_MS = 100;
+    /** How often the wall clock is checked for idle input. */
+    public static final long PUNCTUATE_EVERY_MS = 100;
 
     private final String name;
     private final String topic;
@@ -45,7 +46,9 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
     private long maxTimestamp = Long.MIN_VALUE;
     private long announced = Long.MIN_VALUE;
     private long origin = Watermark.NO_ORIGIN;
-    private long lastRecordWallClock;
+    /** Wall-clock time seen without a record, counted tick by tick (see {@link #onWallClock}). */
+    private long quietMs;
+    private long lastTick;
 
     /**
      * @param name the operator name (its progress store is named after it)
@@ -81,7 +84,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
         if (savedOrigin != null) {
             origin = (Long) savedOrigin;
         }
-        lastRecordWallClock = context.currentSystemTimeMs();
+        lastTick = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(PUNCTUATE_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
@@ -92,7 +95,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
             onLate(record);
             return;
         }
-        lastRecordWallClock = context().currentSystemTimeMs();
+        quietMs = 0;
         maxTimestamp = Math.max(maxTimestamp, timestamp);
         if (timestamp < origin) {
             origin = timestamp;
@@ -131,8 +134,16 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
         lateSensor.close();
     }
 
+    /**
+     * Each tick adds the time since the previous one to the quiet time, but at most two periods: a
+     * stream thread that stalled (a long batch in another task, a rebalance) did not see the input
+     * fall silent, and must not take the stall for idleness and jump the watermark ahead of records
+     * it simply has not processed yet.
+     */
     private void onWallClock(long now) {
-        if (now - lastRecordWallClock >= policy.idleTimeoutMs()
+        quietMs += Math.min(now - lastTick, 2 * PUNCTUATE_EVERY_MS);
+        lastTick = now;
+        if (quietMs >= policy.idleTimeoutMs()
                 && services.sourceLag().caughtUp(topic, context().taskId().partition())) {
             advanceTo(Math.max(maxTimestamp, now - policy.idleTimeoutMs()));
         }
