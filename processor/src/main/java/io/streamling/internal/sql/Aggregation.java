@@ -96,6 +96,18 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
         return new AggState(values, counts, a.changed() || b.changed());
     }
 
+    /**
+     * Folds a batch's partial states of one group into {@code previous} (null for a new group),
+     * flagged changed when there were any; null when there is neither.
+     */
+    public AggState fold(AggState previous, List<AggState> partials) {
+        AggState folded = previous;
+        for (AggState partial : partials) {
+            folded = folded == null ? partial : merge(folded, partial);
+        }
+        return folded == null ? null : new AggState(folded.values(), folded.counts(), !partials.isEmpty());
+    }
+
     /** Folds {@code rows} into {@code previous} (null for a new group); no rows leaves it unchanged. */
     public AggState update(AggState previous, List<Row> rows) {
         int n = aggregates.size();

@@ -273,11 +273,17 @@ public final class QueryPlanner {
         return out;
     }
 
-    /** Every group of the aggregation with its state, flagged when this batch changed it. */
+    /**
+     * Every group of the aggregation with its state, flagged when this batch changed it. Each
+     * batch's rows are folded per group first ({@code reduceByKey}: per task, then merged), so the
+     * state update sees one partial per group and batch, however many rows the group had.
+     */
     private static JavaDStream<Tuple2<Row, AggState>> aggregate(JavaDStream<Row> rows, Aggregation agg) {
-        return rows.flatMapToPair(row -> agg.keysOf(row).stream().map(key -> new Tuple2<>(key, row)).iterator())
-                .updateStateByKey((List<Row> values, Optional<AggState> state) ->
-                        Optional.of(agg.update(state.orElse(null), values)))
+        return rows.flatMapToPair(row -> agg.keysOf(row).stream()
+                        .map(key -> new Tuple2<>(key, agg.update(null, List.of(row)))).iterator())
+                .reduceByKey(agg::merge)
+                .updateStateByKey((List<AggState> partials, Optional<AggState> state) ->
+                        Optional.ofNullable(agg.fold(state.orElse(null), partials)))
                 .toJavaDStream();
     }
 
