@@ -21,7 +21,21 @@ public enum Workload {
             List.of(Side.STREAMLING, Side.STREAMLING_INCREMENTAL, Side.KAFKA_STREAMS)),
     /** Running word counts since the start. */
     RUNNING_COUNT("running word count", "updateStateByKey(sum)", 1, List.of(1, 2),
-            List.of(Side.STREAMLING, Side.KAFKA_STREAMS));
+            List.of(Side.STREAMLING, Side.KAFKA_STREAMS)),
+    /** Open/close JSON events counted per action and event-time hour (Structured API, complete mode). */
+    EVENTS_PER_HOUR("events per hour", "Structured: from_json → groupBy(action, window(time, 1 hour)).count(), complete",
+            1, List.of(1, 2), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)),
+    /** The sliding word count written with the Structured API. */
+    STRUCTURED_SLIDING_COUNT("structured sliding word count",
+            "Structured: explode(split) → groupBy(window(timestamp, 30 s, 10 s), word).count(), update", 1,
+            List.of(1), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)) {
+        // its aggregation re-reads the whole result table every batch (updateStateByKey), so a
+        // tenth of the input keeps the run within minutes
+        @Override
+        public int inputDivisor() {
+            return 10;
+        }
+    };
 
     /** Batch interval of every Streamling program, and window size of the per-batch baseline. */
     public static final long BATCH_MS = 1_000;
@@ -64,6 +78,18 @@ public enum Workload {
         return inputScale;
     }
 
+    /** The base input is cut to {@code 1 / inputDivisor()} of its lines for this workload. */
+    public int inputDivisor() {
+        return 1;
+    }
+
+    /** The input this workload reads, from the harness's base input. */
+    public InputSpec input(InputSpec base) {
+        InputSpec scaled = base.scaled(inputScale());
+        return inputDivisor() == 1 ? scaled : new InputSpec(Math.max(1, scaled.lines() / inputDivisor()),
+                scaled.linesPerSecond(), scaled.wordsPerLine(), scaled.vocabularySize(), scaled.seed(), scaled.baseTimeMs());
+    }
+
     /** The input partition counts this workload is measured on. */
     public List<Integer> partitions() {
         return partitions;
@@ -72,6 +98,11 @@ public enum Workload {
     /** Streamling first, then the baselines. */
     public List<Side> sides() {
         return sides;
+    }
+
+    /** True for the workloads that read the JSON events rather than lines of words. */
+    public boolean readsEvents() {
+        return this == EVENTS_PER_HOUR;
     }
 
     /** The stateless workload's transformation of one word, or null when the word is filtered out. */

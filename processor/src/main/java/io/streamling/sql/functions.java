@@ -55,6 +55,21 @@ public final class functions {
         return new Column(new Exprs.Split(str.expr(), pattern));
     }
 
+    /** The struct a JSON string column holds, with the fields of {@code schema} (a DDL string). */
+    public static Column from_json(Column e, String schema) {
+        return from_json(e, io.streamling.sql.types.StructType.fromDDL(schema));
+    }
+
+    /** The struct a JSON string column holds, with the fields of {@code schema}. */
+    public static Column from_json(Column e, io.streamling.sql.types.StructType schema) {
+        return new Column(new Exprs.FromJson(e.expr(), schema));
+    }
+
+    /** The columns' values joined as one string; null when any is null. */
+    public static Column concat(Column... exprs) {
+        return new Column(new Exprs.Concat(java.util.Arrays.stream(exprs).map(Column::expr).toList()));
+    }
+
     /** One row per element of an array column; the column is named {@code col}. */
     public static Column explode(Column e) {
         return new Column(new Exprs.Explode(e.expr()));

@@ -214,6 +214,68 @@ public final class Exprs {
         }
     }
 
+    /**
+     * {@code from_json(json, schema)}: the struct a JSON string holds, parsed as the json source
+     * does (PERMISSIVE: a malformed string gives a struct of nulls, as Spark's from_json).
+     */
+    public record FromJson(Expr child, StructType schema) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            Object value = child.eval(row);
+            if (value == null) {
+                return null;
+            }
+            String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                    : value.toString();
+            List<Row> rows = RowParser.of("json", schema, "PERMISSIVE", null).parse(text);
+            return rows.isEmpty() ? null : rows.get(0);
+        }
+
+        @Override
+        public DataType type(StructType input) {
+            DataType type = child.type(input);
+            if (!type.equals(DataTypes.StringType) && !type.equals(DataTypes.BinaryType)) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"from_json("
+                        + child.name() + ")\" due to data type mismatch: the input must be a STRING, got \""
+                        + Casts.sqlName(type) + "\".");
+            }
+            return schema;
+        }
+
+        @Override
+        public String name() {
+            return "from_json(" + child.name() + ")";
+        }
+    }
+
+    /** {@code concat(a, b, ...)}: the strings joined; null when any input is null, as in Spark. */
+    public record Concat(List<Expr> children) implements Expr {
+        @Override
+        public Object eval(Row row) {
+            StringBuilder text = new StringBuilder();
+            for (Expr child : children) {
+                Object value = child.eval(row);
+                if (value == null) {
+                    return null;
+                }
+                text.append(value instanceof byte[] bytes
+                        ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value);
+            }
+            return text.toString();
+        }
+
+        @Override
+        public DataType type(StructType schema) {
+            children.forEach(child -> child.type(schema));
+            return DataTypes.StringType;
+        }
+
+        @Override
+        public String name() {
+            return "concat(" + children.stream().map(Expr::name).collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
+    }
+
     /** {@code explode(array)}: one row per element; a null or empty array gives no row. */
     public record Explode(Expr child) implements Expr {
         @Override
