@@ -118,9 +118,10 @@ public final class Harness {
                     continue;
                 }
                 if (workload.readsEvents()) {
-                    log(String.format(Locale.ROOT, "Loading %,d events into %s", input.lines(), topic));
+                    InputSpec events = workload.input(input);
+                    log(String.format(Locale.ROOT, "Loading %,d events into %s", events.lines(), topic));
                     cluster.createTopic(topic, partitions);
-                    EventsInput.load(cluster.bootstrapServers(), topic, partitions, input);
+                    EventsInput.load(cluster.bootstrapServers(), topic, partitions, events);
                 } else {
                     InputSpec scaled = workload.input(input);
                     log(String.format(Locale.ROOT, "Loading %,d lines into %s", scaled.lines(), topic));

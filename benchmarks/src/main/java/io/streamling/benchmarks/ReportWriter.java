@@ -68,10 +68,15 @@ final class ReportWriter {
                 input.lines() * Workload.COPY.inputScale()));
         md.append(String.format(Locale.ROOT, "- **Events** (events per hour): %,d JSON events `{\"time\": <epoch s>,"
                         + " \"action\": \"open\"|\"close\"}` (about 60 %% opens, seed %d) whose `time` spans %d hours evenly,"
-                        + " Kafka record timestamps at the lines' pace (%,d per second), in a 1- and a 2-partition topic."
-                        + " The structured sliding count reads the first %,d lines only (a tenth: see below).%n",
-                input.lines(), input.seed(), EventsInput.HOURS, input.linesPerSecond(),
-                Workload.STRUCTURED_SLIDING_COUNT.input(input).lines()));
+                        + " Kafka record timestamps at %,d events per second (the lines' pace, at most %,d: Streamling's"
+                        + " structured aggregation keeps a micro-batch's rows of one group in one changelog record,"
+                        + " which fails with `RecordTooLargeException` above 1 MB, at 5,000 events per batch), in a 1- and a"
+                        + " 2-partition topic."
+                        + " The structured sliding count reads the first %,d lines only (a tenth: see below), at most"
+                        + " %,d per second of record time for the same reason.%n",
+                input.lines(), input.seed(), EventsInput.HOURS,
+                Workload.EVENTS_PER_HOUR.input(input).linesPerSecond(), Workload.EVENTS_PER_SECOND,
+                Workload.STRUCTURED_SLIDING_COUNT.input(input).lines(), Workload.EVENTS_PER_SECOND));
         md.append(String.format(Locale.ROOT, "- **Repetitions**: %d per side, each in a fresh JVM (%s), sides alternating"
                 + " their order every repetition.%n%n", options.repetitions(), String.join(" ", options.childJvmOptions())));
         md.append("## Results\n\n");
