@@ -28,6 +28,17 @@ public final class Expectations {
             case SLIDING_COUNT -> counts(workload, new CountsCheck.Windows(Workload.WINDOW_MS, Workload.SLIDE_MS),
                     slidingTimeShift(side));
             case RUNNING_COUNT -> counts(workload, CountsCheck.Windows.UNBOUNDED, 0);
+            case STRUCTURED_SLIDING_COUNT -> {
+                // the same counts as the DStream sliding count; Streamling names the window in the value
+                OutputCheck check = counts(workload, new CountsCheck.Windows(Workload.WINDOW_MS, Workload.SLIDE_MS), 0);
+                yield side == Side.KAFKA_STREAMS ? check : new WindowInValueCheck(check);
+            }
+            case EVENTS_PER_HOUR -> {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Long> counts = (java.util.Map<String, Long>) expected.computeIfAbsent(workload,
+                        w -> java.util.Map.copyOf(EventsInput.expectedCounts(input)));
+                yield new EventsCheck(counts);
+            }
         };
     }
 

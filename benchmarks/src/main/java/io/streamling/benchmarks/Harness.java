@@ -50,7 +50,9 @@ public final class Harness {
         }
         Report report = run(options);
         System.out.println("Report: " + options.doc().toAbsolutePath());
-        boolean anyFailed = report.results().stream().anyMatch(result -> !result.ok());
+        boolean anyFailed = report.results().stream().anyMatch(result -> !result.ok())
+                || report.latency().stream().anyMatch(result -> !result.ok())
+                || report.connectors().stream().anyMatch(result -> !result.ok());
         System.exit(anyFailed ? 1 : 0);
     }
 
@@ -64,6 +66,8 @@ public final class Harness {
         List<RunResult> results = new ArrayList<>();
         List<Double> startup = List.of();
         Optional<String> profile = Optional.empty();
+        List<LatencyProbe.Result> latency = List.of();
+        List<ConnectorProbe.Result> connectors = List.of();
         log("Starting a broker in its own JVM");
         try (Cluster cluster = Cluster.start(options.classpath(), List.of("-Xmx1g"),
                 workDir.resolve("logs").resolve("broker.log"))) {
@@ -73,6 +77,16 @@ public final class Harness {
             runWorkloads(options, runner, results);
             if (options.profile()) {
                 profile = profile(options, runner);
+            }
+            if (options.latency()) {
+                log(String.format(Locale.ROOT, "Measuring latency at %,d lines/s for %d s per side",
+                        options.latencyRate(), options.latencySeconds()));
+                latency = LatencyProbe.measure(cluster, options.classpath(), options.childJvmOptions(), workDir,
+                        options.latencyRate(), options.latencySeconds(), options.sides());
+            }
+            if (options.connectors()) {
+                log(String.format(Locale.ROOT, "Measuring the file and socket connectors on %,d lines", input.lines()));
+                connectors = ConnectorProbe.measure(cluster, input, workDir, options.repetitions());
             }
         }
         if (options.startupRepetitions() > 0) {
@@ -85,7 +99,8 @@ public final class Harness {
             jmh = Optional.of(JmhRun.run(options.classpath(), workDir));
         }
         Report report = new Report(options, input, MachineInfo.current(), startedAt, Instant.now(), loadBefore,
-                MachineInfo.loadAverage(), results, startup, profile, jmh);
+                MachineInfo.loadAverage(), results, startup, profile, jmh, latency,
+                connectors);
         ReportWriter.write(report);
         return report;
     }
@@ -98,9 +113,17 @@ public final class Harness {
                 continue;
             }
             for (int partitions : workload.partitions()) {
-                String topic = Runner.inputTopic(workload.inputScale(), partitions);
-                if (options.partitions().contains(partitions) && loaded.add(topic)) {
-                    InputSpec scaled = input.scaled(workload.inputScale());
+                String topic = Runner.inputTopic(workload, partitions);
+                if (!options.partitions().contains(partitions) || !loaded.add(topic)) {
+                    continue;
+                }
+                if (workload.readsEvents()) {
+                    InputSpec events = workload.input(input);
+                    log(String.format(Locale.ROOT, "Loading %,d events into %s", events.lines(), topic));
+                    cluster.createTopic(topic, partitions);
+                    EventsInput.load(cluster.bootstrapServers(), topic, partitions, events);
+                } else {
+                    InputSpec scaled = workload.input(input);
                     log(String.format(Locale.ROOT, "Loading %,d lines into %s", scaled.lines(), topic));
                     cluster.createTopic(topic, partitions);
                     InputLoader.load(cluster.bootstrapServers(), topic, partitions, scaled);

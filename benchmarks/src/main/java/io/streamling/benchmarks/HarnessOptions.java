@@ -29,11 +29,16 @@ import java.util.Set;
  * @param profileWorkload the workload profiled (the per-batch word count unless told otherwise)
  * @param jmh whether to run the JMH microbenchmarks
  * @param command how the harness was invoked, for the report
+ * @param latency whether to measure end-to-end latency at a fixed input rate ({@link LatencyProbe})
+ * @param latencyRate lines per second produced live for the latency measurement
+ * @param latencySeconds seconds of measured live input (after a warm-up)
+ * @param connectors whether to measure the file and socket connectors against a plain producer
  */
 public record HarnessOptions(String mode, int lines, int linesPerSecond, long seed, int repetitions,
                              Set<Workload> workloads, Set<Side> sides, Set<Integer> partitions, Path doc, Path workDir,
                              String classpath, List<String> childJvmOptions, int startupRepetitions, boolean profile,
-                             Workload profileWorkload, boolean jmh, String command) {
+                             Workload profileWorkload, boolean jmh, String command, boolean latency, int latencyRate,
+                             int latencySeconds, boolean connectors) {
 
     /** Heap of every measured JVM: the same for every side. */
     static final List<String> DEFAULT_CHILD_JVM_OPTIONS = List.of("-Xms512m", "-Xmx1g",
@@ -44,11 +49,12 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
             Usage: Harness [--quick | --full] [--lines N] [--lines-per-second N] [--reps N] [--seed N]
                            [--only WORKLOAD,...] [--sides SIDE,...] [--partitions 1,2] [--doc FILE] [--work-dir DIR]
                            [--classpath CP] [--startup-reps N] [--[no-]profile] [--profile-workload W]
-                           [--[no-]jmh] [--spark]
+                           [--[no-]jmh] [--latency-rate N] [--latency-seconds N] [--spark]
               --quick   every workload once on 20,000 lines (a few minutes; report in the work dir)
               --full    3 repetitions on 300,000 lines (900,000 for copy and stateless), start-up, a JFR
                         profile and the JMH microbenchmarks; writes docs/benchmarks.md
-              workloads: copy, stateless, batch_count, sliding_count, running_count
+              workloads: copy, stateless, batch_count, sliding_count, running_count, events_per_hour,
+                         structured_sliding_count, latency (live input at a fixed rate), connectors
               --spark   insist on the Apache Spark side (./benchmarks/run --spark builds it first); without it
                         Spark runs only if benchmarks-spark/target holds its build, and is skipped otherwise
               sides: streamling, streamling_incremental, kafka_streams, raw_clients, spark""";
@@ -73,6 +79,10 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
         boolean jmh = full;
         Workload profileWorkload = Workload.BATCH_COUNT;
         boolean spark = false;
+        boolean latency = true;
+        boolean connectors = true;
+        int latencyRate = 20_000;
+        int latencySeconds = full ? 40 : 10;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -94,7 +104,15 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
                         case "--lines-per-second" -> linesPerSecond = positive(arg, value);
                         case "--reps" -> repetitions = positive(arg, value);
                         case "--seed" -> seed = Long.parseLong(value);
-                        case "--only" -> workloads = names(value, Workload.class);
+                        case "--only" -> {
+                            List<String> only = new ArrayList<>(List.of(value.toLowerCase(Locale.ROOT).split(",")));
+                            latency = only.remove("latency");
+                            connectors = only.remove("connectors");
+                            workloads = only.isEmpty() ? EnumSet.noneOf(Workload.class)
+                                    : names(String.join(",", only), Workload.class);
+                        }
+                        case "--latency-rate" -> latencyRate = positive(arg, value);
+                        case "--latency-seconds" -> latencySeconds = positive(arg, value);
                         case "--profile-workload" -> profileWorkload = names(value, Workload.class).iterator().next();
                         case "--sides" -> sides = names(value, Side.class);
                         case "--partitions" -> partitions = Set.copyOf(integers(value));
@@ -116,7 +134,8 @@ public record HarnessOptions(String mode, int lines, int linesPerSecond, long se
         }
         return new HarnessOptions(mode, lines, linesPerSecond, seed, repetitions, workloads, sides, partitions, doc,
                 workDir, classpath, DEFAULT_CHILD_JVM_OPTIONS, startupRepetitions, profile, profileWorkload,
-                jmh, "Harness " + String.join(" ", args));
+                jmh, "Harness " + String.join(" ", args), latency, latencyRate, latencySeconds,
+                connectors);
     }
 
     /** The input these options describe. */

@@ -54,6 +54,10 @@ final class KafkaStreamsJob implements Job {
 
     static Topology topology(JobSpec spec) {
         StreamsBuilder builder = new StreamsBuilder();
+        if (spec.workload() == Workload.EVENTS_PER_HOUR) {
+            eventsPerHour(builder, spec);
+            return builder.build();
+        }
         KStream<String, String> lines = builder.stream(spec.inputTopic(), Consumed.with(Serdes.String(), Serdes.String()));
         Produced<String, String> produced = Produced.with(Serdes.String(), Serdes.String());
         KStream<String, String> words = lines.flatMapValues(line -> Arrays.asList(line.split(" ")));
@@ -64,7 +68,7 @@ final class KafkaStreamsJob implements Job {
                     .to(spec.outputTopic(), produced);
             case BATCH_COUNT -> windowedCount(words, TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(Workload.BATCH_MS)))
                     .to(spec.outputTopic(), produced);
-            case SLIDING_COUNT -> windowedCount(words, TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(Workload.WINDOW_MS))
+            case SLIDING_COUNT, STRUCTURED_SLIDING_COUNT -> windowedCount(words, TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(Workload.WINDOW_MS))
                     .advanceBy(Duration.ofMillis(Workload.SLIDE_MS)))
                     .to(spec.outputTopic(), produced);
             case RUNNING_COUNT -> words.groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
@@ -72,8 +76,48 @@ final class KafkaStreamsJob implements Job {
                     .toStream()
                     .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
                     .to(spec.outputTopic(), produced);
+            default -> throw new IllegalArgumentException("no topology for " + spec.workload());
         }
         return builder.build();
+    }
+
+    /**
+     * Events per action and hour: the event time is the JSON {@code time} field (a timestamp
+     * extractor), the events are grouped by action into 1-hour tumbling windows and counted; the
+     * KTable's updates go out keyed {@code action@hour start}, the count as the value.
+     */
+    private static void eventsPerHour(StreamsBuilder builder, JobSpec spec) {
+        builder.stream(spec.inputTopic(), Consumed.with(Serdes.String(), Serdes.String())
+                        .withTimestampExtractor(new EventTimeExtractor()))
+                .groupBy((key, json) -> Json.field(json, "action").asText(), Grouped.with(Serdes.String(), Serdes.String()))
+                .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofHours(1)))
+                .count(Materialized.with(Serdes.String(), Serdes.Long()))
+                .toStream()
+                .map((window, count) -> KeyValue.pair(EventsInput.key(window.key(), window.window().start()),
+                        String.valueOf(count)))
+                .to(spec.outputTopic(), Produced.with(Serdes.String(), Serdes.String()));
+    }
+
+    /** Jackson parsing of the events, as a Kafka Streams user would write it. */
+    static final class Json {
+        private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        static com.fasterxml.jackson.databind.JsonNode field(String json, String name) {
+            try {
+                return MAPPER.readTree(json).path(name);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("not JSON: " + json, e);
+            }
+        }
+    }
+
+    /** The event's {@code time} field (epoch seconds) as its timestamp. */
+    static final class EventTimeExtractor implements org.apache.kafka.streams.processor.TimestampExtractor {
+        @Override
+        public long extract(org.apache.kafka.clients.consumer.ConsumerRecord<Object, Object> record, long partitionTime) {
+            return Math.round(Json.field((String) record.value(), "time").asDouble() * 1000);
+        }
     }
 
     /** Counts per word and window, emitted once when the window closes, stamped with the window start. */

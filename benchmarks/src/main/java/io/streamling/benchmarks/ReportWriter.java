@@ -66,6 +66,17 @@ final class ReportWriter {
                 input.linesPerSecond(), (input.dataEndMs() - input.baseTimeMs()) / 1000,
                 java.time.Instant.ofEpochMilli(input.baseTimeMs()), Workload.COPY.inputScale(),
                 input.lines() * Workload.COPY.inputScale()));
+        md.append(String.format(Locale.ROOT, "- **Events** (events per hour): %,d JSON events `{\"time\": <epoch s>,"
+                        + " \"action\": \"open\"|\"close\"}` (about 60 %% opens, seed %d) whose `time` spans %d hours evenly,"
+                        + " Kafka record timestamps at %,d events per second (the lines' pace, at most %,d: Streamling's"
+                        + " structured aggregation keeps a micro-batch's rows of one group in one changelog record,"
+                        + " which fails with `RecordTooLargeException` above 1 MB, at 5,000 events per batch), in a 1- and a"
+                        + " 2-partition topic."
+                        + " The structured sliding count reads the first %,d lines only (a tenth: see below), at most"
+                        + " %,d per second of record time for the same reason.%n",
+                input.lines(), input.seed(), EventsInput.HOURS,
+                Workload.EVENTS_PER_HOUR.input(input).linesPerSecond(), Workload.EVENTS_PER_SECOND,
+                Workload.STRUCTURED_SLIDING_COUNT.input(input).lines(), Workload.EVENTS_PER_SECOND));
         md.append(String.format(Locale.ROOT, "- **Repetitions**: %d per side, each in a fresh JVM (%s), sides alternating"
                 + " their order every repetition.%n%n", options.repetitions(), String.join(" ", options.childJvmOptions())));
         md.append("## Results\n\n");
@@ -82,6 +93,8 @@ final class ReportWriter {
         }
         md.append('\n').append("![Streamling ÷ baseline](").append(chartName).append(")\n\n");
         md.append(programs());
+        md.append(latency(report));
+        md.append(connectors(report));
         md.append(startup(report.startupSeconds()));
         report.profile().ifPresent(profile -> md.append("## Where Streamling's ")
                 .append(options.profileWorkload().title()).append(" spends its time\n\n")
@@ -130,7 +143,17 @@ final class ReportWriter {
         md.append("| sliding word count | `reduceByKeyAndWindow(+, 30 s, 10 s)`; *invFunc*: `reduceByKeyAndWindow(+, −, 30 s,"
                 + " 10 s)` | hopping `TimeWindows.ofSizeWithNoGrace(30 s).advanceBy(10 s)`, onWindowClose, count |\n");
         md.append("| running word count | `updateStateByKey(sum)` (the whole state every batch, as Spark) |"
-                + " `groupBy(word).count()` (a KTable, updates at each commit) |\n\n");
+                + " `groupBy(word).count()` (a KTable, updates at each commit) |\n");
+        md.append("| events per hour | Structured: `readStream.format(\"kafka\")` → `selectExpr(\"CAST(value AS STRING)\")`"
+                + " → `from_json(value, \"time TIMESTAMP, action STRING\")` → `groupBy(col(\"action\"),"
+                + " window(col(\"time\"), \"1 hour\")).count()`, `outputMode(\"complete\")`, 1 s processing-time"
+                + " trigger, `kafka` sink (key `concat(action, '@', window.start)`, value the count) |"
+                + " a timestamp extractor reading `time` from the JSON (Jackson) → `groupBy(action)` →"
+                + " `windowedBy(TimeWindows.ofSizeWithNoGrace(1 h))` → `count()` (KTable updates) |\n");
+        md.append("| structured sliding word count | Structured: `kafka` source → `explode(split(value, \" \"))` →"
+                + " `groupBy(window(col(\"timestamp\"), \"30 seconds\", \"10 seconds\"), col(\"word\")).count()`,"
+                + " `outputMode(\"update\")`, 1 s trigger, `kafka` sink (window start in the value) | the sliding"
+                + " word count's hopping-window topology |\n\n");
         md.append("**Apache Spark 4.0.1 local[2]** (a baseline where its optional module is built: `./benchmarks/run"
                 + " --spark`): Structured Streaming with two task threads (local[2]; the other sides run one stream"
                 + " thread), reading the same topic with the `kafka` source from `earliest`, the"
@@ -162,6 +185,67 @@ final class ReportWriter {
         return md.toString();
     }
 
+    private static String latency(Report report) {
+        if (report.latency().isEmpty()) {
+            return "";
+        }
+        HarnessOptions options = report.options();
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Latency at %,d lines/s%n%n"
+                + "The harness produces lines live into a fresh 1-partition topic at %,d lines/s (a rate limiter; each"
+                + " record stamped with the wall clock at its send) for %d s after a 5 s warm-up, while one side runs"
+                + " in its own JVM. **Stateless**: output record consumed by the harness − its timestamp (produce →"
+                + " consume; both sides keep the input's timestamp). **Per-batch word count**: output record consumed"
+                + " − the wall-clock end of its 1 s batch (window). Percentiles over every output record of the"
+                + " measured period, one run per side. Goal (issue 8): stateless p99 ≤ 100 ms.%n%n"
+                + "| workload | side | input lines/s | output records | p50 ms | p99 ms | max ms |%n"
+                + "|---|---|---:|---:|---:|---:|---:|%n", options.latencyRate(), options.latencyRate(),
+                options.latencySeconds()));
+        for (LatencyProbe.Result result : report.latency()) {
+            if (!result.ok()) {
+                md.append("| ").append(result.workload().title()).append(" | ").append(result.side().label())
+                        .append(" | failed: ").append(result.error().replace('|', '/')).append(" | | | | |\n");
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,d | %s | %s | %s |%n", result.workload().title(),
+                    result.side().label(), number(result.achievedRate()), result.records(), number(result.p50()),
+                    number(result.p99()), number(result.max())));
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String connectors(Report report) {
+        if (report.connectors().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## Connectors%n%n"
+                + "Lines/s from a file and from a socket into the broker (a 1-partition topic), %,d lines of the same"
+                + " input: Streamling's source connector in the embedded Connect worker (in the harness's JVM, default"
+                + " settings, `StringConverter`) against a plain `KafkaProducer` reading the same file, or the same"
+                + " socket (a server in the harness writing every line once), line by line, with default producer"
+                + " settings. Timed from the start until the topic's end offset holds every line; median of %d"
+                + " (min–max). Goal (issue 8): connectors ≥ 0.8 of a plain producer.%n%n"
+                + "| source | side | lines/s | min–max | vs plain producer |%n|---|---|---:|---:|---|%n",
+                report.connectors().get(0).lines(), report.options().repetitions()));
+        for (String source : List.of("file", "socket")) {
+            Stats plain = Stats.of(report.connectors().stream().filter(r -> r.ok() && r.source().equals(source)
+                    && r.side().equals("plain producer")).toList(), ConnectorProbe.Result::linesPerSecond);
+            for (String side : report.connectors().stream().filter(r -> r.source().equals(source))
+                    .map(ConnectorProbe.Result::side).distinct().sorted().toList()) {
+                List<ConnectorProbe.Result> runs = report.connectors().stream()
+                        .filter(r -> r.source().equals(source) && r.side().equals(side)).toList();
+                Stats stats = Stats.of(runs.stream().filter(ConnectorProbe.Result::ok).toList(),
+                        ConnectorProbe.Result::linesPerSecond);
+                boolean baseline = side.equals("plain producer");
+                String failed = runs.stream().anyMatch(r -> !r.ok()) ? " (failed: " + runs.stream()
+                        .filter(r -> !r.ok()).findFirst().orElseThrow().error().replace('|', '/') + ")" : "";
+                md.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %s |%n", source, side, failed,
+                        number(stats.median()), range(stats), baseline || plain.count() == 0 ? "—"
+                                : String.format(Locale.ROOT, "**%.2f×**", stats.median() / plain.median())));
+            }
+        }
+        return md.append('\n').toString();
+    }
+
     private static String startup(List<Double> seconds) {
         if (seconds.isEmpty()) {
             return "";
@@ -178,12 +262,15 @@ final class ReportWriter {
         return ("""
                 ## Not covered yet
 
-                - **Connectors** (lines/s from files and from a socket into the broker against a plain producer):
-                  measured on their own, see [connector-file](benchmarks/connector-file.md) and any other
-                  `docs/benchmarks/connector-*.md`.
-                - **Latency** at a fixed input rate (stateless p50/p99, window-end-to-output delay): not measured.
-                - **Open/close events per action and hour** (the Structured API's workload): the Structured API
-                  does not exist yet.
+                - **Connectors** in depth (tuned producer settings, the task alone, Kafka's own file connector): see
+                  [connector-file](benchmarks/connector-file.md) and [connector-socket](benchmarks/connector-socket.md).
+                - **Structured sliding word count on 2 partitions**: not in the table. With 2 input partitions the
+                  Structured query's event time jumped to the wall clock early in the run (log: `Dropped late
+                  records ... behind watermark <now>`, `skipped 28,045,270 empty batches`), so it dropped the
+                  replayed input as late and never completed (3-minute timeout). On 1 partition it computes the exact
+                  result, but slowly: its aggregation is `updateStateByKey` over the whole result table every batch,
+                  with no watermark to evict windows (a watermark is only supported in complete mode), hence a tenth
+                  of the input.
                 %s- **Microbenchmarks** of the per-record operator cost: only the serde and the planner have
                   JMH benchmarks (`io.streamling.benchmarks.jmh`; run them longer with
                   `java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main`).

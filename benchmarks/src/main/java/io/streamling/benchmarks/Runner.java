@@ -35,7 +35,7 @@ final class Runner {
 
     private final Cluster cluster;
     private final InputSpec input;
-    private final Map<Integer, Expectations> expectations = new HashMap<>();
+    private final Map<InputSpec, Expectations> expectations = new HashMap<>();
     private final String classpath;
     private final List<String> jvmOptions;
     private final Path workDir;
@@ -54,6 +54,21 @@ final class Runner {
 
     /** The input topic of {@code partitions} partitions holding the base input {@code scale} times as long. */
     static String inputTopic(int scale, int partitions) {
+        return inputTopic(scale, partitions, false);
+    }
+
+    /** The input topic of a workload: the events, or the lines. */
+    static String inputTopic(Workload workload, int partitions) {
+        if (workload.inputDivisor() > 1) {
+            return "lines-d" + workload.inputDivisor() + "-p" + partitions;
+        }
+        return inputTopic(workload.inputScale(), partitions, workload.readsEvents());
+    }
+
+    private static String inputTopic(int scale, int partitions, boolean events) {
+        if (events) {
+            return "events-p" + partitions;
+        }
         return (scale == 1 ? "lines" : "lines-x" + scale) + "-p" + partitions;
     }
 
@@ -71,7 +86,7 @@ final class Runner {
         String output = "out-" + runId;
         Path stateDir = workDir.resolve("state").resolve(runId);
         JobSpec spec = new JobSpec(workload, side, cluster.bootstrapServers(),
-                inputTopic(workload.inputScale(), partitions), output, appId, stateDir);
+                inputTopic(workload, partitions), output, appId, stateDir);
         List<String> options = new ArrayList<>(jvmOptions);
         options.addAll(extraJvmOptions);
         try {
@@ -85,9 +100,8 @@ final class Runner {
     }
 
     private RunResult measure(JobSpec spec, int partitions, int repetition, List<String> options, Path log) {
-        InputSpec scaled = input.scaled(spec.workload().inputScale());
-        OutputCheck check = expectations.computeIfAbsent(spec.workload().inputScale(),
-                scale -> new Expectations(scaled)).check(spec.workload(), spec.side());
+        InputSpec scaled = spec.workload().input(input);
+        OutputCheck check = expectations.computeIfAbsent(scaled, Expectations::new).check(spec.workload(), spec.side());
         Map<TopicPartition, Long> inputEnds = cluster.endOffsets(spec.inputTopic(), partitions);
         double brokerCpuBefore = seconds(cluster.brokerCpu().orElse(Duration.ZERO));
         try (OutputTail tail = new OutputTail(cluster.bootstrapServers(), spec.outputTopic(), partitions);
@@ -97,6 +111,8 @@ final class Runner {
                      : ChildJvm.start(spec.appId(), options, classpath, WorkloadMain.class.getName(),
                              spec.toArgs(), log)) {
             long started = Long.parseLong(child.awaitValue("STARTED ", START_TIMEOUT));
+            // the consumer group of the program (a structured query's carries its query id)
+            String group = child.awaitValue("GROUP ", START_TIMEOUT);
             long lastChange = started;
             long deadline = System.currentTimeMillis() + runTimeout.toMillis();
             long nextConsumedCheck = 0;
@@ -116,7 +132,7 @@ final class Runner {
                 }
                 if (now >= nextConsumedCheck) {
                     nextConsumedCheck = now + CONSUMED_CHECK_EVERY.toMillis();
-                    boolean caughtUp = cluster.caughtUp(spec.appId(), inputEnds, INTERNAL_SLACK);
+                    boolean caughtUp = cluster.caughtUp(group, inputEnds, INTERNAL_SLACK);
                     caughtUpAt = !caughtUp ? 0 : caughtUpAt == 0 ? now : caughtUpAt;
                 }
                 if (caughtUpAt > 0 && now - Math.max(lastChange, caughtUpAt) > QUIET.toMillis()) {

@@ -48,6 +48,8 @@ final class StreamlingJob implements Job {
                             Durations.milliseconds(Workload.WINDOW_MS), Durations.milliseconds(Workload.SLIDE_MS));
             case RUNNING_COUNT -> pairs.updateStateByKey((List<Integer> values, Optional<Integer> state) ->
                     Optional.of(values.stream().mapToInt(Integer::intValue).sum() + state.orElse(0)));
+            case EVENTS_PER_HOUR, STRUCTURED_SLIDING_COUNT ->
+                    throw new IllegalArgumentException(spec.workload() + " is a Structured query (StructuredJob)");
         };
     }
 

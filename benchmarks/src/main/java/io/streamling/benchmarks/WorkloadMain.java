@@ -34,6 +34,7 @@ public final class WorkloadMain {
         long started = System.currentTimeMillis();
         job.start();
         System.out.println("STARTED " + started);
+        System.out.println("GROUP " + job.groupId(spec));
         System.out.flush();
         awaitEndOfInput(System.in);
         System.out.println("LATE " + job.lateRecords());
@@ -52,7 +53,8 @@ public final class WorkloadMain {
     /** The job of {@code spec}'s side. */
     static Job create(JobSpec spec) {
         return switch (spec.side()) {
-            case STREAMLING, STREAMLING_INCREMENTAL -> new StreamlingJob(spec);
+            case STREAMLING, STREAMLING_INCREMENTAL -> spec.workload() == Workload.EVENTS_PER_HOUR
+                    || spec.workload() == Workload.STRUCTURED_SLIDING_COUNT ? new StructuredJob(spec) : new StreamlingJob(spec);
             case KAFKA_STREAMS -> new KafkaStreamsJob(spec);
             case RAW_CLIENTS -> new RawClientsJob(spec);
             case SPARK -> throw new IllegalArgumentException(

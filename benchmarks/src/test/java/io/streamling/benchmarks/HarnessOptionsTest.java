@@ -36,4 +36,20 @@ class HarnessOptionsTest {
         assertThatThrownBy(() -> HarnessOptions.parse("--bogus", "1")).hasMessageContaining("--bogus");
         assertThatThrownBy(() -> HarnessOptions.parse("--reps", "0")).hasMessageContaining("--reps");
     }
+
+    @Test
+    void latencyIsMeasuredByDefaultAndSelectedByOnly() {
+        assertThat(HarnessOptions.parse("--quick").latency()).isTrue();
+        assertThat(HarnessOptions.parse("--quick").workloads()).contains(Workload.EVENTS_PER_HOUR,
+                Workload.STRUCTURED_SLIDING_COUNT);
+
+        HarnessOptions onlyLatency = HarnessOptions.parse("--quick", "--only", "latency", "--latency-rate", "5000");
+        assertThat(onlyLatency.latency()).isTrue();
+        assertThat(onlyLatency.workloads()).isEmpty();
+        assertThat(onlyLatency.latencyRate()).isEqualTo(5000);
+
+        HarnessOptions onlyEvents = HarnessOptions.parse("--quick", "--only", "events_per_hour");
+        assertThat(onlyEvents.latency()).isFalse();
+        assertThat(onlyEvents.workloads()).containsExactly(Workload.EVENTS_PER_HOUR);
+    }
 }
