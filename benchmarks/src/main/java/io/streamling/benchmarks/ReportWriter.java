@@ -68,15 +68,12 @@ final class ReportWriter {
                 input.lines() * Workload.COPY.inputScale()));
         md.append(String.format(Locale.ROOT, "- **Events** (events per hour): %,d JSON events `{\"time\": <epoch s>,"
                         + " \"action\": \"open\"|\"close\"}` (about 60 %% opens, seed %d) whose `time` spans %d hours evenly,"
-                        + " Kafka record timestamps at %,d events per second (the lines' pace, at most %,d: Streamling's"
-                        + " structured aggregation keeps a micro-batch's rows of one group in one changelog record,"
-                        + " which fails with `RecordTooLargeException` above 1 MB, at 5,000 events per batch), in a 1- and a"
-                        + " 2-partition topic."
-                        + " The structured sliding count reads the first %,d lines only (a tenth: see below), at most"
-                        + " %,d per second of record time for the same reason.%n",
+                        + " Kafka record timestamps at %,d events per second (the lines' pace), in a 1- and a"
+                        + " 2-partition topic. The structured sliding count reads the first %,d lines only (a tenth:"
+                        + " its update-mode aggregation without a watermark writes every changed window each batch).%n",
                 input.lines(), input.seed(), EventsInput.HOURS,
-                Workload.EVENTS_PER_HOUR.input(input).linesPerSecond(), Workload.EVENTS_PER_SECOND,
-                Workload.STRUCTURED_SLIDING_COUNT.input(input).lines(), Workload.EVENTS_PER_SECOND));
+                Workload.EVENTS_PER_HOUR.input(input).linesPerSecond(),
+                Workload.STRUCTURED_SLIDING_COUNT.input(input).lines()));
         md.append(String.format(Locale.ROOT, "- **Repetitions**: %d per side, each in a fresh JVM (%s), sides alternating"
                 + " their order every repetition.%n%n", options.repetitions(), String.join(" ", options.childJvmOptions())));
         md.append("## Results\n\n");
@@ -264,13 +261,6 @@ final class ReportWriter {
 
                 - **Connectors** in depth (tuned producer settings, the task alone, Kafka's own file connector): see
                   [connector-file](benchmarks/connector-file.md) and [connector-socket](benchmarks/connector-socket.md).
-                - **Structured sliding word count on 2 partitions**: not in the table. With 2 input partitions the
-                  Structured query's event time jumped to the wall clock early in the run (log: `Dropped late
-                  records ... behind watermark <now>`, `skipped 28,045,270 empty batches`), so it dropped the
-                  replayed input as late and never completed (3-minute timeout). On 1 partition it computes the exact
-                  result, but slowly: its aggregation is `updateStateByKey` over the whole result table every batch,
-                  with no watermark to evict windows (a watermark is only supported in complete mode), hence a tenth
-                  of the input.
                 %s- **Microbenchmarks** of the per-record operator cost: only the serde and the planner have
                   JMH benchmarks (`io.streamling.benchmarks.jmh`; run them longer with
                   `java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" org.openjdk.jmh.Main`).

@@ -24,21 +24,11 @@ public enum Workload {
             List.of(Side.STREAMLING, Side.KAFKA_STREAMS)),
     /** Open/close JSON events counted per action and event-time hour (Structured API, complete mode). */
     EVENTS_PER_HOUR("events per hour", "Structured: from_json → groupBy(action, window(time, 1 hour)).count(), complete",
-            1, List.of(1, 2), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)) {
-        // at most EVENTS_PER_SECOND events per 1 s micro-batch: Streamling's structured aggregation
-        // keeps a batch's rows of one group in one changelog record, which fails beyond 1 MB
-        // (RecordTooLargeException at 5,000 events per batch)
-        @Override
-        public InputSpec input(InputSpec base) {
-            InputSpec scaled = base.scaled(inputScale());
-            return new InputSpec(scaled.lines(), Math.min(scaled.linesPerSecond(), EVENTS_PER_SECOND),
-                    scaled.wordsPerLine(), scaled.vocabularySize(), scaled.seed(), scaled.baseTimeMs());
-        }
-    },
+            1, List.of(1, 2), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)),
     /** The sliding word count written with the Structured API. */
     STRUCTURED_SLIDING_COUNT("structured sliding word count",
             "Structured: explode(split) → groupBy(window(timestamp, 30 s, 10 s), word).count(), update", 1,
-            List.of(1), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)) {
+            List.of(1, 2), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)) {
         // its aggregation re-reads the whole result table every batch (updateStateByKey), so a
         // tenth of the input keeps the run within minutes
         @Override
@@ -46,17 +36,8 @@ public enum Workload {
             return 10;
         }
 
-        // as the events: at most EVENTS_PER_SECOND lines per micro-batch (RecordTooLargeException beyond)
-        @Override
-        public InputSpec input(InputSpec base) {
-            InputSpec cut = super.input(base);
-            return new InputSpec(cut.lines(), Math.min(cut.linesPerSecond(), EVENTS_PER_SECOND), cut.wordsPerLine(),
-                    cut.vocabularySize(), cut.seed(), cut.baseTimeMs());
-        }
     };
 
-    /** Most events per second of record time (per micro-batch) of the events-per-hour input. */
-    public static final int EVENTS_PER_SECOND = 1_000;
     /** Batch interval of every Streamling program, and window size of the per-batch baseline. */
     public static final long BATCH_MS = 1_000;
     /** Window length of the sliding count. */

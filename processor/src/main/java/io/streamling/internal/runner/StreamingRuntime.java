@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -183,6 +185,9 @@ public final class StreamingRuntime implements AutoCloseable {
         return a / x * b;
     }
 
+    /** The largest record the program writes to its internal topics (64 MiB). */
+    static final String MAX_RECORD_BYTES = Integer.toString(64 * 1024 * 1024);
+
     private Properties streamsProperties(RuntimeSettings settings) {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.appId());
@@ -193,6 +198,10 @@ public final class StreamingRuntime implements AutoCloseable {
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         // Kafka Streams 5 turns this on by default; turning it on now also silences its start-up warning
         properties.put("processing.exception.handler.global.enabled", "true");
+        // one state value may be large (a whole-batch element, a Structured stateful step's state):
+        // its changelog and repartition records may be up to MAX_RECORD_BYTES instead of Kafka's 1 MB
+        properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        properties.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_RECORD_BYTES);
         properties.putAll(settings.streamsOverrides());
         return properties;
     }
