@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,74 +22,10 @@ import java.util.stream.Stream;
  * (schema required) from a file or from every non-hidden file of a directory, in name order. An
  * option the format does not know fails {@code load}, naming it.
  */
-public final class DataFrameReader {
-
-    private final SparkSession session;
-    private final Map<String, String> options = new HashMap<>();
-    private String format = "text";
-    private StructType schema;
+public final class DataFrameReader extends SourceReader<DataFrameReader> {
 
     DataFrameReader(SparkSession session) {
-        this.session = session;
-    }
-
-    /** The format: {@code text}, {@code json} or {@code csv}. */
-    public DataFrameReader format(String source) {
-        this.format = source.toLowerCase(Locale.ROOT);
-        return this;
-    }
-
-    /** The row schema. */
-    public DataFrameReader schema(StructType schema) {
-        this.schema = schema;
-        return this;
-    }
-
-    /** The row schema as DDL. */
-    public DataFrameReader schema(String ddl) {
-        return schema(StructType.fromDDL(ddl));
-    }
-
-    /** An option (a long). */
-    public DataFrameReader option(String key, long value) {
-        return option(key, Long.toString(value));
-    }
-
-    /** An option (a double). */
-    public DataFrameReader option(String key, double value) {
-        return option(key, Double.toString(value));
-    }
-
-    /** Options. */
-    public DataFrameReader options(Map<String, String> more) {
-        options.putAll(more);
-        return this;
-    }
-
-    /** An option (a boolean). */
-    public DataFrameReader option(String key, boolean value) {
-        return option(key, Boolean.toString(value));
-    }
-
-    /** An option: {@code mode}, {@code columnNameOfCorruptRecord}, {@code header}, {@code sep}, {@code pathGlobFilter}… */
-    public DataFrameReader option(String key, String value) {
-        options.put(key, value);
-        return this;
-    }
-
-    /** JSON lines. */
-    public Dataset<Row> json(String path) {
-        return format("json").load(path);
-    }
-
-    /** Text lines. */
-    public Dataset<Row> text(String path) {
-        return format("text").load(path);
-    }
-
-    /** CSV lines (schema required): options {@code header}, {@code sep}, {@code nullValue}, {@code mode}… */
-    public Dataset<Row> csv(String path) {
-        return format("csv").load(path);
+        super(session);
     }
 
     /**
@@ -98,6 +33,7 @@ public final class DataFrameReader {
      *
      * @throws AnalysisException for an unknown format or option, or a path that does not exist
      */
+    @Override
     public Dataset<Row> load(String path) {
         StructType rowSchema;
         if (format.equals("kafka")) {

@@ -5,7 +5,6 @@ import io.streamling.internal.sql.SourceSpec;
 import io.streamling.internal.sql.StreamPlan;
 import io.streamling.sql.types.StructType;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,74 +17,10 @@ import java.util.Map;
  * {@code startingOffsets}, {@code includeHeaders}). Option keys are case-insensitive; an option
  * the source does not know fails {@code load()}, naming it.
  */
-public final class DataStreamReader {
-
-    private final SparkSession session;
-    private final Map<String, String> options = new HashMap<>();
-    private String format = "text";
-    private StructType schema;
+public final class DataStreamReader extends SourceReader<DataStreamReader> {
 
     DataStreamReader(SparkSession session) {
-        this.session = session;
-    }
-
-    /** The source format: {@code socket}, {@code text}, {@code json}, {@code csv}, {@code rate}, {@code rate-micro-batch}, {@code kafka}. */
-    public DataStreamReader format(String source) {
-        this.format = source.toLowerCase(Locale.ROOT);
-        return this;
-    }
-
-    /** The row schema. */
-    public DataStreamReader schema(StructType schema) {
-        this.schema = schema;
-        return this;
-    }
-
-    /** The row schema as DDL: {@code "time TIMESTAMP, action STRING"}. */
-    public DataStreamReader schema(String ddl) {
-        return schema(StructType.fromDDL(ddl));
-    }
-
-    /** A source option. */
-    public DataStreamReader option(String key, String value) {
-        options.put(key, value);
-        return this;
-    }
-
-    /** A source option. */
-    public DataStreamReader option(String key, long value) {
-        return option(key, Long.toString(value));
-    }
-
-    /** A source option. */
-    public DataStreamReader option(String key, double value) {
-        return option(key, Double.toString(value));
-    }
-
-    /** A source option. */
-    public DataStreamReader option(String key, boolean value) {
-        return option(key, Boolean.toString(value));
-    }
-
-    /** Source options. */
-    public DataStreamReader options(Map<String, String> more) {
-        options.putAll(more);
-        return this;
-    }
-
-    /** A JSON-lines directory source. */
-    public Dataset<Row> json(String path) {
-        return format("json").load(path);
-    }
-
-    /** A CSV directory source (schema required): options {@code header}, {@code sep}, {@code mode}… */
-    public Dataset<Row> csv(String path) {
-        return format("csv").load(path);
-    }
-
-    /** A text directory source: one {@code value} row per line. */
-    public Dataset<Row> text(String path) {
-        return format("text").load(path);
+        super(session);
     }
 
     /** The source of the {@code path} option (or a source without a path). */
@@ -100,6 +35,7 @@ public final class DataStreamReader {
      * @throws AnalysisException for an unknown format or option, a missing option or schema
      * @throws IllegalArgumentException for a bad option value
      */
+    @Override
     public Dataset<Row> load(String path) {
         Map<String, String> all = new HashMap<>(options);
         if (path != null) {

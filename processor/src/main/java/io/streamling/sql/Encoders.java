@@ -5,6 +5,7 @@ import io.streamling.sql.types.DataType;
 import io.streamling.sql.types.DataTypes;
 import io.streamling.sql.types.StructField;
 import io.streamling.sql.types.StructType;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -49,67 +50,28 @@ public final class Encoders {
 
     /** Rows of {@code schema}. */
     public static Encoder<Row> row(StructType schema) {
-        return new Encoder<>() {
-            @Override
-            public StructType schema() {
-                return schema;
-            }
-
-            @Override
-            public Row toRow(Row value) {
-                return new Row(schema, value.values());
-            }
-
-            @Override
-            public Row fromRow(Row row) {
-                return row;
-            }
-        };
+        return new Of<>(schema, value -> new Row(schema, value.values()), row -> row);
     }
 
     /** Pairs: columns {@code _1} and {@code _2}. */
     public static <A, B> Encoder<Tuple2<A, B>> tuple(Encoder<A> first, Encoder<B> second) {
         StructType schema = new StructType(List.of(new StructField("_1", column(first), true),
                 new StructField("_2", column(second), true)));
-        return new Encoder<>() {
-            @Override
-            public StructType schema() {
-                return schema;
-            }
-
-            @Override
-            public Row toRow(Tuple2<A, B> value) {
-                return new Row(schema, first.toRow(value._1()).get(0), second.toRow(value._2()).get(0));
-            }
-
-            @Override
-            public Tuple2<A, B> fromRow(Row row) {
-                return new Tuple2<>(first.fromRow(Row.of(row.get(0))), second.fromRow(Row.of(row.get(1))));
-            }
-        };
+        return new Of<>(schema,
+                value -> new Row(schema, first.toRow(value._1()).get(0), second.toRow(value._2()).get(0)),
+                row -> new Tuple2<>(first.fromRow(Row.of(row.get(0))), second.fromRow(Row.of(row.get(1)))));
     }
 
     /** Any Serializable class, for state only (Spark stores it as binary). */
     public static <T> Encoder<T> javaSerialization(Class<T> type) {
         StructType schema = new StructType(List.of(new StructField("value", DataTypes.StringType, true)));
-        return new Encoder<>() {
-            @Override
-            public StructType schema() {
-                return schema;
-            }
-
-            @Override
-            public Row toRow(T value) {
-                throw new UnsupportedOperationException("Encoders.javaSerialization(" + type.getName()
-                        + ") is for state only in Streamling; output records need an atomic, tuple or row encoder");
-            }
-
-            @Override
-            public T fromRow(Row row) {
-                throw new UnsupportedOperationException("Encoders.javaSerialization(" + type.getName()
-                        + ") is for state only in Streamling");
-            }
-        };
+        return new Of<>(schema, value -> {
+            throw new UnsupportedOperationException("Encoders.javaSerialization(" + type.getName()
+                    + ") is for state only in Streamling; output records need an atomic, tuple or row encoder");
+        }, row -> {
+            throw new UnsupportedOperationException("Encoders.javaSerialization(" + type.getName()
+                    + ") is for state only in Streamling");
+        });
     }
 
     private static DataType column(Encoder<?> encoder) {
@@ -119,24 +81,28 @@ public final class Encoders {
         return encoder.schema().apply(0).dataType();
     }
 
+    @SuppressWarnings("unchecked")
     private static <T> Encoder<T> atomic(DataType type) {
         StructType schema = new StructType(List.of(new StructField("value", type, true)));
-        return new Encoder<>() {
-            @Override
-            public StructType schema() {
-                return schema;
-            }
+        return new Of<>(schema, value -> new Row(schema, value), row -> (T) row.get(0));
+    }
 
-            @Override
-            public Row toRow(T value) {
-                return new Row(schema, value);
-            }
+    /** One way of a conversion; Serializable, as the encoder that holds it travels with the query. */
+    private interface Conversion<A, B> extends Serializable {
+        B apply(A value);
+    }
 
-            @Override
-            @SuppressWarnings("unchecked")
-            public T fromRow(Row row) {
-                return (T) row.get(0);
-            }
-        };
+    /** An encoder made of its schema and its two conversions. */
+    private record Of<T>(StructType schema, Conversion<T, Row> to, Conversion<Row, T> from) implements Encoder<T> {
+
+        @Override
+        public Row toRow(T value) {
+            return to.apply(value);
+        }
+
+        @Override
+        public T fromRow(Row row) {
+            return from.apply(row);
+        }
     }
 }

@@ -30,17 +30,11 @@ final class ProgressJson {
         }
     }
 
-    static void putLongs(ObjectNode node, String field, Map<String, Long> map) {
+    /** A map as a child object with its keys sorted; left out when empty, as Spark's. */
+    static void putMap(ObjectNode node, String field, Map<String, ?> map) {
         if (map != null && !map.isEmpty()) {
             ObjectNode child = node.putObject(field);
-            new TreeMap<>(map).forEach(child::put);
-        }
-    }
-
-    static void putStrings(ObjectNode node, String field, Map<String, String> map) {
-        if (map != null && !map.isEmpty()) {
-            ObjectNode child = node.putObject(field);
-            new TreeMap<>(map).forEach(child::put);
+            new TreeMap<>(map).forEach((key, value) -> child.set(key, MAPPER.valueToTree(value)));
         }
     }
 

@@ -1,11 +1,10 @@
 package io.streamling.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Serializable;
 import java.util.Map;
 
 /** What the sink of a query wrote in one micro-batch, as Spark's {@code SinkProgress}. */
-public final class SinkProgress implements Serializable {
+public final class SinkProgress extends JsonProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -35,26 +34,12 @@ public final class SinkProgress implements Serializable {
         return metrics;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("description", description);
         node.put("numOutputRows", numOutputRows);
-        ProgressJson.putStrings(node, "metrics", metrics);
+        ProgressJson.putMap(node, "metrics", metrics);
         return node;
-    }
-
-    /** The compact JSON form. */
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    /** The indented JSON form. */
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

@@ -1,11 +1,10 @@
 package io.streamling.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Serializable;
 import java.util.Map;
 
 /** What one source of a query read in one micro-batch, as Spark's {@code SourceProgress}. */
-public final class SourceProgress implements Serializable {
+public final class SourceProgress extends JsonProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -71,6 +70,7 @@ public final class SourceProgress implements Serializable {
         return metrics;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("description", description);
@@ -80,22 +80,7 @@ public final class SourceProgress implements Serializable {
         node.put("numInputRows", numInputRows);
         ProgressJson.putRate(node, "inputRowsPerSecond", inputRowsPerSecond);
         ProgressJson.putRate(node, "processedRowsPerSecond", processedRowsPerSecond);
-        ProgressJson.putStrings(node, "metrics", metrics);
+        ProgressJson.putMap(node, "metrics", metrics);
         return node;
-    }
-
-    /** The compact JSON form. */
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    /** The indented JSON form. */
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

@@ -1,11 +1,10 @@
 package io.streamling.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Serializable;
 import java.util.Map;
 
 /** What one stateful operator held and changed in one micro-batch, as Spark's {@code StateOperatorProgress}. */
-public final class StateOperatorProgress implements Serializable {
+public final class StateOperatorProgress extends JsonProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -71,6 +70,7 @@ public final class StateOperatorProgress implements Serializable {
         return memoryUsedBytes;
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("operatorName", operatorName);
@@ -84,22 +84,7 @@ public final class StateOperatorProgress implements Serializable {
         node.put("numRowsDroppedByWatermark", numRowsDroppedByWatermark);
         node.put("numShufflePartitions", numShufflePartitions);
         node.put("numStateStoreInstances", numStateStoreInstances);
-        ProgressJson.putLongs(node, "customMetrics", customMetrics);
+        ProgressJson.putMap(node, "customMetrics", customMetrics);
         return node;
-    }
-
-    /** The compact JSON form. */
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    /** The indented JSON form. */
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

@@ -2,7 +2,6 @@ package io.streamling.sql;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,7 @@ import java.util.UUID;
  * {@link #prettyJson()} give Spark's JSON (fields in Spark's order; rates that are not numbers and
  * empty maps are left out).
  */
-public final class StreamingQueryProgress implements Serializable {
+public final class StreamingQueryProgress extends JsonProgress {
 
     private static final long serialVersionUID = 1L;
 
@@ -115,6 +114,7 @@ public final class StreamingQueryProgress implements Serializable {
         return sources.stream().mapToDouble(SourceProgress::processedRowsPerSecond).sum();
     }
 
+    @Override
     ObjectNode jsonValue() {
         ObjectNode node = ProgressJson.object();
         node.put("id", id.toString());
@@ -126,28 +126,13 @@ public final class StreamingQueryProgress implements Serializable {
         node.put("numInputRows", numInputRows());
         ProgressJson.putRate(node, "inputRowsPerSecond", inputRowsPerSecond());
         ProgressJson.putRate(node, "processedRowsPerSecond", processedRowsPerSecond());
-        ProgressJson.putLongs(node, "durationMs", durationMs);
-        ProgressJson.putStrings(node, "eventTime", eventTime);
+        ProgressJson.putMap(node, "durationMs", durationMs);
+        ProgressJson.putMap(node, "eventTime", eventTime);
         ArrayNode operators = node.putArray("stateOperators");
         stateOperators.forEach(operator -> operators.add(operator.jsonValue()));
         ArrayNode sourceArray = node.putArray("sources");
         sources.forEach(source -> sourceArray.add(source.jsonValue()));
         node.set("sink", sink.jsonValue());
         return node;
-    }
-
-    /** The compact JSON form. */
-    public String json() {
-        return ProgressJson.compact(jsonValue());
-    }
-
-    /** The indented JSON form, as Spark's programming guide shows it. */
-    public String prettyJson() {
-        return ProgressJson.pretty(jsonValue());
-    }
-
-    @Override
-    public String toString() {
-        return prettyJson();
     }
 }

@@ -1,5 +1,6 @@
 package io.streamling.sql;
 
+import static io.streamling.sql.ConsoleBatches.batch;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StructuredEventTimeTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private static final String HEADER = "-------------------------------------------\n";
 
     @TempDir
     Path stateDir;
@@ -27,10 +27,6 @@ class StructuredEventTimeTest {
     @AfterEach
     void stopSession() {
         spark.stop();
-    }
-
-    static String batch(long id, String... table) {
-        return HEADER + "Batch: " + id + "\n" + HEADER + String.join("\n", table) + "\n\n";
     }
 
     static String event(String time, String word) {

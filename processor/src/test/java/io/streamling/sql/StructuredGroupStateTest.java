@@ -1,6 +1,6 @@
 package io.streamling.sql;
 
-import static io.streamling.sql.StructuredEventTimeTest.batch;
+import static io.streamling.sql.ConsoleBatches.batch;
 import static io.streamling.sql.StructuredEventTimeTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.streamling.sql;
 
+import static io.streamling.sql.ConsoleBatches.batch;
 import static io.streamling.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StructuredQueriesTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private static final String HEADER = "-------------------------------------------\n";
 
     @TempDir
     Path stateDir;
@@ -28,10 +28,6 @@ class StructuredQueriesTest {
     @AfterEach
     void stopSession() {
         spark.stop();
-    }
-
-    private static String batch(long id, String... table) {
-        return HEADER + "Batch: " + id + "\n" + HEADER + String.join("\n", table) + "\n\n";
     }
 
     @Test

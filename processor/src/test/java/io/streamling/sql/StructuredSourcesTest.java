@@ -1,5 +1,6 @@
 package io.streamling.sql;
 
+import static io.streamling.sql.ConsoleBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StructuredSourcesTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private static final String HEADER = "-------------------------------------------\n";
     private static final String PEOPLE = "name STRING, age INT, _corrupt_record STRING";
 
     @TempDir
@@ -25,10 +25,6 @@ class StructuredSourcesTest {
     @AfterEach
     void stopSession() {
         spark.stop();
-    }
-
-    private static String batch(long id, String... table) {
-        return HEADER + "Batch: " + id + "\n" + HEADER + String.join("\n", table) + "\n\n";
     }
 
     @Test

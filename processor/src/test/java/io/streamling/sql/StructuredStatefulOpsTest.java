@@ -1,6 +1,6 @@
 package io.streamling.sql;
 
-import static io.streamling.sql.StructuredEventTimeTest.batch;
+import static io.streamling.sql.ConsoleBatches.batch;
 import static io.streamling.sql.StructuredEventTimeTest.event;
 import static io.streamling.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;

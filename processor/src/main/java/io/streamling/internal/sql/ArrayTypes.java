@@ -1,29 +1,13 @@
 package io.streamling.internal.sql;
 
 import io.streamling.sql.types.DataType;
+import io.streamling.sql.types.DataTypes;
 
 /** Array types; values are {@link java.util.List}s. What {@code split} and the Kafka source's headers need. */
 final class ArrayTypes {
 
     /** {@code array<string>}. */
-    static final DataType STRING_ARRAY = new DataType() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String simpleString() {
-            return "array<string>";
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof DataType type && type.simpleString().equals(simpleString());
-        }
-
-        @Override
-        public int hashCode() {
-            return simpleString().hashCode();
-        }
-    };
+    static final DataType STRING_ARRAY = of(DataTypes.StringType);
 
     private ArrayTypes() {
     }

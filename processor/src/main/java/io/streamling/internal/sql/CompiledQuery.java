@@ -10,9 +10,4 @@ import java.util.List;
  */
 public record CompiledQuery(JavaStreamingContext ssc, JavaInputDStream<?> source,
         List<? extends JavaInputDStream<?>> sources) {
-
-    /** A query with one source. */
-    public CompiledQuery(JavaStreamingContext ssc, JavaInputDStream<?> source) {
-        this(ssc, source, List.of(source));
-    }
 }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * @param withinWatermark whether this is {@code dropDuplicatesWithinWatermark}
  */
 public record Deduplication(StructType inSchema, List<Integer> keyColumns, int eventTime, boolean withinWatermark,
-        long delayMs) implements StatefulOp {
+        long delayMs) implements RowBufferingOp {
 
     @Override
     public StructType outSchema() {
@@ -36,18 +36,7 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
         for (int i = 0; i < key.length; i++) {
             key[i] = row.get(keyColumns.get(i));
         }
-        ArrayList<Row> rows = new ArrayList<>();
-        rows.add(row);
-        return List.of(new Tuple2<>(Row.of(key), rows));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object merge(Object earlier, Object later) {
-        // all rows stay: which one is the first on-time row depends on the watermark, known only in the step
-        ArrayList<Row> rows = new ArrayList<>((List<Row>) earlier);
-        rows.addAll((List<Row>) later);
-        return rows;
+        return RowBufferingOp.buffered(Row.of(key), row);
     }
 
     @Override

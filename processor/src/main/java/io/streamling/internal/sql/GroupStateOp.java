@@ -33,7 +33,7 @@ import java.util.TreeMap;
 public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row, Object> valueFunction,
         FlatMapGroupsWithStateFunction<Object, Object, Object, Object> function, Encoder<Object> outEncoder,
         GroupStateTimeout timeout, boolean isMap, String operatorMode, int eventTime, TreeMap<Row, Object> initialState)
-        implements StatefulOp {
+        implements RowBufferingOp {
 
     /** What a key keeps: its state (null when only a timeout is set) and its timeout ({@code -1}: none). */
     record Stored(Object value, long timeoutTimestamp) implements Serializable {
@@ -46,22 +46,12 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
 
     @Override
     public List<Tuple2<Row, Object>> partials(Row row) {
-        ArrayList<Row> values = new ArrayList<>();
-        values.add(row);
-        return List.of(new Tuple2<>(Row.of(call(() -> keyFunction.call(row))), values));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object merge(Object earlier, Object later) {
-        ArrayList<Row> rows = new ArrayList<>((List<Row>) earlier);
-        rows.addAll((List<Row>) later);
-        return rows;
+        return RowBufferingOp.buffered(Row.of(call(() -> keyFunction.call(row))), row);
     }
 
     @Override
     public void validate(String outputMode, boolean hasWatermark) {
-        String mode = Character.toUpperCase(outputMode.charAt(0)) + outputMode.substring(1);
+        String mode = StatefulOp.modeName(outputMode);
         if (isMap && !outputMode.equals("update")) {
             throw new AnalysisException("mapGroupsWithState is not supported with " + mode
                     + " output mode on a streaming DataFrame/Dataset");

@@ -52,11 +52,6 @@ record RowPipeline(List<Branch> branches, long[] delaysMs) implements Serializab
         return new RowPipeline(List.copyOf(branches), delays.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** The number of watermarks. */
-    int trackers() {
-        return delaysMs.length;
-    }
-
     /** The rows of one line of source {@code branch}, and per watermark their largest event time. */
     Lines run(int branch, Object line) {
         Branch b = branches.get(branch);

@@ -47,11 +47,6 @@ final class SourceOptions {
         return List.copyOf(all);
     }
 
-    /** Whether Streamling has a source of this format. */
-    static boolean isKnownFormat(String format) {
-        return KNOWN.containsKey(format);
-    }
-
     /** Checks a streaming source. */
     static void validate(SourceSpec spec) {
         validate(spec, true);

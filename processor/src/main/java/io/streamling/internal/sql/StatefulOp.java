@@ -44,6 +44,11 @@ public interface StatefulOp extends Serializable {
     default void validate(String outputMode, boolean hasWatermark) {
     }
 
+    /** An output mode as Spark's messages name it: {@code update} is {@code Update}. */
+    static String modeName(String outputMode) {
+        return Character.toUpperCase(outputMode.charAt(0)) + outputMode.substring(1);
+    }
+
     /** Runs one micro-batch over the batch's combined partials (key order) and the previous state (null at first). */
     Step step(Object state, Map<Row, Object> batch, BatchClock clock);
 

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param keyEventTime the index of the event-time column among the using columns, -1 when none
  */
 public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, int rightEventTime, int keyEventTime)
-        implements StatefulOp {
+        implements RowBufferingOp {
 
     /** A kept row, and whether it has matched a row of the other side yet. */
     record Entry(Row row, boolean matched) implements Serializable {
@@ -60,27 +60,17 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
     public List<Tuple2<Row, Object>> partials(int source, Row row) {
         boolean leftSide = source < leftSources;
         Row bucket = logic.keyOf(row, leftSide);
-        ArrayList<Row> rows = new ArrayList<>();
-        rows.add(row);
         Object[] key = new Object[bucket.length() + 1];
         key[0] = leftSide ? 0 : 1;
         System.arraycopy(bucket.values(), 0, key, 1, bucket.length());
-        return List.of(new Tuple2<>(Row.of(key), rows));
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object merge(Object earlier, Object later) {
-        ArrayList<Row> rows = new ArrayList<>((List<Row>) earlier);
-        rows.addAll((List<Row>) later);
-        return rows;
+        return RowBufferingOp.buffered(Row.of(key), row);
     }
 
     @Override
     public void validate(String outputMode, boolean hasWatermark) {
         if (!outputMode.equals("append")) {
             throw new AnalysisException("Join between two streaming DataFrames/Datasets is not supported in "
-                    + Character.toUpperCase(outputMode.charAt(0)) + outputMode.substring(1)
+                    + StatefulOp.modeName(outputMode)
                     + " output mode, only in Append output mode");
         }
         if (!logic.type().equals("inner") && keyEventTime < 0) {

@@ -14,11 +14,6 @@ import java.util.TreeMap;
 record TriggerOutput(long time, boolean hadInput, ArrayList<Row> rows, long numInputRows,
         TreeMap<String, String> eventTime, ArrayList<StateMetrics> stateOperators) implements Serializable {
 
-    /** An output whose input count is unknown. */
-    TriggerOutput(long time, boolean hadInput, ArrayList<Row> rows) {
-        this(time, hadInput, rows, -1);
-    }
-
     /** An output without event times or state operators. */
     TriggerOutput(long time, boolean hadInput, ArrayList<Row> rows, long numInputRows) {
         this(time, hadInput, rows, numInputRows, new TreeMap<>(), new ArrayList<>());
