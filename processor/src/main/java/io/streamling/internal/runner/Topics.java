@@ -18,6 +18,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /** The topic work a program does before it starts: create its own topics, look up its sources. */
 final class Topics implements AutoCloseable {
 
+    private static final long VISIBLE_TIMEOUT_MS = 10_000;
+    private static final long RETRY_MS = 50;
+
     private final Admin admin;
 
     Topics(String bootstrapServers) {
@@ -42,6 +45,7 @@ final class Topics implements AutoCloseable {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
                     .configs(configs))).all().get();
+            awaitVisible(topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new StreamlingException("Cannot create topic " + topic + ": " + e.getCause(), e.getCause());
@@ -49,6 +53,27 @@ final class Topics implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StreamlingException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Waits (at most {@link #VISIBLE_TIMEOUT_MS}) until a topic just created can be described: the
+     * broker acknowledges a creation before its metadata cache shows the topic, and describing it at
+     * once may fail with "unknown topic".
+     */
+    private void awaitVisible(String topic) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + VISIBLE_TIMEOUT_MS;
+        while (true) {
+            try {
+                admin.describeTopics(List.of(topic)).allTopicNames().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.currentTimeMillis() > deadline) {
+                    return; // partitionCounts reports what is wrong, naming the topic
+                }
+                Thread.sleep(RETRY_MS);
+            }
         }
     }
 
