@@ -98,15 +98,17 @@ public final class QueryPlanner {
             JavaDStream<Row> rows = lines.flatMap(line -> rowsOf(line, parser, before).iterator());
             Aggregation agg = plan.aggregation();
             boolean complete = spec.outputMode().equals("complete");
-            aggregate(rows, agg).transformWith(lines, (groups, input, time) -> {
+            // the batch's input is counted per task and summed: the sink needs whether it had any, not the lines
+            aggregate(rows, agg).transformWith(lines.count(), (groups, counts, time) -> {
+                long inputRows = counts.collect().stream().mapToLong(n -> n).sum();
                 // complete mode writes the whole result table; update mode only the groups this batch changed
                 List<Row> result = groups.filter(g -> complete || g._2().changed()).map(g -> agg.output(g._1(), g._2()))
                         .collect();
                 long updated = groups.filter(g -> g._2().changed()).count();
                 ArrayList<StateMetrics> state = new ArrayList<>(List.of(
                         new StateMetrics(StateMetrics.AGGREGATION, groups.count(), updated, 0, 0)));
-                return new JavaRDD<>(List.of(new TriggerOutput(time.milliseconds(), !input.isEmpty(),
-                        new ArrayList<>(result), input.count(), new TreeMap<>(), state)));
+                return new JavaRDD<>(List.of(new TriggerOutput(time.milliseconds(), inputRows > 0,
+                        new ArrayList<>(result), inputRows, new TreeMap<>(), state)));
             }).foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
         return new CompiledQuery(ssc, sources.get(0), sources);
