@@ -18,7 +18,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * ({@code io.streamling.benchmarks.WorkloadMain}):
  * <ul>
  *   <li>prints {@code STARTED <epoch ms>}, taken just before the query starts (the session is made
- *       before, as the other sides make their program before);</li>
+ *       before, as the other sides make their program before), then {@code GROUP <appId>}, the
+ *       consumer group its progress listener commits offsets under;</li>
  *   <li>runs until its standard input closes, then prints {@code LATE <n>} (rows Spark's stateful
  *       operators dropped behind the watermark), stops the query within a bound, and exits.</li>
  * </ul>
@@ -66,6 +67,8 @@ public final class SparkWorkloadMain {
         long started = System.currentTimeMillis();
         StreamingQuery running = writer.start();
         System.out.println("STARTED " + started);
+        // the consumer group whose committed offsets tell the harness the input was consumed
+        System.out.println("GROUP " + spec.appId());
         System.out.flush();
         awaitEndOfInput(System.in);
         System.out.println("LATE " + progress.lateRows());
