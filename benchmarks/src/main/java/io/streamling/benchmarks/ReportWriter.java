@@ -106,6 +106,13 @@ final class ReportWriter {
         return md.toString();
     }
 
+    /** {@code **1.23×**}, or "no ratio" when a side has no successful run to divide by. */
+    private static String ratio(double side, double baseline) {
+        double ratio = side / baseline;
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "no ratio (no successful run)"
+                : String.format(Locale.ROOT, "**%.2f×**", ratio);
+    }
+
     private static String row(Summary summary, List<Summary> all) {
         Stats throughput = summary.throughput();
         String ratio = "—";
@@ -114,8 +121,7 @@ final class ReportWriter {
             for (Summary other : all) {
                 if (other.side().isBaseline() && other.workload() == summary.workload()
                         && other.partitions() == summary.partitions()) {
-                    ratios.add(String.format(Locale.ROOT, "**%.2f×** %s", throughput.median()
-                            / other.throughput().median(), other.side().label()));
+                    ratios.add(ratio(throughput.median(), other.throughput().median()) + " " + other.side().label());
                 }
             }
             ratio = String.join("<br>", ratios);
@@ -237,7 +243,7 @@ final class ReportWriter {
                         .filter(r -> !r.ok()).findFirst().orElseThrow().error().replace('|', '/') + ")" : "";
                 md.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %s |%n", source, side, failed,
                         number(stats.median()), range(stats), baseline || plain.count() == 0 ? "—"
-                                : String.format(Locale.ROOT, "**%.2f×**", stats.median() / plain.median())));
+                                : ratio(stats.median(), plain.median())));
             }
         }
         return md.append('\n').toString();

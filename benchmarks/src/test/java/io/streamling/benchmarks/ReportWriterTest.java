@@ -50,6 +50,19 @@ class ReportWriterTest {
         assertThat(withoutSpark).contains("- **Apache Spark**: not run here");
     }
 
+    @Test
+    void aWorkloadWhoseRunsAllFailedHasNoRatioInsteadOfNaN() {
+        RunResult failed = new RunResult(Workload.BATCH_COUNT, Side.STREAMLING, 1, 1, 20_000, "timed out", Double.NaN,
+                Double.NaN, false, Double.NaN, Double.NaN, Double.NaN, null, "aa", 0, 0);
+        List<RunResult> results = List.of(failed, run(Side.KAFKA_STREAMS, 1, 10_000, "aa"));
+        HarnessOptions options = HarnessOptions.parse("--quick");
+        Report report = new Report(options, options.input(), MachineInfo.current(), Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(75), "1.0, 1.0, 1.0", "2.0, 2.0, 2.0", results, List.of(),
+                Optional.empty(), Optional.empty());
+        String md = ReportWriter.markdown(report, Summary.of(results), "chart.svg");
+        assertThat(md).contains("no ratio (no successful run) Kafka Streams").doesNotContain("NaN");
+    }
+
     private static RunResult run(Side side, int repetition, double linesPerSecond, String checksum) {
         return new RunResult(Workload.BATCH_COUNT, side, 1, repetition, 20_000, null, 20_000 / linesPerSecond,
                 linesPerSecond, true, 10, 400, 1, checksum, "aa", 0, 0);
