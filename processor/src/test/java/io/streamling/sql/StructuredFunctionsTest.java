@@ -82,6 +82,13 @@ class StructuredFunctionsTest {
                 .hasMessageContaining("to_json(word)").hasMessageContaining("must be a struct");
     }
 
+    @Test
+    void shouldRejectFromJsonOfANonStringColumn() {
+        assertThatThrownBy(() -> counts().select(from_json(col("count"), "a STRING")))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("from_json(count)");
+    }
+
     private Dataset<Row> strings(String... values) {
         StructType schema = StructType.fromDDL("s STRING");
         return spark.createDataFrame(java.util.Arrays.stream(values).map(v -> new Row(schema, v)).toList(), schema);
