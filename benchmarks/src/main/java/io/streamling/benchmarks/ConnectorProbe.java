@@ -35,8 +35,10 @@ import org.apache.kafka.connect.storage.StringConverter;
  * Lines per second from a file and from a socket into the broker (a 1-partition topic): Streamling's
  * source connectors, run in the embedded Connect worker ({@link EmbeddedConnectWorker}, in the
  * harness's JVM), against a plain {@code KafkaProducer} reading the same file, or the same socket,
- * line by line. Each is timed from its start until the topic's end offset holds every line; the
- * producer has Connect's default producer settings, as the worker's has.
+ * line by line. Each is timed from its start until the topic's end offset holds every line. The
+ * plain producer runs twice: with the client's defaults (idempotent, 5 requests in flight), and with
+ * the producer settings Connect forces on the worker's producers ({@link #CONNECT_PRODUCER}), so
+ * that the connector is also compared with a producer configured the same way.
  */
 final class ConnectorProbe {
 
@@ -52,6 +54,18 @@ final class ConnectorProbe {
     }
 
     private static final long TIMEOUT_MS = 180_000;
+
+    /** The plain producer with the client's default settings. */
+    static final String PLAIN = "plain producer";
+    /** The plain producer with the settings of the worker's producers ({@link #CONNECT_PRODUCER}). */
+    static final String PLAIN_CONNECT_SETTINGS = "plain producer, Connect's producer settings";
+    /**
+     * What Kafka Connect's worker sets on every source task's producer unless told otherwise
+     * ({@code Worker.baseProducerConfigs}): no idempotence, one request in flight, acks=all; the
+     * embedded worker keeps these.
+     */
+    static final Map<String, Object> CONNECT_PRODUCER = Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1", ProducerConfig.ACKS_CONFIG, "all");
 
     private final Cluster cluster;
     private final Path file;
@@ -79,9 +93,12 @@ final class ConnectorProbe {
             for (int rep = 0; rep <= repetitions; rep++) {
                 boolean connectorFirst = rep % 2 == 0;
                 for (String source : List.of("file", "socket")) {
-                    for (int i = 0; i < 2; i++) {
-                        boolean connector = (i == 0) == connectorFirst;
-                        Result result = probe.run(worker, source, connector, rep);
+                    List<String> sides = new ArrayList<>(List.of("connector", PLAIN, PLAIN_CONNECT_SETTINGS));
+                    if (!connectorFirst) {
+                        java.util.Collections.reverse(sides);
+                    }
+                    for (String side : sides) {
+                        Result result = probe.run(worker, source, side, rep);
                         System.out.println(describe(result));
                         if (rep > 0) {
                             results.add(result);
@@ -101,9 +118,9 @@ final class ConnectorProbe {
                         result.repetition(), result.error());
     }
 
-    private Result run(EmbeddedConnectWorker worker, String source, boolean connector, int repetition) {
-        String side = connector ? (source.equals("file") ? "FileSourceConnector" : "SocketSourceConnector")
-                : "plain producer";
+    private Result run(EmbeddedConnectWorker worker, String source, String kind, int repetition) {
+        boolean connector = kind.equals("connector");
+        String side = connector ? (source.equals("file") ? "FileSourceConnector" : "SocketSourceConnector") : kind;
         String topic = "connector-" + (++runs) + "-" + source + (connector ? "-connector" : "-producer");
         try (LineServer server = source.equals("socket") ? new LineServer(lines) : null) {
             cluster.createTopic(topic, 1);
@@ -111,7 +128,8 @@ final class ConnectorProbe {
             if (connector) {
                 worker.startConnector(topic, connectorConfig(source, topic, server));
             }
-            Thread producer = connector ? null : startProducer(source, topic, server);
+            Thread producer = connector ? null : startProducer(source, topic, server,
+                    kind.equals(PLAIN) ? Map.of() : CONNECT_PRODUCER);
             awaitAll(topic);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (connector) {
@@ -150,12 +168,17 @@ final class ConnectorProbe {
         return config;
     }
 
-    /** The plain producer: reads the file, or the socket, line by line and sends each line. */
-    private Thread startProducer(String source, String topic, LineServer server) {
+    /**
+     * The plain producer: reads the file, or the socket, line by line and sends each line.
+     *
+     * @param settings producer settings on top of the client's defaults
+     */
+    private Thread startProducer(String source, String topic, LineServer server, Map<String, Object> settings) {
         AtomicReference<Exception> failure = new AtomicReference<>();
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         Thread thread = new Thread(() -> {
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config,
                     new StringSerializer(), new StringSerializer());
                  BufferedReader reader = source.equals("file") ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
                          : new BufferedReader(new InputStreamReader(

@@ -224,29 +224,39 @@ final class ReportWriter {
                 + "Lines/s from a file and from a socket into the broker (a 1-partition topic), %,d lines of the same"
                 + " input: Streamling's source connector in the embedded Connect worker (in the harness's JVM, default"
                 + " settings, `StringConverter`) against a plain `KafkaProducer` reading the same file, or the same"
-                + " socket (a server in the harness writing every line once), line by line, with default producer"
-                + " settings. Timed from the start until the topic's end offset holds every line; median of %d"
-                + " (min–max). Goal (issue 8): connectors ≥ 0.8 of a plain producer.%n%n"
-                + "| source | side | lines/s | min–max | vs plain producer |%n|---|---|---:|---:|---|%n",
+                + " socket (a server in the harness writing every line once), line by line, twice: with the client's"
+                + " default producer settings (idempotent, 5 requests in flight), and with the producer settings"
+                + " Connect forces on the worker's producers (no idempotence, 1 request in flight, acks=all), which"
+                + " the connector runs with. Timed from the start until the topic's end offset holds every line;"
+                + " median of %d (min–max). Goal (issue 8): connectors ≥ 0.8 of a plain producer.%n%n"
+                + "| source | side | lines/s | min–max | vs plain producer (client defaults) | vs plain producer"
+                + " (Connect's producer settings) |%n|---|---|---:|---:|---:|---:|%n",
                 report.connectors().get(0).lines(), report.options().repetitions()));
         for (String source : List.of("file", "socket")) {
             Stats plain = Stats.of(report.connectors().stream().filter(r -> r.ok() && r.source().equals(source)
-                    && r.side().equals("plain producer")).toList(), ConnectorProbe.Result::linesPerSecond);
+                    && r.side().equals(ConnectorProbe.PLAIN)).toList(), ConnectorProbe.Result::linesPerSecond);
+            Stats plainSame = Stats.of(report.connectors().stream().filter(r -> r.ok() && r.source().equals(source)
+                    && r.side().equals(ConnectorProbe.PLAIN_CONNECT_SETTINGS)).toList(),
+                    ConnectorProbe.Result::linesPerSecond);
             for (String side : report.connectors().stream().filter(r -> r.source().equals(source))
                     .map(ConnectorProbe.Result::side).distinct().sorted().toList()) {
                 List<ConnectorProbe.Result> runs = report.connectors().stream()
                         .filter(r -> r.source().equals(source) && r.side().equals(side)).toList();
                 Stats stats = Stats.of(runs.stream().filter(ConnectorProbe.Result::ok).toList(),
                         ConnectorProbe.Result::linesPerSecond);
-                boolean baseline = side.equals("plain producer");
+                boolean baseline = side.startsWith(ConnectorProbe.PLAIN);
                 String failed = runs.stream().anyMatch(r -> !r.ok()) ? " (failed: " + runs.stream()
                         .filter(r -> !r.ok()).findFirst().orElseThrow().error().replace('|', '/') + ")" : "";
-                md.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %s |%n", source, side, failed,
-                        number(stats.median()), range(stats), baseline || plain.count() == 0 ? "—"
-                                : ratio(stats.median(), plain.median())));
+                md.append(String.format(Locale.ROOT, "| %s | %s%s | %s | %s | %s | %s |%n", source, side, failed,
+                        number(stats.median()), range(stats), baseline ? "—" : ratio(stats, plain),
+                        baseline ? "—" : ratio(stats, plainSame)));
             }
         }
         return md.append('\n').toString();
+    }
+
+    private static String ratio(Stats side, Stats plain) {
+        return plain.count() == 0 ? "—" : ratio(side.median(), plain.median());
     }
 
     private static String startup(List<Double> seconds) {

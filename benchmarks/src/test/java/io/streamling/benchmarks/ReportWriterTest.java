@@ -63,6 +63,29 @@ class ReportWriterTest {
         assertThat(md).contains("no ratio (no successful run) Kafka Streams").doesNotContain("NaN");
     }
 
+    @Test
+    void connectorRowsAreComparedWithThePlainProducerUnderBothSettings() {
+        List<ConnectorProbe.Result> connectors = List.of(
+                connector("FileSourceConnector", 1, 2.0), connector("FileSourceConnector", 2, 4.0),
+                connector(ConnectorProbe.PLAIN, 1, 1.0), connector(ConnectorProbe.PLAIN, 2, 2.0),
+                connector(ConnectorProbe.PLAIN_CONNECT_SETTINGS, 1, 3.0),
+                connector(ConnectorProbe.PLAIN_CONNECT_SETTINGS, 2, 5.0));
+        HarnessOptions options = HarnessOptions.parse("--quick");
+        Report report = new Report(options, options.input(), MachineInfo.current(), Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(75), "1.0, 1.0, 1.0", "2.0, 2.0, 2.0", List.of(), List.of(),
+                Optional.empty(), Optional.empty(), List.of(), connectors);
+        String md = ReportWriter.markdown(report, List.of(), "chart.svg");
+        // the median of two runs is their mean: 112,500 lines/s, plain 225,000, plain with Connect's settings 80,000
+        assertThat(md).contains("| vs plain producer (client defaults) | vs plain producer (Connect's producer settings) |")
+                .contains("| file | FileSourceConnector | 112,500 | 75,000–150,000 | **0.50×** | **1.41×** |")
+                .contains("| file | plain producer | 225,000 | 150,000–300,000 | — | — |")
+                .contains("| file | plain producer, Connect's producer settings | 80,000 | 60,000–100,000 | — | — |");
+    }
+
+    private static ConnectorProbe.Result connector(String side, int repetition, double seconds) {
+        return new ConnectorProbe.Result("file", side, repetition, 300_000, seconds, null);
+    }
+
     private static RunResult run(Side side, int repetition, double linesPerSecond, String checksum) {
         return new RunResult(Workload.BATCH_COUNT, side, 1, repetition, 20_000, null, 20_000 / linesPerSecond,
                 linesPerSecond, true, 10, 400, 1, checksum, "aa", 0, 0);

@@ -39,7 +39,9 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
  * <p>Not a test: run it after building, see {@code docs/benchmarks/connector-file.md}. System
  * properties: {@code bench.rounds} (default 3), {@code bench.only} (run only the settings whose
  * title starts with this), {@code bench.contenders} (run only the contenders whose name starts with
- * this, e.g. {@code Streamling} for a profile of the connector alone).
+ * this, e.g. {@code Streamling} for a profile of the connector alone), {@code bench.threads}
+ * ({@code true}: print each run's CPU per line by thread), {@code bench.producer} (a third setting,
+ * the same for all: {@code key=value} producer settings separated by commas).
  *
  * <pre>
  * java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" \
@@ -49,6 +51,9 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
 public final class FileSourceBenchmark {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final boolean THREADS = Boolean.getBoolean("bench.threads");
+    /** The name of each thread seen, kept after it ends (a producer's network thread ends with it). */
+    private static final Map<Long, String> THREAD_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final String[] WORDS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
 
     private final EmbeddedKafkaBroker broker;
@@ -56,6 +61,8 @@ public final class FileSourceBenchmark {
     private final int lines;
     private final Admin admin;
     private int runs;
+    private Map<Long, Long> threadsAtEnd;
+    private long cpuAtEnd;
 
     private FileSourceBenchmark(EmbeddedKafkaBroker broker, Path file, int lines) {
         this.broker = broker;
@@ -83,6 +90,15 @@ public final class FileSourceBenchmark {
                 + " max.in.flight.requests.per.connection=5", Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                 ProducerConfig.LINGER_MS_CONFIG, "10", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"));
+        String custom = System.getProperty("bench.producer", "");
+        if (!custom.isEmpty()) { // e.g. -Dbench.producer=linger.ms=10,batch.size=262144
+            Map<String, String> parsed = new LinkedHashMap<>();
+            for (String pair : custom.split(",")) {
+                String[] keyValue = pair.split("=", 2);
+                parsed.put(keyValue[0].trim(), keyValue[1].trim());
+            }
+            settings.put("custom, the same for all: " + custom, parsed);
+        }
         String only = System.getProperty("bench.only", "");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             FileSourceBenchmark benchmark = new FileSourceBenchmark(broker, file, lines);
@@ -139,7 +155,9 @@ public final class FileSourceBenchmark {
                             FileSourceConfig.FILE_EXISTING_CONFIG, "process"))),
                     new Contender("Kafka FileStreamSourceConnector", topic -> connector(worker, topic, Map.of(
                             "connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector",
-                            "file", file.toString()))));
+                            "file", file.toString()))),
+                    new Contender("direct: FileSourceTask + KafkaProducer, no Connect",
+                            topic -> direct(topic, producerSettings)));
             String only = System.getProperty("bench.contenders", "");
             if (!only.isEmpty()) { // e.g. for a profile of one contender alone
                 contenders = contenders.stream().filter(c -> c.name().startsWith(only)).toList();
@@ -161,6 +179,9 @@ public final class FileSourceBenchmark {
                     busiest.computeIfAbsent(contender.name(), k -> new ArrayList<>()).add(busiestPerLine);
                     System.out.printf(Locale.ROOT, "  %s, round %d: %,.0f lines/s, %.2f CPU µs/line, busiest thread"
                             + " %.2f µs/line%n", contender.name(), round + 1, rate, cpuPerLine, busiestPerLine);
+                    if (THREADS) {
+                        printThreads(threadsBefore, threadsAtEnd, cpuAtEnd - cpuBefore);
+                    }
                 }
             }
         }
@@ -185,6 +206,10 @@ public final class FileSourceBenchmark {
             TimeUnit.MILLISECONDS.sleep(10); // benchmark pacing, not test synchronization
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (THREADS) {
+            threadsAtEnd = threadCpuNanos(); // before closing: the producer's network thread ends with it
+            cpuAtEnd = processCpuNanos();
+        }
         running.close();
         if (endOffset(topic) != lines) {
             throw new IllegalStateException(contender.name() + " wrote " + endOffset(topic) + " records, not " + lines);
@@ -205,6 +230,54 @@ public final class FileSourceBenchmark {
         }
         producer.flush();
         return producer;
+    }
+
+    /**
+     * What a file source without Connect would cost: this connector's task (same reader, same
+     * records and offsets) polled in a loop, each record's value sent by a plain producer with the
+     * same serializer as the plain producer's; the last record of each poll gets a callback that
+     * keeps its source offset, as a path that stores offsets itself would need.
+     */
+    private AutoCloseable direct(String topic, Map<String, String> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer());
+        FileSourceTask task = new FileSourceTask();
+        task.initialize(new FakeSourceTaskContext(Map.of()));
+        task.start(Map.of(FileSourceConfig.TOPIC_CONFIG, topic, FileSourceConfig.FILE_PATH_CONFIG,
+                file.getParent().toString(), FileSourceConfig.FILE_EXISTING_CONFIG, "process"));
+        java.util.concurrent.atomic.AtomicReference<Map<String, ?>> acknowledged =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        long sent = 0;
+        while (sent < lines) {
+            List<SourceRecord> records;
+            try {
+                records = task.poll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (records == null) {
+                continue;
+            }
+            for (int i = 0; i < records.size(); i++) {
+                SourceRecord record = records.get(i);
+                ProducerRecord<String, String> out = new ProducerRecord<>(record.topic(), null, record.timestamp(),
+                        null, (String) record.value());
+                if (i == records.size() - 1) {
+                    producer.send(out, (metadata, error) -> acknowledged.set(record.sourceOffset()));
+                } else {
+                    producer.send(out);
+                }
+            }
+            sent += records.size();
+        }
+        producer.flush();
+        return () -> {
+            task.stop();
+            producer.close();
+        };
     }
 
     private AutoCloseable connector(EmbeddedConnectWorker worker, String topic, Map<String, String> config) {
@@ -234,6 +307,12 @@ public final class FileSourceBenchmark {
             long nanos = threads.getThreadCpuTime(id);
             if (nanos >= 0) {
                 result.put(id, nanos);
+                if (THREADS) {
+                    java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                    if (info != null) {
+                        THREAD_NAMES.put(id, info.getThreadName());
+                    }
+                }
             }
         }
         return result;
@@ -252,6 +331,26 @@ public final class FileSourceBenchmark {
             most = Math.max(most, entry.getValue() - before.getOrDefault(entry.getKey(), 0L));
         }
         return most;
+    }
+
+    /**
+     * Prints the CPU per line of each group of threads (names with their numbers replaced by
+     * {@code N}) that used at least 0.01 µs per line: where the JVM's CPU went in one run.
+     */
+    private void printThreads(Map<Long, Long> before, Map<Long, Long> after, long processNanos) {
+        Map<String, Long> byGroup = new HashMap<>();
+        for (Map.Entry<Long, Long> entry : after.entrySet()) {
+            String name = THREAD_NAMES.getOrDefault(entry.getKey(), "?").replaceAll("[0-9]+", "N")
+                    .replaceAll("\\| .*", "| <client>");
+            byGroup.merge(name, entry.getValue() - before.getOrDefault(entry.getKey(), 0L), Long::sum);
+        }
+        byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(entry -> entry.getValue() / 1e3 / lines >= 0.01)
+                .forEach(entry -> System.out.printf(Locale.ROOT, "      %6.2f µs/line  %s%n",
+                        entry.getValue() / 1e3 / lines, entry.getKey()));
+        long named = byGroup.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "      %6.2f µs/line  (not a Java thread: GC, JIT; or ended)%n",
+                (processNanos - named) / 1e3 / lines);
     }
 
     private long endOffset(String topic) throws Exception {
