@@ -394,8 +394,9 @@ public final class Dataset<T> {
             String leftTime = plan.effectiveWatermarkColumn();
             String rightTime = rightPlan.effectiveWatermarkColumn();
             int[] keyTime = StreamJoinKeys.eventTimeKey(schema, right.schema(), using, condition, leftTime, rightTime);
-            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size(), indexOf(schema, leftTime),
-                    indexOf(right.schema(), rightTime), keyTime[0], keyTime[1],
+            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size(),
+                    StreamJoinKeys.eventTimeColumn(schema, leftTime), StreamJoinKeys.eventTimeColumn(right.schema(), rightTime),
+                    keyTime[0], keyTime[1],
                     JoinTimeRange.of(condition, schema, right.schema(), rightTime, true),
                     JoinTimeRange.of(condition, right.schema(), schema, leftTime, false));
             return new Dataset<>(session, logic.outSchema(), null, StreamPlan.union(plan, rightPlan).statefully(join));

@@ -3,6 +3,7 @@ package io.streamling.sql;
 import static io.streamling.sql.StructuredEventTimeTest.event;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.expr;
+import static io.streamling.sql.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -276,6 +277,32 @@ class StructuredStreamJoinTest {
         assertThat(batches).containsExactly(
                 batch(0, row(at("12:00"), "a", at("12:05"), "a")),
                 batch(1));
+    }
+
+    @Test
+    void aLeftOuterJoinOnEqualEventTimeWindowsInItsConditionWritesNullsOnceTheWatermarkPassesTheWindow() {
+        // given: each side keeps only the window of its event time (Spark allows one event-time column per side)
+        Dataset<Row> joined = side("lt", "lk", "10 minutes").select(window(col("lt"), "10 minutes").as("lw"), col("lk"))
+                .join(side("rt", "rk", "10 minutes").select(window(col("rt"), "10 minutes").as("rw"), col("rk")),
+                        expr("lk = rk AND lw = rw"), "left_outer");
+
+        // when
+        List<String> batches = run(joined,
+                step("12:00,a 12:03,b", "12:05,a 12:15,b"),
+                step("12:30,c", "12:31,d"),
+                // the previous micro-batch's watermark is 12:20: the window of 12:12 ends by then, so it is late
+                step("12:12,e 12:25,f", "12:26,f"));
+
+        // then: at watermark 12:20 the windows ending by then are evicted; (12:03, b) never matched
+        Row early = row(at("12:00"), at("12:10"));
+        Row late = row(at("12:20"), at("12:30"));
+        assertThat(joined.columns()).containsExactly("lw", "lk", "rw", "rk");
+        assertThat(batches).containsExactly(
+                batch(0, row(early, "a", early, "a")),
+                batch(1),
+                batch(2),
+                batch(3, row(early, "b", null, null)),
+                batch(4, row(late, "f", late, "f")));
     }
 
     @Test

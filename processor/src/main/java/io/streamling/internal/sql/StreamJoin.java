@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *
  * @param logic the join's columns, condition, type and output (its static rows are unused)
  * @param leftSources how many of the query's sources feed the left side
- * @param leftEventTime the index of the left side's watermark column, -1 when none
+ * @param leftEventTime the index of the left side's watermark column (or window of it), -1 when none
  * @param rightEventTime the index of the right side's watermark column, -1 when none
  * @param leftKeyTime the index, in the left side, of the join key that is the event time or its window, -1 when none
  * @param rightKeyTime the same key's index in the right side, -1 when none
@@ -128,8 +128,8 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                 Object key = row.get(keyTime);
                 return key != null && Aggregation.eventTimeOf(key) <= watermark;
             }
-            return eventTime >= 0 && stateWatermark.isPresent() && row.get(eventTime) instanceof java.sql.Timestamp t
-                    && t.getTime() <= stateWatermark.getAsLong();
+            Object time = eventTime < 0 ? null : row.get(eventTime);
+            return stateWatermark.isPresent() && time != null && Aggregation.eventTimeOf(time) <= stateWatermark.getAsLong();
         }
     }
 
@@ -163,8 +163,8 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
             boolean leftSide = Integer.valueOf(0).equals(values[0]);
             int eventTime = leftSide ? leftEventTime : rightEventTime;
             for (Row row : (List<Row>) rows) {
-                if (clock.hasWatermark() && eventTime >= 0 && row.get(eventTime) instanceof java.sql.Timestamp t
-                        && t.getTime() <= late) {
+                Object time = eventTime < 0 ? null : row.get(eventTime);
+                if (clock.hasWatermark() && time != null && Aggregation.eventTimeOf(time) <= late) {
                     dropped[0]++;
                     continue; // too late: at or before the watermark of the previous micro-batch, as Spark's
                 }

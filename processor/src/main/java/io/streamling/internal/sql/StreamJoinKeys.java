@@ -39,6 +39,24 @@ public final class StreamJoinKeys {
         return new int[] {-1, -1};
     }
 
+    /**
+     * The index of a side's event-time column: its watermark column, else (when a select kept
+     * only a window of it) its first window column, as Spark's first column that carries the
+     * watermark; -1 when the side has no watermark.
+     */
+    public static int eventTimeColumn(StructType schema, String watermarkColumn) {
+        if (watermarkColumn == null) {
+            return -1;
+        }
+        int column = index(schema, watermarkColumn);
+        for (int i = 0; column < 0 && i < schema.fields().length; i++) {
+            if (schema.apply(i).dataType().equals(Exprs.WINDOW_TYPE)) {
+                column = i;
+            }
+        }
+        return column;
+    }
+
     /** A watermarked column carries the watermark; so does a window of it (Spark copies the metadata). */
     private static boolean isEventTime(StructType schema, int index, String watermarkColumn) {
         return watermarkColumn != null && (schema.fieldNames()[index].equalsIgnoreCase(watermarkColumn)
