@@ -7,7 +7,9 @@ import io.streamling.internal.sql.Deduplication;
 import io.streamling.internal.sql.LimitOp;
 import io.streamling.internal.sql.SortOp;
 import io.streamling.internal.sql.StaticJoin;
+import io.streamling.internal.sql.JoinTimeRange;
 import io.streamling.internal.sql.StreamJoin;
+import io.streamling.internal.sql.StreamJoinKeys;
 import io.streamling.internal.sql.UnsupportedStep;
 import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
@@ -391,18 +393,12 @@ public final class Dataset<T> {
             StaticJoin logic = StaticJoin.of(List.of(), schema, right.schema(), true, using, condition, type);
             String leftTime = plan.effectiveWatermarkColumn();
             String rightTime = rightPlan.effectiveWatermarkColumn();
-            int keyTime = -1;
-            for (int i = 0; using != null && i < using.size(); i++) {
-                int column = indexOf(schema, using.get(i));
-                boolean window = column >= 0 && schema.apply(column).dataType().equals(Exprs.WINDOW_TYPE)
-                        && (leftTime != null || rightTime != null);
-                if (window || using.get(i).equalsIgnoreCase(String.valueOf(leftTime))
-                        || using.get(i).equalsIgnoreCase(String.valueOf(rightTime))) {
-                    keyTime = i;
-                }
-            }
-            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size(), indexOf(schema, leftTime),
-                    indexOf(right.schema(), rightTime), keyTime);
+            int[] keyTime = StreamJoinKeys.eventTimeKey(schema, right.schema(), using, condition, leftTime, rightTime);
+            StreamJoin join = new StreamJoin(logic, plan.sourcePlans().size(),
+                    StreamJoinKeys.eventTimeColumn(schema, leftTime), StreamJoinKeys.eventTimeColumn(right.schema(), rightTime),
+                    keyTime[0], keyTime[1],
+                    JoinTimeRange.of(condition, schema, right.schema(), rightTime, true),
+                    JoinTimeRange.of(condition, right.schema(), schema, leftTime, false));
             return new Dataset<>(session, logic.outSchema(), null, StreamPlan.union(plan, rightPlan).statefully(join));
         }
         @SuppressWarnings("unchecked")

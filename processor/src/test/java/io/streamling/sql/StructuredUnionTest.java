@@ -169,7 +169,7 @@ class StructuredUnionTest {
     }
 
     @Test
-    void aStreamStreamJoinNotOnTheEventTimeKeepsItsStateButDropsRowsBehindTheWatermark() {
+    void aStreamStreamJoinNotOnTheEventTimeKeepsItsStateButDropsRowsBehindThePreviousMicroBatchsWatermark() {
         // given
         SparkSession spark = SparkSession.builder().appName("join-late-test").getOrCreate();
         Dataset<Row> joined = events(spark).withWatermark("timestamp", "10 minutes")
@@ -177,19 +177,21 @@ class StructuredUnionTest {
         try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
                 joined.writeStream().format("memory").queryName("joined"), stateDir, Instant.ofEpochMilli(T0))) {
 
-            // when: the watermark reaches 12:20 after the second batch
+            // when: the watermark is 11:50 after the first micro-batch, 12:20 after the second
             test.send(0, T0 + 10, event("12:00", "a"));
             test.send(1, T0 + 20, event("12:30", "x"));
             test.send(0, T0 + 2_010, event("12:40", "q"));
-            // (12:10, a) is behind the watermark: dropped, though (12:00, a) is still kept
+            // as Spark's, late rows are those at or before the previous micro-batch's watermark (11:50): 12:10 is on time
             test.send(1, T0 + 4_010, event("12:10", "a"), event("12:35", "q"));
-            test.send(1, T0 + 6_010, event("12:50", "a"));
+            // now 12:20 is that watermark: (12:15, a) is dropped, though (12:00, a) is still kept
+            test.send(1, T0 + 6_010, event("12:50", "a"), event("12:15", "a"));
             test.closeThrough(T0 + 8_000);
 
             // then
             assertThat(joined.columns()).containsExactly("word", "timestamp", "timestamp");
-            assertThat(spark.table("joined").collectAsList()).containsExactly(Row.of("q", at("12:40"), at("12:35")),
-                    Row.of("a", at("12:00"), at("12:50")));
+            assertThat(spark.table("joined").collectAsList()).containsExactly(Row.of("a", at("12:00"), at("12:10")),
+                    Row.of("q", at("12:40"), at("12:35")), Row.of("a", at("12:00"), at("12:50")));
+            assertThat(test.recentProgress()[3].stateOperators()[0].numRowsDroppedByWatermark()).isEqualTo(1);
         } finally {
             spark.stop();
         }

@@ -66,6 +66,17 @@ public final class Exprs {
         }
     }
 
+    /**
+     * The value of an interval literal ({@code INTERVAL 1 HOUR}), in milliseconds: added to or
+     * subtracted from a timestamp, as in a stream-stream join's time-range condition.
+     */
+    public record Interval(long ms) implements java.io.Serializable {
+        @Override
+        public String toString() {
+            return "INTERVAL '" + ms + "' MILLISECOND";
+        }
+    }
+
     /** A constant. */
     public record Lit(Object value) implements Expr {
         @Override
@@ -257,6 +268,12 @@ public final class Exprs {
             if (a == null || b == null) {
                 return null;
             }
+            if (op.equals("+") || op.equals("-")) {
+                Object shifted = shifted(a, b);
+                if (shifted != null) {
+                    return shifted;
+                }
+            }
             if (a instanceof Number x && b instanceof Number y) {
                 boolean exact = !(a instanceof Double) && !(b instanceof Double);
                 switch (op) {
@@ -269,6 +286,20 @@ public final class Exprs {
             int c = a instanceof Comparable ca && a.getClass() == b.getClass() ? ca.compareTo(b)
                     : a.toString().compareTo(b.toString());
             return compare(c);
+        }
+
+        /** A timestamp plus or minus an interval (an interval may also come first for +), else null. */
+        private Object shifted(Object a, Object b) {
+            if (a instanceof Timestamp t && b instanceof Interval i) {
+                return new Timestamp(t.getTime() + (op.equals("+") ? i.ms() : -i.ms()));
+            }
+            if (a instanceof Interval i && b instanceof Timestamp t && op.equals("+")) {
+                return new Timestamp(t.getTime() + i.ms());
+            }
+            if (a instanceof Interval x && b instanceof Interval y) {
+                return new Interval(op.equals("+") ? x.ms() + y.ms() : x.ms() - y.ms());
+            }
+            return null;
         }
 
         private Object logic(Object a, Object b) {
@@ -296,6 +327,9 @@ public final class Exprs {
             DataType a = left.type(schema);
             DataType b = right.type(schema);
             if (op.equals("+") || op.equals("-") || op.equals("*")) {
+                if (!op.equals("*") && (a.equals(DataTypes.TimestampType) || b.equals(DataTypes.TimestampType))) {
+                    return DataTypes.TimestampType; // a time shifted by an interval
+                }
                 if (a.equals(DataTypes.DoubleType) || b.equals(DataTypes.DoubleType)) {
                     return DataTypes.DoubleType;
                 }

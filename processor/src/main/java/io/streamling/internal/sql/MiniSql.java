@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class MiniSql {
 
     private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:('(?:[^']|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*]))");
+            "\\s*(?:('(?:[^']|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*+\\-]))");
 
     private final List<String> tokens;
     private int pos;
@@ -55,7 +55,7 @@ public final class MiniSql {
      */
     public static Column expression(String text) {
         MiniSql parser = new MiniSql(text);
-        Column item = parser.item();
+        Column item = parser.conditionItem();
         if (parser.pos < parser.tokens.size()) {
             throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + parser.tokens.get(parser.pos) + "'.");
         }
@@ -138,6 +138,21 @@ public final class MiniSql {
         return c;
     }
 
+    /** A select item that may also be a condition: {@code a = b AND t2 >= t1 AND t2 <= t1 + INTERVAL 1 HOUR}. */
+    private Column conditionItem() {
+        if (pos < tokens.size() && tokens.get(pos).equals("*")) {
+            return item();
+        }
+        Column c = condition();
+        if (accept("as")) {
+            return c.alias(next());
+        }
+        if (pos < tokens.size() && tokens.get(pos).matches("[A-Za-z_][A-Za-z0-9_]*") && !isKeyword(tokens.get(pos))) {
+            return c.alias(next());
+        }
+        return c;
+    }
+
     private Column condition() {
         Column c = comparison();
         while (true) {
@@ -151,10 +166,20 @@ public final class MiniSql {
         }
     }
 
+    /** A comparison, a {@code BETWEEN} (both bounds inclusive, as Spark's), or a lone operand (in expr()). */
     private Column comparison() {
-        Column left = operand();
+        Column left = sum();
+        if (accept("between")) {
+            Column low = sum();
+            expect("and");
+            Column high = sum();
+            return left.geq(low).and(left.leq(high));
+        }
+        if (pos >= tokens.size() || !tokens.get(pos).matches("<>|!=|<=|>=|[=<>]")) {
+            return left;
+        }
         String op = next();
-        Column right = operand();
+        Column right = sum();
         return switch (op) {
             case "=" -> left.equalTo(right);
             case "!=", "<>" -> left.notEqual(right);
@@ -166,8 +191,53 @@ public final class MiniSql {
         };
     }
 
+    /** Operands added and subtracted, left to right: {@code t + INTERVAL 10 MINUTES - INTERVAL 1 SECOND}. */
+    private Column sum() {
+        Column c = operand();
+        while (true) {
+            if (accept("+")) {
+                c = c.plus(operand());
+            } else if (accept("-")) {
+                c = c.minus(operand());
+            } else {
+                return c;
+            }
+        }
+    }
+
+    /** {@code INTERVAL '10 minutes'}, {@code INTERVAL 1 HOUR}, {@code INTERVAL '1' HOUR 30 MINUTES}. */
+    private Column interval() {
+        StringBuilder text = new StringBuilder();
+        if (pos < tokens.size() && tokens.get(pos).startsWith("'") && !isNumberText(tokens.get(pos))) {
+            String quoted = next();
+            text.append(quoted, 1, quoted.length() - 1);
+        } else {
+            while (pos < tokens.size() && isNumberText(tokens.get(pos))) {
+                String n = next();
+                text.append(n.startsWith("'") ? n.substring(1, n.length() - 1) : n).append(' ').append(next()).append(' ');
+            }
+        }
+        if (text.isEmpty()) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '"
+                    + (pos < tokens.size() ? tokens.get(pos) : "end of input") + "'.");
+        }
+        return functions.lit(new Exprs.Interval(IntervalParser.toMillis(text.toString().trim())));
+    }
+
+    private static boolean isNumberText(String t) {
+        return t.matches("-?\\d+") || t.matches("'-?\\d+'");
+    }
+
     private Column operand() {
         String t = next();
+        if (t.equals("(")) {
+            Column inner = condition();
+            expect(")");
+            return inner;
+        }
+        if (t.equalsIgnoreCase("interval")) {
+            return interval();
+        }
         if (t.startsWith("'")) {
             return functions.lit(t.substring(1, t.length() - 1).replace("''", "'"));
         }
@@ -209,7 +279,7 @@ public final class MiniSql {
     }
 
     private static boolean isKeyword(String t) {
-        return List.of("from", "where", "group", "order", "by", "limit", "and", "or", "asc", "desc")
+        return List.of("from", "where", "group", "order", "by", "limit", "and", "or", "asc", "desc", "between")
                 .contains(t.toLowerCase(Locale.ROOT));
     }
 

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -15,20 +16,30 @@ import java.util.TreeMap;
  * rows join the right side's earlier rows, then the new right rows join every left row, so each
  * matching pair is written once, in the batch where its later row arrives. Rows are bucketed by
  * the using columns' values (one bucket for a condition join). A side with a watermark drops its
- * rows at or before the watermark. When a using column is the event time (or a window of it),
- * buckets the watermark passed are removed, and then an outer join writes their rows that never
- * matched, with nulls for the other side; a left semi join writes a left row at its first match.
- * Without such a key both sides are kept for ever (Spark also evicts on time-range conditions;
- * not here).
+ * rows at or before the previous micro-batch's watermark (Spark's watermark for late events).
+ * After the join, each side's state drops the rows that can no longer match, judged with this
+ * micro-batch's watermark: when a join key is the event time (or its window), rows whose key is
+ * at or before the watermark; otherwise, on a side with a watermark, rows whose time is at or
+ * before the bound the condition's time range gives ({@link JoinTimeRange}). An outer join then
+ * writes the dropped rows of its preserved side(s) that never matched, with nulls for the other
+ * side; a left semi join writes a left row at its first match. Without either, both sides are kept
+ * for ever.
  *
  * @param logic the join's columns, condition, type and output (its static rows are unused)
  * @param leftSources how many of the query's sources feed the left side
- * @param leftEventTime the index of the left side's watermark column, -1 when none
+ * @param leftEventTime the index of the left side's watermark column (or window of it), -1 when none
  * @param rightEventTime the index of the right side's watermark column, -1 when none
- * @param keyEventTime the index of the event-time column among the using columns, -1 when none
+ * @param leftKeyTime the index, in the left side, of the join key that is the event time or its window, -1 when none
+ * @param rightKeyTime the same key's index in the right side, -1 when none
+ * @param leftRange the condition's time range solved for the left side (by the right side's watermark)
+ * @param rightRange the condition's time range solved for the right side (by the left side's watermark)
  */
-public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, int rightEventTime, int keyEventTime)
-        implements RowBufferingOp {
+public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, int rightEventTime, int leftKeyTime,
+        int rightKeyTime, JoinTimeRange leftRange, JoinTimeRange rightRange) implements RowBufferingOp {
+
+    /** The kept rows by bucket, and the watermark of the micro-batch that last ran (for late rows). */
+    record State(TreeMap<Row, Sides> buckets, long lastWatermark) implements Serializable {
+    }
 
     /** A kept row, and whether it has matched a row of the other side yet. */
     record Entry(Row row, boolean matched) implements Serializable {
@@ -73,12 +84,15 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                     + StatefulOp.modeName(outputMode)
                     + " output mode, only in Append output mode");
         }
-        if (!logic.type().equals("inner") && keyEventTime < 0) {
-            if (logic.using() == null) {
-                throw new UnsupportedOperationException("Streamling supports stream-stream " + logic.type()
-                        + " joins on using columns that include the watermarked event time (or its window) only; "
-                        + "range conditions are not supported yet");
-            }
+        // Spark's UnsupportedOperationChecker: the state a null row waits on must be evictable
+        boolean keyed = leftKeyTime >= 0 || rightKeyTime >= 0;
+        boolean supported = switch (logic.type()) {
+            case "left_outer", "left_semi" -> keyed || leftRange.bounds();
+            case "right_outer" -> keyed || rightRange.bounds();
+            case "full_outer" -> keyed || leftRange.bounds() || rightRange.bounds();
+            default -> true;
+        };
+        if (!supported) {
             throw new AnalysisException("Stream-stream " + sparkName(logic.type()) + " join between two streaming "
                     + "DataFrame/Datasets is not supported without a watermark in the join keys, or a watermark on the "
                     + "nullable side and an appropriate range condition");
@@ -95,18 +109,51 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
         };
     }
 
+    /** Whether a side's state is evicted by the watermark at all (Spark's state watermark predicates). */
+    private boolean evicts() {
+        return leftKeyTime >= 0 || rightKeyTime >= 0 || (leftEventTime >= 0 && leftRange.bounds())
+                || (rightEventTime >= 0 && rightRange.bounds());
+    }
+
     @Override
     public boolean runsWithoutData(long watermark, long lastBatchWatermark) {
-        return keyEventTime >= 0 && watermark > lastBatchWatermark;
+        return evicts() && watermark > lastBatchWatermark;
+    }
+
+    /** Which rows of one side the watermark removes from the state, in one micro-batch. */
+    private record Eviction(int keyTime, int eventTime, OptionalLong stateWatermark, long watermark) {
+
+        boolean evicts(Row row) {
+            if (keyTime >= 0) {
+                Object key = row.get(keyTime);
+                return key != null && Aggregation.eventTimeOf(key) <= watermark;
+            }
+            Object time = eventTime < 0 ? null : row.get(eventTime);
+            return stateWatermark.isPresent() && time != null && Aggregation.eventTimeOf(time) <= stateWatermark.getAsLong();
+        }
+    }
+
+    private Eviction eviction(boolean left, BatchClock clock) {
+        if (!clock.hasWatermark()) {
+            return new Eviction(-1, -1, OptionalLong.empty(), 0);
+        }
+        boolean keyed = leftKeyTime >= 0 || rightKeyTime >= 0;
+        int eventTime = left ? leftEventTime : rightEventTime;
+        OptionalLong bound = keyed || eventTime < 0 ? OptionalLong.empty()
+                : (left ? leftRange : rightRange).stateWatermark(clock.watermark());
+        return new Eviction(keyed ? (left ? leftKeyTime : rightKeyTime) : -1, eventTime, bound, clock.watermark());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Step step(Object state, Map<Row, Object> batch, BatchClock clock) {
         TreeMap<Row, Sides> buckets = new TreeMap<>();
+        long lateWatermark = 0;
         if (state != null) {
-            ((Map<Row, Sides>) state).forEach((k, v) -> buckets.put(k, v.copy()));
+            ((State) state).buckets().forEach((k, v) -> buckets.put(k, v.copy()));
+            lateWatermark = ((State) state).lastWatermark();
         }
+        long late = lateWatermark;
         TreeMap<Row, List<List<Row>>> fresh = new TreeMap<>();
         long[] dropped = {0};
         batch.forEach((key, rows) -> {
@@ -116,77 +163,107 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
             boolean leftSide = Integer.valueOf(0).equals(values[0]);
             int eventTime = leftSide ? leftEventTime : rightEventTime;
             for (Row row : (List<Row>) rows) {
-                if (clock.hasWatermark() && eventTime >= 0 && row.get(eventTime) instanceof java.sql.Timestamp t
-                        && t.getTime() <= clock.watermark()) {
+                Object time = eventTime < 0 ? null : row.get(eventTime);
+                if (clock.hasWatermark() && time != null && Aggregation.eventTimeOf(time) <= late) {
                     dropped[0]++;
-                    continue; // too late, as Spark's join drops rows older than the watermark
+                    continue; // too late: at or before the watermark of the previous micro-batch, as Spark's
                 }
                 sides.get(leftSide ? 0 : 1).add(row);
             }
         });
+        Eviction leftEviction = eviction(true, clock);
+        Eviction rightEviction = eviction(false, clock);
         List<Row> out = new ArrayList<>();
-        boolean semi = logic.type().equals("left_semi");
-        fresh.forEach((bucket, added) -> {
+        long[] added = {0};
+        fresh.forEach((bucket, rows) -> {
             Sides sides = buckets.computeIfAbsent(bucket, b -> Sides.empty());
-            for (Row l : added.get(0)) {
-                boolean matched = false;
-                for (int i = 0; i < sides.right().size(); i++) {
-                    Entry r = sides.right().get(i);
-                    if (logic.matches(l, r.row())) {
-                        if (!semi) {
-                            out.add(logic.joined(l, r.row()));
-                        } else if (!matched) {
-                            out.add(l);
-                        }
-                        matched = true;
-                        sides.right().set(i, new Entry(r.row(), true));
-                    }
-                }
-                sides.left().add(new Entry(l, matched));
-            }
-            for (Row r : added.get(1)) {
-                boolean matched = false;
-                for (int i = 0; i < sides.left().size(); i++) {
-                    Entry l = sides.left().get(i);
-                    if (logic.matches(l.row(), r)) {
-                        if (!semi) {
-                            out.add(logic.joined(l.row(), r));
-                        } else if (!l.matched()) {
-                            out.add(l.row());
-                        }
-                        matched = true;
-                        sides.left().set(i, new Entry(l.row(), true));
-                    }
-                }
-                sides.right().add(new Entry(r, matched));
-            }
+            added[0] += joinLeft(rows.get(0), sides, leftEviction, out);
+            added[0] += joinRight(rows.get(1), sides, rightEviction, out);
         });
-        long added = fresh.values().stream().mapToLong(sides -> sides.get(0).size() + sides.get(1).size()).sum();
-        long[] removed = {0};
-        if (clock.hasWatermark() && keyEventTime >= 0) {
-            buckets.entrySet().removeIf(bucket -> {
-                Object time = bucket.getKey().get(keyEventTime);
-                if (time == null || Aggregation.eventTimeOf(time) > clock.watermark()) {
-                    return false;
-                }
-                writeUnmatched(bucket.getValue(), out);
-                removed[0] += bucket.getValue().left().size() + bucket.getValue().right().size();
-                return true;
-            });
-        }
+        long removed = evict(buckets, true, leftEviction, out) + evict(buckets, false, rightEviction, out);
+        buckets.values().removeIf(sides -> sides.left().isEmpty() && sides.right().isEmpty());
         // as Spark's symmetric hash join: state rows are the input rows of both sides it keeps
         long total = buckets.values().stream().mapToLong(sides -> sides.left().size() + sides.right().size()).sum();
-        return new Step(buckets, out, new StateMetrics("symmetricHashJoin", total, added, removed[0], dropped[0]));
+        return new Step(new State(buckets, clock.watermark()), out,
+                new StateMetrics("symmetricHashJoin", total, added[0], removed, dropped[0]));
     }
 
-    /** An outer join's rows that never matched, with nulls for the other side, once their bucket is evicted. */
-    private void writeUnmatched(Sides sides, List<Row> out) {
+    /**
+     * New left rows against the right side's kept rows; each is kept unless it matched in a left
+     * semi join or the watermark would evict it at once (then, as in Spark, it is not kept, and an
+     * outer join writes no null row for it). Returns how many it kept.
+     */
+    private long joinLeft(List<Row> rows, Sides sides, Eviction eviction, List<Row> out) {
+        boolean semi = logic.type().equals("left_semi");
+        long kept = 0;
+        for (Row l : rows) {
+            boolean matched = false;
+            for (int i = 0; i < sides.right().size(); i++) {
+                Entry r = sides.right().get(i);
+                if (logic.matches(l, r.row())) {
+                    if (!semi) {
+                        out.add(logic.joined(l, r.row()));
+                    } else if (!matched) {
+                        out.add(l);
+                    }
+                    matched = true;
+                    sides.right().set(i, new Entry(r.row(), true));
+                }
+            }
+            if (!(semi && matched) && !eviction.evicts(l)) {
+                sides.left().add(new Entry(l, matched));
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /** New right rows against every kept left row (a left semi join writes a left row at its first match). */
+    private long joinRight(List<Row> rows, Sides sides, Eviction eviction, List<Row> out) {
+        boolean semi = logic.type().equals("left_semi");
+        long kept = 0;
+        for (Row r : rows) {
+            boolean matched = false;
+            for (int i = 0; i < sides.left().size(); i++) {
+                Entry l = sides.left().get(i);
+                if (semi && l.matched()) {
+                    continue; // a left semi join writes each left row once
+                }
+                if (logic.matches(l.row(), r)) {
+                    out.add(semi ? l.row() : logic.joined(l.row(), r));
+                    matched = true;
+                    sides.left().set(i, new Entry(l.row(), true));
+                }
+            }
+            if (!eviction.evicts(r)) {
+                sides.right().add(new Entry(r, matched));
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Removes one side's rows the watermark passed; for the preserved side of an outer join, writes
+     * those that never matched with nulls for the other side. Returns how many it removed.
+     */
+    private long evict(TreeMap<Row, Sides> buckets, boolean left, Eviction eviction, List<Row> out) {
         String type = logic.type();
-        if (type.equals("left_outer") || type.equals("full_outer")) {
-            sides.left().stream().filter(e -> !e.matched()).forEach(e -> out.add(logic.joined(e.row(), null)));
+        boolean preserved = type.equals("full_outer") || type.equals(left ? "left_outer" : "right_outer");
+        long removed = 0;
+        for (Sides sides : buckets.values()) {
+            List<Entry> rows = left ? sides.left() : sides.right();
+            for (java.util.Iterator<Entry> it = rows.iterator(); it.hasNext(); ) {
+                Entry e = it.next();
+                if (eviction.evicts(e.row())) {
+                    if (preserved && !e.matched()) {
+                        out.add(left ? logic.joined(e.row(), null) : logic.joined(null, e.row()));
+                    }
+                    it.remove();
+                    removed++;
+                }
+            }
         }
-        if (type.equals("right_outer") || type.equals("full_outer")) {
-            sides.right().stream().filter(e -> !e.matched()).forEach(e -> out.add(logic.joined(null, e.row())));
-        }
+        return removed;
     }
 }
