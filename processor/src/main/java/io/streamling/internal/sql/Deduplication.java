@@ -63,7 +63,7 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
         batch.forEach((key, partial) -> {
             for (Row row : (List<Row>) partial) {
                 Timestamp time = (Timestamp) (eventTime >= 0 ? row.get(eventTime) : null);
-                if (late && time != null && time.getTime() <= clock.watermark()) {
+                if (late && time != null && time.getTime() <= clock.lateWatermark()) {
                     dropped[0]++;
                     continue;
                 }

@@ -86,7 +86,7 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
         batch.forEach((key, partial) -> {
             List<Row> values = new ArrayList<>();
             for (Row row : (List<Row>) partial) {
-                if (!(dropLate && row.get(eventTime) instanceof Timestamp t && t.getTime() <= clock.watermark())) {
+                if (!(dropLate && row.get(eventTime) instanceof Timestamp t && t.getTime() <= clock.lateWatermark())) {
                     values.add(row);
                 }
             }
@@ -135,7 +135,7 @@ public record GroupStateOp(MapFunction<Row, Object> keyFunction, MapFunction<Row
                 states.put(key, new Stored(initialState.get(key), GroupStateImpl.NO_TIMESTAMP));
             }
             // batch mode, as Spark's: the watermark reads -1
-            invoke(states, key, (List<Row>) values, false, new BatchClock(-1, true, System.currentTimeMillis()), out,
+            invoke(states, key, (List<Row>) values, false, new BatchClock(-1, -1, true, System.currentTimeMillis()), out,
                     new long[2]);
         });
         return out;

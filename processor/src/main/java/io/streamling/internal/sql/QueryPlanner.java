@@ -226,7 +226,8 @@ public final class QueryPlanner {
             }
         }
         boolean hasWatermark = delaysMs.length > 0;
-        StatefulOp.Step step = op.step(opState, batch, new StatefulOp.BatchClock(watermark, hasWatermark, time));
+        StatefulOp.Step step = op.step(opState, batch,
+                new StatefulOp.BatchClock(watermark, lastBatchWatermark, hasWatermark, time));
         // each watermark only moves forward, from the end of a micro-batch; the global one is their min (or max)
         for (int i = 0; maxEventTimes != null && i < delaysMs.length; i++) {
             if (maxEventTimes[i] != Long.MIN_VALUE) {

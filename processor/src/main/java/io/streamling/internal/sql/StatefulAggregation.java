@@ -60,9 +60,9 @@ public record StatefulAggregation(Aggregation agg, int timeKey, int sessionKey, 
         boolean evicts = clock.hasWatermark() && timeKey >= 0 && !mode.equals("complete");
         long[] dropped = {0};
         batch.forEach((key, partial) -> {
-            if (evicts && Aggregation.eventTimeOf(key.get(timeKey)) <= clock.watermark()) {
+            if (evicts && Aggregation.eventTimeOf(key.get(timeKey)) <= clock.lateWatermark()) {
                 dropped[0]++;
-                return; // too late: its group's result was already final
+                return; // too late: its group's result was final by the previous micro-batch
             }
             AggState value = (AggState) partial;
             if (sessionKey >= 0) {

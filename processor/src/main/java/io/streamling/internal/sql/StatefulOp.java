@@ -67,10 +67,14 @@ public interface StatefulOp extends Serializable {
     /**
      * The time of a micro-batch.
      *
-     * @param watermark the watermark in force (ms), from the event times of earlier micro-batches; 0 at first
+     * @param watermark the watermark in force (ms), from the event times of earlier micro-batches; 0 at
+     *     first. Spark evicts state and fires timeouts with it.
+     * @param lateWatermark the watermark the previous micro-batch ran with (0 at first): as Spark 3.4+,
+     *     a row is late, and dropped, only when it is at or before this one
      * @param hasWatermark whether the query declared one
      * @param batchTimeMs the processing time of the micro-batch (the DStream batch time)
      */
-    record BatchClock(long watermark, boolean hasWatermark, long batchTimeMs) implements Serializable {
+    record BatchClock(long watermark, long lateWatermark, boolean hasWatermark, long batchTimeMs)
+            implements Serializable {
     }
 }
