@@ -317,9 +317,9 @@ public final class QueryPlanner {
             return folded.map(changed -> (Object) Boolean.TRUE)
                     .union(folded.stateSnapshots().map(group -> (Object) agg.output(group._1(), group._2())));
         }
-        JavaDStream<Object> groups = folded
-                .mapToPair(changed -> new Tuple2<>(GROUPS_KEY, changed._2() ? 1L : 0L))
-                .reduceByKey(Long::sum)
+        // one hop fewer than reduceByKey first: the sink waits for this branch too
+        JavaDStream<Object> groups = folded.filter(Tuple2::_2)
+                .mapToPair(added -> new Tuple2<>(GROUPS_KEY, 1L))
                 .updateStateByKey((List<Long> added, Optional<Long> count) ->
                         Optional.of(count.orElse(0L) + added.stream().mapToLong(n -> n).sum()))
                 .toJavaDStream()
