@@ -87,6 +87,8 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
     private record Registered(byte tag, int id, Class<?> type, ElementCodec<Object> codec) {
     }
 
+    /** Each thread's output buffer, reused: serialization is on the per-record path. */
+    private static final ThreadLocal<ElementOutput> BUFFERS = ThreadLocal.withInitial(ElementOutput::new);
     private static final Map<Class<?>, Registered> BY_CLASS = new ConcurrentHashMap<>();
     private static final Map<Integer, Registered> BY_ID = new ConcurrentHashMap<>();
     private static final Registered[] BY_TAG = new Registered[128];
@@ -170,9 +172,17 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
 
     @Override
     public byte[] serialize(String topic, Object value) {
-        ElementOutput out = new ElementOutput();
-        write(out, value);
-        return out.toByteArray();
+        ElementOutput out = BUFFERS.get();
+        if (out.inUse) {
+            out = new ElementOutput(); // a codec serializing from inside serialize: not this thread's buffer
+        }
+        out.inUse = true;
+        try {
+            write(out, value);
+            return out.toByteArray();
+        } finally {
+            out.reset();
+        }
     }
 
     @Override
@@ -541,8 +551,20 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
      * stream layers and synchronization: serialization is on the per-record path.
      */
     private static final class ElementOutput implements ElementCodec.Output {
-        private byte[] buffer = new byte[32];
+        private static final int INITIAL = 256;
+        private static final int MAX_KEPT = 64 * 1024;
+        private byte[] buffer = new byte[INITIAL];
         private int size;
+        private boolean inUse;
+
+        /** Ready for the next element; a buffer grown past {@link #MAX_KEPT} is not kept. */
+        void reset() {
+            size = 0;
+            inUse = false;
+            if (buffer.length > MAX_KEPT) {
+                buffer = new byte[INITIAL];
+            }
+        }
 
         private void ensure(int more) {
             if (size + more > buffer.length) {
