@@ -146,7 +146,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
                 || type == Float.class || type == Short.class || type == Byte.class || type == Character.class
                 || type == Tuple2.class || type == Row.class || type == Timestamp.class || type == java.sql.Date.class
                 || type == BigDecimal.class || type == Instant.class || type == LocalDate.class
-                || type == Object[].class || type == long[].class || type == Watermark.class
+                || type == Object[].class || type == long[].class || type == Watermark.class || type == TreeMap.class
                 || List.class.isAssignableFrom(type) || Optional.class.isAssignableFrom(type);
     }
 
