@@ -1,7 +1,10 @@
 package io.streamling.streaming;
 
+import io.streamling.api.ElementCodec;
+import io.streamling.internal.serde.ElementSerde;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,6 +50,22 @@ public final class StreamingConf {
     /** Runs against this Kafka cluster instead of an embedded broker. */
     public StreamingConf setBootstrapServers(String bootstrapServers) {
         return set(BOOTSTRAP_SERVERS, bootstrapServers);
+    }
+
+    /**
+     * Registers a compact encoding for {@code type}, used instead of Java serialization wherever the
+     * program's elements of exactly that class go through a repartition topic or a state store
+     * (Spark's {@code registerKryoClasses}, with the serializer given). Registrations are
+     * process-wide; state outlives the process, so a restarted application must register the same
+     * codecs under the same ids. See {@link ElementCodec}.
+     *
+     * @param id the codec's stable id, written with every value (0 or more, unique per type)
+     * @throws IllegalArgumentException for a negative id, an id or type already registered
+     *     otherwise, or a type Streamling encodes itself (String, boxed numbers, lists, Row…)
+     */
+    public <T> StreamingConf registerElementCodec(int id, Class<T> type, ElementCodec<? super T> codec) {
+        ElementSerde.register(id, Objects.requireNonNull(type, "type"), Objects.requireNonNull(codec, "codec"));
+        return this;
     }
 
     /** Sets any key; returns this configuration. */

@@ -128,6 +128,32 @@ class StructuredProgressMetricsTest {
     }
 
     @Test
+    void shouldKeepCountingTheGroupsHeldWhenABatchOnlyChangesGroupsItAlreadyHadInEitherMode() {
+        for (String mode : List.of("update", "complete")) {
+            // given
+            Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999)
+                    .load();
+            try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(StructuredWordCount.wordCounts(lines)
+                    .writeStream().outputMode(mode).format("memory").queryName("words_" + mode), dir.resolve(mode),
+                    Instant.ofEpochMilli(T0))) {
+
+                // when: new groups, then only known ones, then one more
+                test.send(T0 + 10, "a b a", "c");
+                test.send(T0 + 1_010, "b");
+                test.send(T0 + 2_010, "d a");
+                test.closeThrough(T0 + 3_000);
+
+                // then: update mode writes the changed groups, complete mode all of them
+                StreamingQueryProgress[] progress = test.recentProgress();
+                assertThat(progress).extracting(StructuredProgressMetricsTest::state).as(mode).containsExactly(
+                        "[stateStoreSave 3/3/0/0]", "[stateStoreSave 3/1/0/0]", "[stateStoreSave 4/2/0/0]");
+                assertThat(progress).extracting(p -> p.sink().numOutputRows()).as(mode)
+                        .containsExactlyElementsOf(mode.equals("update") ? List.of(3L, 1L, 2L) : List.of(3L, 3L, 4L));
+            }
+        }
+    }
+
+    @Test
     void shouldCountTheInputRowsAndTheKeysOfADeduplicationInTheStatefulStep() {
         // given
         Dataset<Row> events = spark.readStream().schema("id STRING").json("/unused");

@@ -37,6 +37,18 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
 
     /** The group keys of a row: one, or several when a key is a sliding window. */
     public List<Row> keysOf(Row row) {
+        int generators = 0;
+        for (Expr key : keys) {
+            if (key.isAggregate()) {
+                generators = Integer.MAX_VALUE;
+                break;
+            }
+            generators += key.isGenerator() ? 1 : 0;
+        }
+        if (generators <= 1) {
+            // per row: the key schema is known, Project.of would only derive and check it again
+            return new Project(keys, keySchema).apply(row);
+        }
         return Project.of(keys, inSchema).apply(row).stream().map(k -> new Row(keySchema, k.values())).toList();
     }
 

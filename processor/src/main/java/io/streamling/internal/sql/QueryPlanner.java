@@ -5,9 +5,12 @@ import io.streamling.api.java.JavaRDD;
 import io.streamling.sql.AnalysisException;
 import io.streamling.sql.Row;
 import io.streamling.streaming.Durations;
+import io.streamling.streaming.State;
+import io.streamling.streaming.StateSpec;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.api.java.JavaDStream;
 import io.streamling.streaming.api.java.JavaInputDStream;
+import io.streamling.streaming.api.java.JavaMapWithStateDStream;
 import io.streamling.streaming.api.java.JavaStreamingContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import java.util.TreeMap;
  * Compiles a streaming query into a DStream program. One micro-batch is one DStream batch of the
  * trigger interval (record timestamps cut batches, as for every Streamling program); the source's
  * lines become rows through the source's parser; row steps are a flatMap; an aggregation is
- * {@code flatMapToPair(keys)} + {@code updateStateByKey(fold)}, whose state is the result table;
+ * {@code flatMapToPair(keys)} + {@code reduceByKey} + {@code mapWithState(fold)}, whose state is the
+ * result table (a query that needs the watermark or one global step runs {@link StatefulOp}s instead);
  * the sink sees each batch whole, through {@code transformWith(source)} (to know whether the
  * batch had input) and {@code foreachRDD}.
  */
@@ -99,16 +103,30 @@ public final class QueryPlanner {
             Aggregation agg = plan.aggregation();
             boolean complete = spec.outputMode().equals("complete");
             // the batch's input is counted per task and summed: the sink needs whether it had any, not the lines
-            aggregate(rows, agg).transformWith(lines.count(), (groups, counts, time) -> {
+            keyedResults(rows, agg, complete).transformWith(lines.count(), (results, counts, time) -> {
                 long inputRows = counts.collect().stream().mapToLong(n -> n).sum();
-                // complete mode writes the whole result table; update mode only the groups this batch changed
-                List<Row> result = groups.filter(g -> complete || g._2().changed()).map(g -> agg.output(g._1(), g._2()))
-                        .collect();
-                long updated = groups.filter(g -> g._2().changed()).count();
+                ArrayList<Row> result = new ArrayList<>();
+                long total = 0;
+                long updated = 0;
+                for (Object element : results.collect()) {
+                    if (element instanceof Row row) {
+                        result.add(row);
+                    } else if (element instanceof Long groups) {
+                        total += groups;
+                    } else {
+                        updated++;
+                    }
+                }
+                // update mode writes the changed groups; complete mode the whole result table
+                if (complete) {
+                    total = result.size();
+                } else {
+                    updated = result.size();
+                }
                 ArrayList<StateMetrics> state = new ArrayList<>(List.of(
-                        new StateMetrics(StateMetrics.AGGREGATION, groups.count(), updated, 0, 0)));
-                return new JavaRDD<>(List.of(new TriggerOutput(time.milliseconds(), inputRows > 0,
-                        new ArrayList<>(result), inputRows, new TreeMap<>(), state)));
+                        new StateMetrics(StateMetrics.AGGREGATION, total, updated, 0, 0)));
+                return new JavaRDD<>(List.of(new TriggerOutput(time.milliseconds(), inputRows > 0, result, inputRows,
+                        new TreeMap<>(), state)));
             }).foreachRDD(batch -> batch.collect().forEach(sink::accept));
         }
         return new CompiledQuery(ssc, sources.get(0), sources);
@@ -277,18 +295,40 @@ public final class QueryPlanner {
     }
 
     /**
-     * Every group of the aggregation with its state, flagged when this batch changed it. Each
-     * batch's rows are folded per group first ({@code reduceByKey}: per task, then merged), so the
-     * state update sees one partial per group and batch, however many rows the group had.
+     * What the sink needs of a batch of a keyed aggregation: in update mode the output row of each
+     * group the batch changed and the number of groups in the state (a {@link Long}); in complete
+     * mode the output row of every group and a {@link Boolean} per changed group (the metrics'
+     * numRowsUpdated). Each batch's rows are folded per group first ({@code reduceByKey}: per
+     * task, then merged); {@code mapWithState} then touches only the groups with new rows, where
+     * {@code updateStateByKey} would rewrite and emit every group every batch. The number of
+     * groups is a running count of new groups, kept under one key: nothing evicts a group here.
      */
-    private static JavaDStream<Tuple2<Row, AggState>> aggregate(JavaDStream<Row> rows, Aggregation agg) {
-        return rows.flatMapToPair(row -> agg.keysOf(row).stream()
+    private static JavaDStream<Object> keyedResults(JavaDStream<Row> rows, Aggregation agg, boolean complete) {
+        JavaMapWithStateDStream<Row, AggState, AggState, Tuple2<Row, Boolean>> folded = rows
+                .flatMapToPair(row -> agg.keysOf(row).stream()
                         .map(key -> new Tuple2<>(key, agg.update(null, List.of(row)))).iterator())
                 .reduceByKey(agg::merge)
-                .updateStateByKey((List<AggState> partials, Optional<AggState> state) ->
-                        Optional.ofNullable(agg.fold(state.orElse(null), partials)))
-                .toJavaDStream();
+                .mapWithState(StateSpec.function((Row key, Optional<AggState> partial, State<AggState> state) -> {
+                    boolean isNew = !state.exists();
+                    AggState next = agg.fold(state.getOption().orElse(null), partial.map(List::of).orElse(List.of()));
+                    state.update(next);
+                    return new Tuple2<>(complete ? null : agg.output(key, next), isNew);
+                }));
+        if (complete) {
+            return folded.map(changed -> (Object) Boolean.TRUE)
+                    .union(folded.stateSnapshots().map(group -> (Object) agg.output(group._1(), group._2())));
+        }
+        // one hop fewer than reduceByKey first: the sink waits for this branch too
+        JavaDStream<Object> groups = folded.filter(Tuple2::_2)
+                .mapToPair(added -> new Tuple2<>(GROUPS_KEY, 1L))
+                .updateStateByKey((List<Long> added, Optional<Long> count) ->
+                        Optional.of(count.orElse(0L) + added.stream().mapToLong(n -> n).sum()))
+                .toJavaDStream()
+                .map(count -> (Object) count._2());
+        return folded.map(changed -> (Object) changed._1()).union(groups);
     }
+
+    private static final String GROUPS_KEY = "groups";
 
     /** The sink's own checks (options, output mode), which Spark makes before it looks at the query. */
     public static void validateSink(WriteSpec spec) {
