@@ -157,16 +157,28 @@ public final class Harness {
         }
     }
 
+    /** Records a JFR profile of the profiled workload on each partition count of the run. */
     private static Optional<String> profile(HarnessOptions options, Runner runner) throws IOException {
         Workload workload = options.profileWorkload();
-        if (!options.workloads().contains(workload) || !options.partitions().contains(1)) {
+        if (!options.workloads().contains(workload)) {
             return Optional.empty();
         }
+        StringBuilder summaries = new StringBuilder();
+        for (int partitions : options.partitions().stream().sorted().toList()) {
+            profile(options, runner, workload, partitions).ifPresent(summaries::append);
+        }
+        return summaries.isEmpty() ? Optional.empty() : Optional.of(summaries.toString());
+    }
+
+    private static Optional<String> profile(HarnessOptions options, Runner runner, Workload workload, int partitions)
+            throws IOException {
+        // one partition keeps the name earlier reports point to
+        String suffix = partitions == 1 ? "" : "-p" + partitions;
         Path recording = options.workDir().resolve(workload.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                + "-streamling.jfr").toAbsolutePath();
+                + "-streamling" + suffix + ".jfr").toAbsolutePath();
         Files.deleteIfExists(recording);
-        log("Recording a JFR profile of Streamling's " + workload.title());
-        RunResult result = runner.run(workload, Side.STREAMLING, 1, 0, List.of(
+        log("Recording a JFR profile of Streamling's " + workload.title() + " on " + partitions + " partition(s)");
+        RunResult result = runner.run(workload, Side.STREAMLING, partitions, 0, List.of(
                 "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording,
                 "-XX:FlightRecorderOptions=stackdepth=256"));
         log(describe(result));

@@ -204,8 +204,23 @@ public final class StreamingRuntime implements AutoCloseable {
         // its changelog and repartition records may be up to MAX_RECORD_BYTES instead of Kafka's 1 MB
         properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         properties.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_RECORD_BYTES);
+        // like Spark's local[N], the tasks of a program with several partitions share the cores
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                Integer.toString(streamThreads(sourcePartitions, Runtime.getRuntime().availableProcessors())));
         properties.putAll(settings.streamsOverrides());
         return properties;
+    }
+
+    /**
+     * The default number of stream threads: one per partition of the widest source, at most one per
+     * core. Each step of a program runs as one task per partition, so with one partition a second
+     * thread would have nothing to do; with two, the tasks of both run at once, as Spark runs a
+     * batch's tasks on all the cores of {@code local[N]} (the user may still set
+     * {@code num.stream.threads}).
+     */
+    static int streamThreads(Map<String, Integer> sourcePartitions, int cores) {
+        int partitions = sourcePartitions.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        return Math.max(1, Math.min(partitions, cores));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.streamling.internal.runtime;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -42,6 +43,12 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  *
  * <p>Values handed out by {@link #get} are the buffered objects themselves: an operator may update
  * them in place and must then {@link #put} them again to mark them changed.
+ *
+ * <p>While the buffer holds every entry of the store ("complete": the store was empty at first use,
+ * as the per-batch stores are, or {@link #all} loaded it, as the per-key state of a running count
+ * is once per batch), reads need RocksDB no more: a key missing from the buffer is missing, and
+ * {@link #all} walks the buffer in a key order kept between calls instead of scanning RocksDB and
+ * sorting every key each batch. Overflowing the buffer ends that until the next {@link #all}.
  */
 public final class BufferedStore implements StateStore, CachedStateStore<Bytes, byte[]> {
 
@@ -52,6 +59,14 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
 
     private final KeyValueStore<Bytes, byte[]> inner;
     private final Map<Bytes, Entry> buffer = new HashMap<>();
+    /** Whether the buffer holds every entry of the inner store; null until checked at first use. */
+    private Boolean complete;
+    /** Whether loading the whole store failed (too many entries) since the last flush: not retried before it. */
+    private boolean loadFailed;
+    /** The live keys in order as of the last {@link #all} (some may have been deleted since), or null. */
+    private List<Bytes> ordered;
+    /** The keys that became live since {@link #ordered} was built. */
+    private final List<Bytes> becameLive = new ArrayList<>();
 
     /** A buffered key: its current value (null once deleted) and what the inner store holds. */
     private static final class Entry {
@@ -77,6 +92,9 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         if (entry != null) {
             return entry.value;
         }
+        if (complete()) {
+            return null;
+        }
         byte[] stored = inner.get(key);
         Object value = stored == null ? null : ElementSerde.INSTANCE.deserialize(null, stored);
         buffer.put(key, new Entry(value, stored, false));
@@ -88,9 +106,13 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         Entry entry = buffer.get(key);
         if (entry == null) {
             // what the store holds decides whether a later delete must reach the changelog
-            buffer.put(key, new Entry(value, inner.get(key), true));
+            buffer.put(key, new Entry(value, complete() ? null : inner.get(key), true));
+            becameLive(key);
             evictIfFull();
         } else {
+            if (entry.value == null) {
+                becameLive(key);
+            }
             entry.value = value;
             entry.dirty = true;
         }
@@ -100,6 +122,9 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
     public void delete(Bytes key) {
         Entry entry = buffer.get(key);
         if (entry == null) {
+            if (complete()) {
+                return; // not stored either
+            }
             buffer.put(key, new Entry(null, UNKNOWN, true));
             evictIfFull();
         } else if (entry.stored == null) {
@@ -112,6 +137,9 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
 
     /** The entries with keys in {@code [from, to)}, in key order. */
     public List<KeyValue<Bytes, Object>> range(Bytes from, Bytes to) {
+        if (complete()) {
+            return merged(Collections.emptyIterator(), key -> key.compareTo(from) >= 0 && key.compareTo(to) < 0);
+        }
         try (KeyValueIterator<Bytes, byte[]> stored = inner.range(from, to)) {
             return merged(stored, key -> key.compareTo(from) >= 0 && key.compareTo(to) < 0);
         }
@@ -119,9 +147,99 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
 
     /** Every entry, in key order. */
     public List<KeyValue<Bytes, Object>> all() {
-        try (KeyValueIterator<Bytes, byte[]> stored = inner.all()) {
-            return merged(stored, key -> true);
+        if (!complete() && !loadAll()) {
+            try (KeyValueIterator<Bytes, byte[]> stored = inner.all()) {
+                return merged(stored, key -> true);
+            }
         }
+        List<Bytes> keys = liveKeysInOrder();
+        List<KeyValue<Bytes, Object>> entries = new ArrayList<>(keys.size());
+        for (Bytes key : keys) {
+            entries.add(KeyValue.pair(key, buffer.get(key).value));
+        }
+        return entries;
+    }
+
+    /** Whether the buffer holds every entry of the inner store, checked once (after any restoration). */
+    private boolean complete() {
+        if (complete == null) {
+            try (KeyValueIterator<Bytes, byte[]> stored = inner.all()) {
+                complete = buffer.isEmpty() && !stored.hasNext();
+            }
+        }
+        return complete;
+    }
+
+    /**
+     * Buffers every stored entry not buffered yet, unless that would overflow the buffer; returns
+     * whether the buffer is now complete.
+     */
+    private boolean loadAll() {
+        if (loadFailed) {
+            return false;
+        }
+        List<KeyValue<Bytes, byte[]>> missing = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> stored = inner.all()) {
+            while (stored.hasNext()) {
+                KeyValue<Bytes, byte[]> next = stored.next();
+                if (!buffer.containsKey(next.key)) {
+                    if (buffer.size() + missing.size() >= MAX_BUFFERED_ENTRIES) {
+                        loadFailed = true;
+                        return false;
+                    }
+                    missing.add(next);
+                }
+            }
+        }
+        for (KeyValue<Bytes, byte[]> entry : missing) {
+            buffer.put(entry.key, new Entry(ElementSerde.INSTANCE.deserialize(null, entry.value), entry.value, false));
+        }
+        complete = true;
+        ordered = null;
+        return true;
+    }
+
+    private void becameLive(Bytes key) {
+        if (ordered != null) {
+            becameLive.add(key);
+        }
+    }
+
+    /**
+     * The live keys in order: the order of the previous call without the keys deleted since, merged
+     * with the keys that became live since (sorted on their own) — a running state sorts only its
+     * new keys each batch.
+     */
+    private List<Bytes> liveKeysInOrder() {
+        List<Bytes> merged;
+        if (ordered == null) {
+            merged = new ArrayList<>();
+            buffer.forEach((key, entry) -> {
+                if (entry.value != null) {
+                    merged.add(key);
+                }
+            });
+            merged.sort(Bytes::compareTo);
+        } else {
+            becameLive.sort(Bytes::compareTo);
+            merged = new ArrayList<>(ordered.size() + becameLive.size());
+            int a = 0;
+            int b = 0;
+            while (a < ordered.size() || b < becameLive.size()) {
+                Bytes next = b == becameLive.size()
+                        || (a < ordered.size() && ordered.get(a).compareTo(becameLive.get(b)) <= 0)
+                        ? ordered.get(a++) : becameLive.get(b++);
+                Entry entry = buffer.get(next);
+                // a key deleted and put again is in both lists: keep it once
+                if (entry != null && entry.value != null
+                        && (merged.isEmpty() || !merged.get(merged.size() - 1).equals(next))) {
+                    merged.add(next);
+                }
+            }
+        }
+        becameLive.clear();
+        ordered = merged;
+        return merged;
     }
 
     /**
@@ -129,7 +247,7 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
      * key order, and limited to the range except maybe for its inclusive upper end), buffered ones
      * winning: one sort of the buffered part and one merge, not a sorted map of everything.
      */
-    private List<KeyValue<Bytes, Object>> merged(KeyValueIterator<Bytes, byte[]> stored, Predicate<Bytes> inRange) {
+    private List<KeyValue<Bytes, Object>> merged(Iterator<KeyValue<Bytes, byte[]>> stored, Predicate<Bytes> inRange) {
         List<KeyValue<Bytes, Object>> buffered = new ArrayList<>();
         buffer.forEach((key, entry) -> {
             if (entry.value != null && inRange.test(key)) {
@@ -161,6 +279,9 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
                 return true;
             }
         }
+        if (complete()) {
+            return false;
+        }
         try (KeyValueIterator<Bytes, byte[]> stored = inner.range(from, to)) {
             while (stored.hasNext()) {
                 KeyValue<Bytes, byte[]> next = stored.next();
@@ -176,6 +297,7 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
     /** Writes the changed entries to the inner store (and so to its changelog). */
     @Override
     public void flushCache() {
+        loadFailed = false;
         Iterator<Map.Entry<Bytes, Entry>> entries = buffer.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<Bytes, Entry> next = entries.next();
@@ -203,12 +325,21 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         if (buffer.size() > MAX_BUFFERED_ENTRIES) {
             flushCache();
             buffer.clear();
+            complete = false;
+            forgetOrder();
         }
+    }
+
+    private void forgetOrder() {
+        ordered = null;
+        becameLive.clear();
     }
 
     @Override
     public void clearCache() {
         buffer.clear();
+        complete = null;
+        forgetOrder();
     }
 
     @Override
@@ -223,6 +354,10 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        // a revived task initialises its stores again, and restores them before it processes
+        buffer.clear();
+        complete = null;
+        forgetOrder();
         inner.init(context, root);
     }
 
@@ -245,6 +380,8 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
     @Override
     public void close() {
         buffer.clear();
+        complete = null;
+        forgetOrder();
         inner.close();
     }
 

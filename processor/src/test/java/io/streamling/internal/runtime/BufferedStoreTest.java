@@ -34,7 +34,7 @@ class BufferedStoreTest {
 
     /**
      * Commands: "add k n" adds n to k's sum, "set k n" sets it, "del k" deletes it, "tmp k" adds then
-     * deletes it, "fill p n" sets keys p0..p(n-1), "size p 0" counts the keys; each answers with what it sees.
+     * deletes it, "readd k n" deletes k and sets it to n, "fill p n" sets keys p0..p(n-1), "size p 0" counts the keys; each answers with what it sees.
      */
     private static final class Commands extends ContextualProcessor<String, String, String, String> {
         private BufferedStore sums;
@@ -74,6 +74,10 @@ class BufferedStoreTest {
                 case "tmp" -> {
                     sums.put(key, 1);
                     sums.delete(key);
+                }
+                case "readd" -> {
+                    sums.delete(key);
+                    sums.put(key, Integer.parseInt(words[2]));
                 }
                 default -> throw new IllegalArgumentException(record.value());
             }
@@ -149,6 +153,25 @@ class BufferedStoreTest {
             // then both are there, and every key once
             assertThat(seen).containsExactly(keys + " entries", "f0=5", "f" + (keys - 1) + "=" + keys,
                     keys + " entries");
+        }
+    }
+
+    @Test
+    void shouldListEveryLiveKeyOnceInOrderAsKeysComeGoAndComeBack() {
+        try (TopologyTestDriver driver = driver()) {
+            // given keys listed in order after every command (the order is kept between listings)
+            // when keys are added out of order, deleted, added again, and deleted and re-added at once
+            List<String> seen = feed(driver, "add m 1", "add c 1", "add x 1", "del m", "add m 2", "add a 1",
+                    "readd c 7", "readd z 3", "del x");
+
+            // then each listing holds every live key once, in key order, with its latest value
+            assertThat(seen).containsExactly("[m=1]", "[c=1, m=1]", "[c=1, m=1, x=1]", "[c=1, x=1]",
+                    "[c=1, m=2, x=1]", "[a=1, c=1, m=2, x=1]", "[a=1, c=7, m=2, x=1]", "[a=1, c=7, m=2, x=1, z=3]",
+                    "[a=1, c=7, m=2, z=3]");
+            // and the changelog saw each change once, the deletes included
+            assertThat(changelog(driver)).containsExactly(KeyValue.pair("m", 1), KeyValue.pair("c", 1),
+                    KeyValue.pair("x", 1), KeyValue.pair("m", null), KeyValue.pair("m", 2), KeyValue.pair("a", 1),
+                    KeyValue.pair("c", 7), KeyValue.pair("z", 3), KeyValue.pair("x", null));
         }
     }
 }
