@@ -49,14 +49,24 @@ class StructuredStatefulOpsTest {
         return Timestamp.from(Instant.parse("2026-01-01T" + time + ":00Z"));
     }
 
+    /** Sends each array of rows as a data micro-batch, each followed by a no-data micro-batch. */
     private List<Row> run(Dataset<Row> query, String mode, String[]... batches) {
+        return run(query, mode, 2_000, batches);
+    }
+
+    /** Sends each array of rows as the next data micro-batch, with no no-data micro-batch between them. */
+    private List<Row> runBackToBack(Dataset<Row> query, String mode, String[]... batches) {
+        return run(query, mode, 1_000, batches);
+    }
+
+    private List<Row> run(Dataset<Row> query, String mode, long spacingMs, String[]... batches) {
         try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
                 query.writeStream().format("memory").queryName("out").outputMode(mode), stateDir,
                 Instant.ofEpochMilli(T0))) {
             for (int i = 0; i < batches.length; i++) {
-                test.send(T0 + 10 + 2_000L * i, batches[i]);
+                test.send(T0 + 10 + spacingMs * i, batches[i]);
             }
-            test.closeThrough(T0 + 2_000L * batches.length + 2_000);
+            test.closeThrough(T0 + spacingMs * batches.length + 2_000);
         }
         return spark.table("out").collectAsList();
     }
@@ -103,19 +113,6 @@ class StructuredStatefulOpsTest {
                     + batch(1, "+---------+----+", "|timestamp|word|", "+---------+----+", "+---------+----+")
                     + batch(2, line, header, line, "|2026-01-01 12:15:00|   c|", line));
         }
-    }
-
-    /** Sends each array of rows as the next data micro-batch, with no no-data micro-batch between them. */
-    private List<Row> runBackToBack(Dataset<Row> query, String mode, String[]... batches) {
-        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
-                query.writeStream().format("memory").queryName("out").outputMode(mode), stateDir,
-                Instant.ofEpochMilli(T0))) {
-            for (int i = 0; i < batches.length; i++) {
-                test.send(T0 + 10 + 1_000L * i, batches[i]);
-            }
-            test.closeThrough(T0 + 1_000L * batches.length + 2_000);
-        }
-        return spark.table("out").collectAsList();
     }
 
     @Test
