@@ -170,6 +170,43 @@ class StructuredStatefulOpsTest {
     }
 
     @Test
+    void dropDuplicatesWithinWatermarkForgetsKeysAfterTheBatchThatPassedThemOverBackToBackMicroBatches() {
+        // given: Spark 4.0.1 writes [12:00 a, 12:25 b], [12:26 c], [12:40 a], [] for these micro-batches
+        Dataset<Row> unique = events().withWatermark("timestamp", "10 minutes").dropDuplicatesWithinWatermark("word");
+
+        // when
+        List<Row> out = runBackToBack(unique, "append",
+                new String[] {event("12:00", "a"), event("12:25", "b")},
+                new String[] {event("12:07", "a"), event("12:26", "c")},
+                new String[] {event("12:40", "a")},
+                new String[] {event("12:30", "b"), event("12:41", "c")});
+
+        // then: (12:07, a) is a duplicate: a is forgotten only at the end of the micro-batch (watermark 12:15)
+        assertThat(out).containsExactly(Row.of(at("12:00"), "a"), Row.of(at("12:25"), "b"), Row.of(at("12:26"), "c"),
+                Row.of(at("12:40"), "a"));
+    }
+
+    @Test
+    void sessionWindowsMergeRowsAfterThePreviousWatermarkAndDropRowsBehindIt() {
+        // given: Spark 4.0.1 writes [12:00-12:08 a 2] in micro-batch 1 and [12:30-12:36 a 2] in micro-batch 3
+        Dataset<Row> sessions = events().withWatermark("timestamp", "10 minutes")
+                .groupBy(functions.session_window(col("timestamp"), "5 minutes"), col("word")).count()
+                .select(col("session_window.start").cast("string").as("start"),
+                        col("session_window.end").cast("string").as("end"), col("word"), col("count"));
+
+        // when
+        List<Row> out = runBackToBack(sessions, "append",
+                new String[] {event("12:00", "a"), event("12:30", "a")},
+                new String[] {event("12:03", "a"), event("12:31", "a")},
+                new String[] {event("12:50", "a")},
+                new String[] {event("12:06", "a"), event("12:51", "a")});
+
+        // then: 12:06 is behind the previous watermark (12:21) and dropped; the 12:50 session stays open
+        assertThat(out).containsExactly(Row.of("2026-01-01 12:00:00", "2026-01-01 12:08:00", "a", 2L),
+                Row.of("2026-01-01 12:30:00", "2026-01-01 12:36:00", "a", 2L));
+    }
+
+    @Test
     void dropDuplicatesWithoutTheEventTimeInTheKeyStillDropsLateRows() {
         List<Row> out = run(events().withWatermark("timestamp", "10 minutes").dropDuplicates("word"), "append",
                 new String[] {event("12:00", "a"), event("12:20", "b")},
