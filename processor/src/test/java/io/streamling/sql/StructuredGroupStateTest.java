@@ -139,6 +139,47 @@ class StructuredGroupStateTest {
     }
 
     @Test
+    void rowsAfterThePreviousWatermarkReachTheFunctionWhoseTimeoutMustNotPrecedeTheCurrentOne() {
+        // given: Spark 4.0.1 on the same back-to-back micro-batches writes the lines asserted below
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        Dataset<String> out = byWord(events().withWatermark("timestamp", "10 minutes")).flatMapGroupsWithState(
+                (String word, Iterator<Row> values, GroupState<Long> state) -> {
+                    if (state.hasTimedOut()) {
+                        state.remove();
+                        return List.of(word + " timed out").iterator();
+                    }
+                    long latest = 0;
+                    long n = state.getOption().orElse(0L);
+                    while (values.hasNext()) {
+                        latest = Math.max(latest, values.next().<Timestamp>getAs("timestamp").getTime());
+                        n++;
+                    }
+                    state.update(n);
+                    try {
+                        state.setTimeoutTimestamp(latest, "5 minutes");
+                    } catch (IllegalArgumentException e) {
+                        return List.of(word + ":" + n + " " + e.getMessage()).iterator();
+                    }
+                    return Collections.emptyIterator();
+                }, OutputMode.Update(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout());
+        DataStreamWriter<String> writer = out.writeStream().outputMode("update")
+                .foreachBatch((batch, id) -> seen.add(id + ":" + batch.collectAsList()));
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(writer, stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when: micro-batch 2 runs with watermark 12:20, but 12:05 is after the previous one (11:52)
+            test.send(T0 + 10, event("12:00", "a"), event("12:02", "a"));
+            test.send(T0 + 1_010, event("12:30", "b"));
+            test.send(T0 + 2_010, event("12:05", "a"), event("12:31", "c"));
+            test.send(T0 + 3_010, event("12:40", "d"));
+            test.closeThrough(T0 + 5_000);
+
+            // then: a's new timeout (12:10) would precede the watermark; a call with data clears the old one
+            assertThat(seen).containsExactly("0:[]", "1:[]", "2:[[a:3 Timeout timestamp (1767269400000) cannot be "
+                    + "earlier than the current watermark (1767270000000)]]", "3:[]", "4:[]");
+        }
+    }
+
+    @Test
     void groupStateChecksItsArgumentsAsSpark() {
         // given: static data, where the function runs once per key
         StructType schema = StructType.fromDDL(StructuredWindowedEvents.SCHEMA);
