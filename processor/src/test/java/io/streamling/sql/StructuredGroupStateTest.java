@@ -100,30 +100,46 @@ class StructuredGroupStateTest {
         }
     }
 
+    /**
+     * A count per word whose state times out 5 minutes (event time) after the word's latest row:
+     * a timed-out word writes its count and the watermark; a timeout the watermark already passed
+     * writes Spark's error message. Each micro-batch's lines are added to {@code seen}.
+     */
+    private DataStreamWriter<String> countsTimingOutFiveMinutesAfterTheirLatestRow(List<String> seen) {
+        Dataset<String> out = byWord(events().withWatermark("timestamp", "10 minutes")).flatMapGroupsWithState(
+                StructuredGroupStateTest::countUntilTimeout, OutputMode.Update(), Encoders.LONG(), Encoders.STRING(),
+                GroupStateTimeout.EventTimeTimeout());
+        return out.writeStream().outputMode("update")
+                .foreachBatch((batch, id) -> seen.add(id + ":" + batch.collectAsList()));
+    }
+
+    private static Iterator<String> countUntilTimeout(String word, Iterator<Row> values, GroupState<Long> state) {
+        if (state.hasTimedOut()) {
+            String result = word + ":" + state.get() + " at watermark "
+                    + Instant.ofEpochMilli(state.getCurrentWatermarkMs());
+            state.remove();
+            return List.of(result).iterator();
+        }
+        long latest = 0;
+        long n = state.getOption().orElse(0L);
+        while (values.hasNext()) {
+            latest = Math.max(latest, values.next().<Timestamp>getAs("timestamp").getTime());
+            n++;
+        }
+        state.update(n);
+        try {
+            state.setTimeoutTimestamp(latest, "5 minutes");
+        } catch (IllegalArgumentException e) {
+            return List.of(word + ":" + n + " " + e.getMessage()).iterator();
+        }
+        return Collections.emptyIterator();
+    }
+
     @Test
     void anEventTimeTimeoutFiresWhenTheWatermarkPassesItAndLateRowsAreDropped() {
         // given
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        Dataset<String> out = byWord(events().withWatermark("timestamp", "10 minutes")).flatMapGroupsWithState(
-                (String word, Iterator<Row> values, GroupState<Long> state) -> {
-                    if (state.hasTimedOut()) {
-                        String result = word + ":" + state.get() + " at watermark "
-                                + Instant.ofEpochMilli(state.getCurrentWatermarkMs());
-                        state.remove();
-                        return List.of(result).iterator();
-                    }
-                    long latest = 0;
-                    long n = state.getOption().orElse(0L);
-                    while (values.hasNext()) {
-                        latest = Math.max(latest, values.next().<Timestamp>getAs("timestamp").getTime());
-                        n++;
-                    }
-                    state.update(n);
-                    state.setTimeoutTimestamp(latest, "5 minutes");
-                    return Collections.emptyIterator();
-                }, OutputMode.Update(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout());
-        DataStreamWriter<String> writer = out.writeStream().outputMode("update")
-                .foreachBatch((batch, id) -> seen.add(id + ":" + batch.collectAsList()));
+        DataStreamWriter<String> writer = countsTimingOutFiveMinutesAfterTheirLatestRow(seen);
         try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(writer, stateDir, Instant.ofEpochMilli(T0))) {
 
             // when: a times out at 12:07; the watermark reaches 12:20 after 12:30 arrives
@@ -142,28 +158,7 @@ class StructuredGroupStateTest {
     void rowsAfterThePreviousWatermarkReachTheFunctionWhoseTimeoutMustNotPrecedeTheCurrentOne() {
         // given: Spark 4.0.1 on the same back-to-back micro-batches writes the lines asserted below
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        Dataset<String> out = byWord(events().withWatermark("timestamp", "10 minutes")).flatMapGroupsWithState(
-                (String word, Iterator<Row> values, GroupState<Long> state) -> {
-                    if (state.hasTimedOut()) {
-                        state.remove();
-                        return List.of(word + " timed out").iterator();
-                    }
-                    long latest = 0;
-                    long n = state.getOption().orElse(0L);
-                    while (values.hasNext()) {
-                        latest = Math.max(latest, values.next().<Timestamp>getAs("timestamp").getTime());
-                        n++;
-                    }
-                    state.update(n);
-                    try {
-                        state.setTimeoutTimestamp(latest, "5 minutes");
-                    } catch (IllegalArgumentException e) {
-                        return List.of(word + ":" + n + " " + e.getMessage()).iterator();
-                    }
-                    return Collections.emptyIterator();
-                }, OutputMode.Update(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout());
-        DataStreamWriter<String> writer = out.writeStream().outputMode("update")
-                .foreachBatch((batch, id) -> seen.add(id + ":" + batch.collectAsList()));
+        DataStreamWriter<String> writer = countsTimingOutFiveMinutesAfterTheirLatestRow(seen);
         try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(writer, stateDir, Instant.ofEpochMilli(T0))) {
 
             // when: micro-batch 2 runs with watermark 12:20, but 12:05 is after the previous one (11:52)
