@@ -634,6 +634,16 @@ public final class Exprs {
      * failing as Spark's ANSI mode does on text that does not match.
      */
     public record ToTimestamp(Expr child, String format) implements Expr {
+        /** Formatters by pattern: parsing a pattern costs far more than using it, and rows share one. */
+        private static final java.util.Map<String, java.time.format.DateTimeFormatter> FORMATTERS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The UTC formatter of {@code pattern}; an invalid pattern throws IllegalArgumentException. */
+        private static java.time.format.DateTimeFormatter formatter(String pattern) {
+            return FORMATTERS.computeIfAbsent(pattern, p -> java.time.format.DateTimeFormatter.ofPattern(p, Locale.US)
+                    .withZone(java.time.ZoneOffset.UTC));
+        }
+
         @Override
         public Object eval(Row row) {
             Object value = child.eval(row);
@@ -645,10 +655,8 @@ public final class Exprs {
             }
             String text = value.toString();
             try {
-                java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern(format,
-                        Locale.US).withZone(java.time.ZoneOffset.UTC);
-                java.time.temporal.TemporalAccessor parsed = formatter.parseBest(text, java.time.ZonedDateTime::from,
-                        java.time.LocalDateTime::from, java.time.LocalDate::from);
+                java.time.temporal.TemporalAccessor parsed = formatter(format).parseBest(text,
+                        java.time.ZonedDateTime::from, java.time.LocalDateTime::from, java.time.LocalDate::from);
                 java.time.Instant instant = parsed instanceof java.time.ZonedDateTime z ? z.toInstant()
                         : parsed instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC)
                         : ((java.time.LocalDate) parsed).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
@@ -664,7 +672,7 @@ public final class Exprs {
             DataType type = child.type(schema);
             if (format != null) {
                 try {
-                    java.time.format.DateTimeFormatter.ofPattern(format, Locale.US);
+                    formatter(format);
                 } catch (IllegalArgumentException e) {
                     throw new AnalysisException("to_timestamp: invalid datetime pattern '" + format + "': " + e.getMessage());
                 }
