@@ -186,19 +186,6 @@ public final class SqlCodecs {
                     return new StreamJoin.Sides((ArrayList<StreamJoin.Entry>) in.readElement(),
                             (ArrayList<StreamJoin.Entry>) in.readElement());
                 }
-            }),
-            new BuiltIn<>(StreamJoin.State.class, new ElementCodec<>() {
-                @Override
-                public void write(StreamJoin.State value, Output out) {
-                    out.writeElement(value.buckets());
-                    out.writeLong(value.lastWatermark());
-                }
-
-                @Override
-                @SuppressWarnings("unchecked")
-                public StreamJoin.State read(Input in) {
-                    return new StreamJoin.State((TreeMap<Row, StreamJoin.Sides>) in.readElement(), in.readLong());
-                }
             }));
 
     private SqlCodecs() {

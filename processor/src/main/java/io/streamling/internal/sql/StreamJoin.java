@@ -37,10 +37,6 @@ import java.util.TreeMap;
 public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, int rightEventTime, int leftKeyTime,
         int rightKeyTime, JoinTimeRange leftRange, JoinTimeRange rightRange) implements RowBufferingOp {
 
-    /** The kept rows by bucket, and the watermark of the micro-batch that last ran (for late rows). */
-    record State(TreeMap<Row, Sides> buckets, long lastWatermark) implements Serializable {
-    }
-
     /** A kept row, and whether it has matched a row of the other side yet. */
     record Entry(Row row, boolean matched) implements Serializable {
     }
@@ -147,13 +143,11 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
     @Override
     @SuppressWarnings("unchecked")
     public Step step(Object state, Map<Row, Object> batch, BatchClock clock) {
+        // the state: the kept rows by bucket
         TreeMap<Row, Sides> buckets = new TreeMap<>();
-        long lateWatermark = 0;
         if (state != null) {
-            ((State) state).buckets().forEach((k, v) -> buckets.put(k, v.copy()));
-            lateWatermark = ((State) state).lastWatermark();
+            ((Map<Row, Sides>) state).forEach((k, v) -> buckets.put(k, v.copy()));
         }
-        long late = lateWatermark;
         TreeMap<Row, List<List<Row>>> fresh = new TreeMap<>();
         long[] dropped = {0};
         batch.forEach((key, rows) -> {
@@ -164,7 +158,7 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
             int eventTime = leftSide ? leftEventTime : rightEventTime;
             for (Row row : (List<Row>) rows) {
                 Object time = eventTime < 0 ? null : row.get(eventTime);
-                if (clock.hasWatermark() && time != null && Aggregation.eventTimeOf(time) <= late) {
+                if (clock.hasWatermark() && time != null && Aggregation.eventTimeOf(time) <= clock.lateWatermark()) {
                     dropped[0]++;
                     continue; // too late: at or before the watermark of the previous micro-batch, as Spark's
                 }
@@ -184,7 +178,7 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
         buckets.values().removeIf(sides -> sides.left().isEmpty() && sides.right().isEmpty());
         // as Spark's symmetric hash join: state rows are the input rows of both sides it keeps
         long total = buckets.values().stream().mapToLong(sides -> sides.left().size() + sides.right().size()).sum();
-        return new Step(new State(buckets, clock.watermark()), out,
+        return new Step(buckets, out,
                 new StateMetrics("symmetricHashJoin", total, added[0], removed, dropped[0]));
     }
 
