@@ -81,7 +81,7 @@ final class KeyedStateBuilder {
                     () -> new BatchReduceProcessor(combine, settings.clock(), producers, CONCAT,
                             settings.services().lateRecords()),
                     OperatorStores.bufferedBatches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
-            keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
+            keyed = context.shuffleBatchResults(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
         }
         OutputSchedule schedule = new OutputSchedule(settings.clock(), keyed.slideMs());
         var updated = keyed.stream().process(Suppliers.of(factory.create(keyed, schedule),

@@ -17,6 +17,9 @@ import io.streamling.internal.plan.UpdateStateNode;
 import io.streamling.internal.plan.WindowNode;
 import io.streamling.internal.runtime.KeyPartitioner;
 import io.streamling.internal.runtime.OperatorStores;
+import io.streamling.internal.runtime.ShuffleBundle;
+import io.streamling.internal.runtime.ShuffleBundler;
+import io.streamling.internal.runtime.ShuffleUnbundler;
 import io.streamling.internal.runtime.WatermarkMergeProcessor;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.HashMap;
@@ -113,6 +116,19 @@ final class PlanningContext {
      * output of a single task into one partition needs no topic at all.
      */
     Stage shuffle(Stage input, String name, int partitions) {
+        return shuffle(input, name, partitions, false);
+    }
+
+    /**
+     * As {@link #shuffle(Stage, String, int)}, for a combine step's output: each batch's results
+     * come all at once, followed by a marker, so they cross the topic packed into a few
+     * {@link ShuffleBundle}s per task and partition rather than as a record each.
+     */
+    Stage shuffleBatchResults(Stage input, String name, int partitions) {
+        return shuffle(input, name, partitions, true);
+    }
+
+    private Stage shuffle(Stage input, String name, int partitions, boolean bundled) {
         if (partitions == 1 && input.parallelism() == 1) {
             // gathering what one task produces: it is gathered already
             return new Stage(input.stream(), 1, input.producers(), input.slideMs(), true);
@@ -126,11 +142,17 @@ final class PlanningContext {
                     OperatorStores.progress(merge)), Named.as(merge));
             producers = Map.of(merge, 1);
         }
+        if (bundled) {
+            stream = stream.process(() -> new ShuffleBundler(partitions), Named.as(name + "-bundle"));
+        }
         KStream<Object, Object> shuffled = stream.repartition(Repartitioned
                 .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
                 .withName(name)
                 .withNumberOfPartitions(partitions)
                 .withStreamPartitioner(new KeyPartitioner()));
+        if (bundled) {
+            shuffled = shuffled.process(ShuffleUnbundler::new, Named.as(name + "-unbundle"));
+        }
         // every downstream task hears every upstream task
         Map<String, Integer> heard = new HashMap<>();
         producers.forEach((operator, count) -> heard.put(operator, count * input.parallelism()));

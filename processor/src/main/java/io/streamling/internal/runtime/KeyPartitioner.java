@@ -12,7 +12,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * Routes records into a repartition topic: elements by the hash of their serialized key (as
  * Kafka's default partitioner does, so the result does not depend on the JVM), and
  * {@link Watermark} markers to every partition, so that each downstream task hears every
- * upstream task.
+ * upstream task, and a {@link ShuffleBundle} to the partition it was made for.
  */
 public final class KeyPartitioner implements StreamPartitioner<Object, Object> {
 
@@ -21,7 +21,15 @@ public final class KeyPartitioner implements StreamPartitioner<Object, Object> {
         if (value instanceof Watermark) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
         }
-        byte[] keyBytes = ElementSerde.INSTANCE.serialize(topic, key);
-        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(keyBytes)) % numPartitions));
+        if (value instanceof ShuffleBundle bundle) {
+            return Optional.of(Set.of(bundle.partition()));
+        }
+        return Optional.of(Set.of(partitionOf(key, numPartitions)));
+    }
+
+    /** The partition of an element with routing key {@code key}, out of {@code numPartitions}. */
+    static int partitionOf(Object key, int numPartitions) {
+        byte[] keyBytes = ElementSerde.INSTANCE.serialize(null, key);
+        return Utils.toPositive(Utils.murmur2(keyBytes)) % numPartitions;
     }
 }

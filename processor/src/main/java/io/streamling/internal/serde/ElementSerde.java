@@ -2,6 +2,7 @@ package io.streamling.internal.serde;
 
 import io.streamling.api.ElementCodec;
 import io.streamling.api.Tuple2;
+import io.streamling.internal.runtime.ShuffleBundle;
 import io.streamling.internal.runtime.Watermark;
 import io.streamling.internal.sql.SqlCodecs;
 import io.streamling.sql.Row;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -67,6 +69,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
     /** An application's {@link ElementCodec}: its registration id follows. */
     private static final byte REGISTERED_CODEC = 14;
     private static final byte WATERMARK = 20;
+    private static final byte SHUFFLE_BUNDLE = 21;
     private static final byte ORDERED_STRING = 30;
     private static final byte ORDERED_INTEGER = 31;
     private static final byte ORDERED_LONG = 32;
@@ -147,6 +150,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
                 || type == Tuple2.class || type == Row.class || type == Timestamp.class || type == java.sql.Date.class
                 || type == BigDecimal.class || type == Instant.class || type == LocalDate.class
                 || type == Object[].class || type == long[].class || type == Watermark.class || type == TreeMap.class
+                || type == ShuffleBundle.class
                 || List.class.isAssignableFrom(type) || Optional.class.isAssignableFrom(type);
     }
 
@@ -194,6 +198,22 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             return read(new ElementInput(ByteBuffer.wrap(data)));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new SerializationException("Cannot deserialize an element from " + data.length + " bytes: " + e, e);
+        }
+    }
+
+    /**
+     * Reads {@code count} elements encoded back to back (each as {@link #serialize} wrote it), as
+     * a {@link ShuffleBundle} carries them, handing each to {@code action} in order.
+     */
+    public void deserializeEach(byte[] data, int count, Consumer<Object> action) {
+        ElementInput in = new ElementInput(ByteBuffer.wrap(data));
+        try {
+            for (int i = 0; i < count; i++) {
+                action.accept(read(in));
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new SerializationException("Cannot deserialize " + count + " elements from " + data.length
+                    + " bytes: " + e, e);
         }
     }
 
@@ -351,6 +371,11 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             out.writeString(w.producer());
             out.writeLong(w.time());
             out.writeLong(w.origin());
+        } else if (value instanceof ShuffleBundle bundle) {
+            out.writeByte(SHUFFLE_BUNDLE);
+            out.writeInt(bundle.partition());
+            out.writeInt(bundle.count());
+            writeBytes(out, bundle.elements());
         } else if (value instanceof Serializable) {
             out.writeByte(JAVA_SERIALIZED);
             writeBytes(out, javaSerialized(value));
@@ -405,6 +430,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             case OPTIONAL -> buffer.get() != 0 ? Optional.ofNullable(read(in)) : Optional.empty();
             case REGISTERED_CODEC -> readRegistered(in);
             case WATERMARK -> new Watermark(in.readString(), buffer.getLong(), buffer.getLong());
+            case SHUFFLE_BUNDLE -> new ShuffleBundle(buffer.getInt(), buffer.getInt(), readBytes(buffer));
             case ROW -> readRow(in);
             case TIMESTAMP -> {
                 Timestamp ts = new Timestamp(buffer.getLong());
