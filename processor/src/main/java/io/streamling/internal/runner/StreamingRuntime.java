@@ -207,6 +207,10 @@ public final class StreamingRuntime implements AutoCloseable {
         // like Spark's local[N], the tasks of a program with several partitions share the cores
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                 Integer.toString(streamThreads(sourcePartitions, Runtime.getRuntime().availableProcessors())));
+        // Kafka Streams polls for its new internal topics to be ready every retry.backoff.ms: at the
+        // default 100 ms that is half a second of each start of a stateful program (retries of the
+        // clients still back off exponentially from here, up to retry.backoff.max.ms)
+        properties.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "20");
         properties.putAll(settings.streamsOverrides());
         return properties;
     }
