@@ -24,12 +24,35 @@ public final class Exprs {
     private Exprs() {
     }
 
-    /** A column of the input, by name; {@code a.b} reads field b of struct a. */
-    public record ColRef(String column) implements Expr {
+    /**
+     * A column of the input, by name; {@code a.b} reads field b of struct a. The field positions
+     * are looked up once per input schema, not for every row (rows of a stream share their schema).
+     */
+    public static final class ColRef implements Expr {
+        private static final long serialVersionUID = 1L;
+
+        private final String column;
+        private final String[] path;
+        /** The positions for the last schema seen; immutable, so a race only costs a second lookup. */
+        private transient volatile Resolved resolved;
+
+        /** The positions of a column's path in one schema. */
+        private record Resolved(StructType schema, int first) {
+        }
+
+        public ColRef(String column) {
+            this.column = column;
+            this.path = column.split("\\.");
+        }
+
+        /** The column's name as written, with any {@code struct.field} path. */
+        public String column() {
+            return column;
+        }
+
         @Override
         public Object eval(Row row) {
-            String[] path = column.split("\\.");
-            Object value = row.get(resolve(row.schema(), path[0]));
+            Object value = row.get(indexIn(row.schema()));
             for (int i = 1; i < path.length && value != null; i++) {
                 Row struct = (Row) value;
                 value = struct.get(struct.schema().fieldIndex(path[i]));
@@ -37,9 +60,17 @@ public final class Exprs {
             return value;
         }
 
+        private int indexIn(StructType schema) {
+            Resolved last = resolved;
+            if (last == null || last.schema() != schema) {
+                last = new Resolved(schema, resolve(schema, path[0]));
+                resolved = last;
+            }
+            return last.first();
+        }
+
         @Override
         public DataType type(StructType schema) {
-            String[] path = column.split("\\.");
             DataType type = schema.apply(resolve(schema, path[0])).dataType();
             for (int i = 1; i < path.length; i++) {
                 StructType struct = (StructType) type;
@@ -50,11 +81,10 @@ public final class Exprs {
 
         @Override
         public String name() {
-            String[] path = column.split("\\.");
             return path[path.length - 1];
         }
 
-        private int resolve(StructType schema, String field) {
+        private static int resolve(StructType schema, String field) {
             try {
                 return schema.fieldIndex(field);
             } catch (IllegalArgumentException e) {
@@ -63,6 +93,21 @@ public final class Exprs {
                         + Arrays.stream(schema.fieldNames()).map(n -> "`" + n + "`")
                                 .collect(java.util.stream.Collectors.joining(", ", "[", "]")) + ".");
             }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ColRef ref && ref.column.equals(column);
+        }
+
+        @Override
+        public int hashCode() {
+            return column.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "ColRef[column=" + column + "]";
         }
     }
 
