@@ -1,0 +1,124 @@
+package io.streamling.benchmarks.spark;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.session_window;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.MemoryStream;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Records what Apache Spark's Structured Streaming gives for the queries of the processor's
+ * {@code StructuredSparkReferenceTest}, micro-batch by micro-batch: each input batch becomes one
+ * micro-batch, back to back (the next batch's rows are added from inside {@code foreachBatch}, so no
+ * no-data batch runs between them; after the last, Spark runs its no-data batch). Same queries,
+ * Spark's types; keep the two lists in step. Run as {@link DStreamReference} is, with
+ * {@code StructuredReference input.tsv}; the input has a line per row, {@code batch<TAB>json};
+ * each output line is {@code BATCH<TAB>query<TAB>batchId<TAB>[sorted rows]}.
+ */
+public final class StructuredReference {
+
+    static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "session_append",
+        "dedup_append", "within_append", "count_complete", "slide_agg_append"};
+
+    private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
+
+    private StructuredReference() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("structured-reference")
+                .config("spark.sql.shuffle.partitions", "1").config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        TreeMap<Integer, List<String>> batches = new TreeMap<>();
+        for (String line : Files.readAllLines(Path.of(args[0]))) {
+            String[] parts = line.split("\t", 2);
+            batches.computeIfAbsent(Integer.parseInt(parts[0]), b -> new ArrayList<>()).add(parts[1]);
+        }
+        for (String name : QUERIES) {
+            run(spark, new ArrayList<>(batches.values()), name);
+        }
+        spark.stop();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void run(SparkSession spark, List<List<String>> batches, String name) throws Exception {
+        NEXT.clear();
+        MemoryStream<String> in = new MemoryStream<>(1, spark.sqlContext(), scala.Option.empty(), Encoders.STRING());
+        Dataset<Row> rows = in.toDF().select(from_json(col("value"), StructType.fromDDL("t TIMESTAMP, k STRING, v INT"))
+                .as("j")).select("j.*");
+        Object[] query = query(name, rows);
+        NEXT.addAll(batches.subList(1, batches.size()));
+        in.addData(CollectionConverters.asScala(batches.get(0)).toSeq());
+        StreamingQuery running = ((Dataset<Row>) query[0]).writeStream().outputMode((String) query[1])
+                .trigger(Trigger.ProcessingTime(100))
+                .foreachBatch((Dataset<Row> df, Long id) -> {
+                    List<String> out = new ArrayList<>();
+                    for (Row row : df.collectAsList()) {
+                        out.add(row.toString());
+                    }
+                    Collections.sort(out);
+                    System.out.println("BATCH\t" + name + "\t" + id + "\t" + out);
+                    List<String> next = NEXT.poll();
+                    if (next != null) {
+                        // from another thread: MemoryStream refuses data added from the batch's own thread
+                        Thread adder = new Thread(() -> in.addData(CollectionConverters.asScala(next).toSeq()));
+                        adder.start();
+                        adder.join(3_000);
+                    }
+                }).start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!NEXT.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        running.processAllAvailable();
+        Thread.sleep(1_500); // the no-data batch after the last
+        running.stop();
+    }
+
+    /** The query of {@code name} over {@code rows}, and its output mode. */
+    static Object[] query(String name, Dataset<Row> rows) {
+        Dataset<Row> w = rows.withWatermark("t", "20 seconds");
+        return switch (name) {
+            case "win_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("count")), "append"};
+            case "win_update" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("count")), "update"};
+            case "slide_agg_update" -> new Object[] {w.groupBy(window(col("t"), "20 seconds", "10 seconds"), col("k"))
+                    .agg(sum(col("v")).as("sv"), max(col("v")).as("mv"), count(col("v")).as("n"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("sv"), col("mv"), col("n")),
+                "update"};
+            case "slide_agg_append" -> new Object[] {w.groupBy(window(col("t"), "20 seconds", "10 seconds"), col("k"))
+                    .agg(sum(col("v")).as("sv"), avg(col("v")).as("av"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("sv"), col("av")), "append"};
+            case "session_append" -> new Object[] {w.groupBy(session_window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("session_window.start").cast("string").as("s"),
+                            col("session_window.end").cast("string").as("e"), col("k"), col("count")), "append"};
+            case "dedup_append" -> new Object[] {w.dropDuplicates("k", "t").select(col("t").cast("string").as("ts"),
+                    col("k")), "append"};
+            case "within_append" -> new Object[] {w.dropDuplicatesWithinWatermark("k").select(col("k")), "append"};
+            case "count_complete" -> new Object[] {rows.groupBy(col("k")).count(), "complete"};
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.streamling.sql;
+
+import static io.streamling.sql.functions.avg;
+import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.count;
+import static io.streamling.sql.functions.max;
+import static io.streamling.sql.functions.session_window;
+import static io.streamling.sql.functions.sum;
+import static io.streamling.sql.functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamling.testkit.StreamingQueryTestDriver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Eight stateful queries — tumbling and sliding windows with count, sum, max, avg in append and
+ * update mode, session windows, dropDuplicates with and without the watermark, a complete-mode
+ * count — over random back-to-back micro-batches with late rows, compared micro-batch by
+ * micro-batch (batch ids included, and the no-data batch after the last) with what Apache Spark
+ * 4.0.1 gave for the same micro-batches ({@code spark-reference/structured-*.tsv}, recorded by
+ * {@code io.streamling.benchmarks.spark.StructuredReference} in module benchmarks-spark, which holds
+ * the same queries in Spark's API: keep the two in step).
+ */
+class StructuredSparkReferenceTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+
+    private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
+
+    @TempDir
+    Path stateDir;
+
+    @AfterEach
+    void stopSession() {
+        spark.stop();
+    }
+
+    @ParameterizedTest(name = "{0} on input {1}")
+    @CsvSource({"win_append, 2", "win_update, 2", "slide_agg_update, 2", "slide_agg_append, 2", "session_append, 2",
+        "dedup_append, 2", "within_append, 2", "count_complete, 2",
+        "win_append, 7", "win_update, 7", "slide_agg_update, 7", "slide_agg_append, 7", "session_append, 7",
+        "dedup_append, 7", "within_append, 7", "count_complete, 7"})
+    void shouldWriteSparksRowsInEveryMicroBatch(String name, int input) throws IOException {
+        // given: one micro-batch per input batch, one second apart (back to back)
+        TreeMap<Integer, List<String>> batches = new TreeMap<>();
+        for (String line : lines("structured-input-" + input + ".tsv")) {
+            String[] parts = line.split("\t", 2);
+            batches.computeIfAbsent(Integer.parseInt(parts[0]), b -> new ArrayList<>()).add(parts[1]);
+        }
+        List<String> expected = lines("structured-spark-4.0.1-" + input + ".tsv").stream()
+                .filter(line -> line.split("\t")[1].equals(name)).toList();
+        Dataset<Row> rows = spark.readStream().schema("t TIMESTAMP, k STRING, v INT").json("/unused");
+        Object[] query = query(name, rows);
+        List<String> actual = Collections.synchronizedList(new ArrayList<>());
+        @SuppressWarnings("unchecked")
+        DataStreamWriter<Row> writer = ((Dataset<Row>) query[0]).writeStream().outputMode((String) query[1])
+                .foreachBatch((df, id) -> {
+                    List<String> out = new ArrayList<>();
+                    df.collectAsList().forEach(row -> out.add(row.toString()));
+                    Collections.sort(out);
+                    actual.add("BATCH\t" + name + "\t" + id + "\t" + out);
+                });
+
+        // when
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(writer, stateDir, Instant.ofEpochMilli(T0))) {
+            int i = 0;
+            for (List<String> batch : batches.values()) {
+                test.send(T0 + 10 + 1_000L * i++, batch.toArray(new String[0]));
+            }
+            test.closeThrough(T0 + 1_000L * batches.size() + 2_000);
+        }
+
+        // then
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    private static Object[] query(String name, Dataset<Row> rows) {
+        Dataset<Row> w = rows.withWatermark("t", "20 seconds");
+        return switch (name) {
+            case "win_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("count")), "append"};
+            case "win_update" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("count")), "update"};
+            case "slide_agg_update" -> new Object[] {w.groupBy(window(col("t"), "20 seconds", "10 seconds"), col("k"))
+                    .agg(sum(col("v")).as("sv"), max(col("v")).as("mv"), count(col("v")).as("n"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("sv"), col("mv"), col("n")),
+                "update"};
+            case "slide_agg_append" -> new Object[] {w.groupBy(window(col("t"), "20 seconds", "10 seconds"), col("k"))
+                    .agg(sum(col("v")).as("sv"), avg(col("v")).as("av"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("sv"), col("av")), "append"};
+            case "session_append" -> new Object[] {w.groupBy(session_window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("session_window.start").cast("string").as("s"),
+                            col("session_window.end").cast("string").as("e"), col("k"), col("count")), "append"};
+            case "dedup_append" -> new Object[] {w.dropDuplicates("k", "t").select(col("t").cast("string").as("ts"),
+                    col("k")), "append"};
+            case "within_append" -> new Object[] {w.dropDuplicatesWithinWatermark("k").select(col("k")), "append"};
+            case "count_complete" -> new Object[] {rows.groupBy(col("k")).count(), "complete"};
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static List<String> lines(String resource) throws IOException {
+        try (InputStream in = StructuredSparkReferenceTest.class.getResourceAsStream("/spark-reference/" + resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+}
