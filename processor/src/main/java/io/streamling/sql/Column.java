@@ -101,6 +101,16 @@ public final class Column {
         return binary("*", other);
     }
 
+    /** {@code this / other}: a double, as Spark's division; a zero divisor fails (Spark 4's ANSI mode). */
+    public Column divide(Object other) {
+        return binary("/", other);
+    }
+
+    /** {@code this % other}: the remainder, with the sign of {@code this}; a zero divisor fails. */
+    public Column mod(Object other) {
+        return binary("%", other);
+    }
+
     /** This column, descending, for {@code orderBy}. */
     public Column desc() {
         return new Column(new Exprs.Sort(expr, false));

@@ -70,4 +70,22 @@ class ExprConditionTest {
                 .isInstanceOf(AnalysisException.class)
                 .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");
     }
+
+    @Test
+    void arithmeticInExprHasSparksPrecedenceResultTypesAndDivisionByZeroError() {
+        // given: Spark 4.0.1 on the same row gives 14, 3.5, 1, 49, 17.5, 3, -1 with these types
+        StructType schema = StructType.fromDDL("i INT, j INT, l BIGINT, x DOUBLE");
+        Dataset<Row> row = spark.createDataFrame(List.of(new Row(schema, 7, 2, 7L, 2.5)), schema);
+
+        // when
+        Dataset<Row> results = row.selectExpr("i * j", "i / j", "i % j", "l * i", "x * i", "i - j * 2", "(0 - i) % j");
+
+        // then
+        assertThat(results.collectAsList()).containsExactly(Row.of(14, 3.5, 1, 49L, 17.5, 3, -1));
+        assertThat(results.schema().simpleString()).isEqualTo("struct<(i * j):int,(i / j):double,(i % j):int,"
+                + "(l * i):bigint,(x * i):double,(i - (j * 2)):int,((0 - i) % j):int>");
+        assertThatThrownBy(() -> row.selectExpr("i / 0").collectAsList())
+                .hasMessageStartingWith("[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate divisor");
+        assertThatThrownBy(() -> row.selectExpr("x % 0").collectAsList()).hasMessageStartingWith("[DIVIDE_BY_ZERO]");
+    }
 }

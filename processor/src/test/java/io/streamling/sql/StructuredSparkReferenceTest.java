@@ -4,9 +4,11 @@ import static io.streamling.sql.functions.avg;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.count;
 import static io.streamling.sql.functions.max;
+import static io.streamling.sql.functions.min;
 import static io.streamling.sql.functions.session_window;
 import static io.streamling.sql.functions.sum;
 import static io.streamling.sql.functions.window;
+import static io.streamling.sql.functions.window_time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.testkit.StreamingQueryTestDriver;
@@ -19,15 +21,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Eight stateful queries — tumbling and sliding windows with count, sum, max, avg in append and
- * update mode, session windows, dropDuplicates with and without the watermark, a complete-mode
- * count — over random back-to-back micro-batches with late rows, compared micro-batch by
+ * Sixteen queries — tumbling and sliding windows (with startTime) with count, sum, min, max, avg in
+ * append, update and complete mode, session windows, window_time, dropDuplicates with and without
+ * the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters and
+ * arithmetic in expressions — over random back-to-back micro-batches with late rows, compared micro-batch by
  * micro-batch (batch ids included, and the no-data batch after the last) with what Apache Spark
  * 4.0.1 gave for the same micro-batches ({@code spark-reference/structured-*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.StructuredReference} in module benchmarks-spark, which holds
@@ -36,6 +41,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StructuredSparkReferenceTest {
 
     private static final long T0 = 1_700_000_000_000L;
+    private static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "slide_agg_append", "session_append", "dedup_append",
+        "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
+        "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -48,10 +56,7 @@ class StructuredSparkReferenceTest {
     }
 
     @ParameterizedTest(name = "{0} on input {1}")
-    @CsvSource({"win_append, 2", "win_update, 2", "slide_agg_update, 2", "slide_agg_append, 2", "session_append, 2",
-        "dedup_append, 2", "within_append, 2", "count_complete, 2",
-        "win_append, 7", "win_update, 7", "slide_agg_update, 7", "slide_agg_append, 7", "session_append, 7",
-        "dedup_append, 7", "within_append, 7", "count_complete, 7"})
+    @MethodSource("queriesAndInputs")
     void shouldWriteSparksRowsInEveryMicroBatch(String name, int input) throws IOException {
         // given: one micro-batch per input batch, one second apart (back to back)
         TreeMap<Integer, List<String>> batches = new TreeMap<>();
@@ -86,6 +91,10 @@ class StructuredSparkReferenceTest {
         assertThat(actual).containsExactlyElementsOf(expected);
     }
 
+    static Stream<Arguments> queriesAndInputs() {
+        return Stream.of(2, 7).flatMap(input -> Stream.of(QUERIES).map(query -> Arguments.of(query, input)));
+    }
+
     private static Object[] query(String name, Dataset<Row> rows) {
         Dataset<Row> w = rows.withWatermark("t", "20 seconds");
         return switch (name) {
@@ -107,6 +116,22 @@ class StructuredSparkReferenceTest {
                     col("k")), "append"};
             case "within_append" -> new Object[] {w.dropDuplicatesWithinWatermark("k").select(col("k")), "append"};
             case "count_complete" -> new Object[] {rows.groupBy(col("k")).count(), "complete"};
+            case "agg_nowm_update" -> new Object[] {rows.groupBy(col("k")).agg(count(col("v")).as("n"),
+                    sum(col("v")).as("sv"), min(col("v")).as("mn"), max(col("v")).as("mx"), avg(col("v")).as("av")), "update"};
+            case "agg_nowm_complete" -> new Object[] {rows.groupBy(col("k")).agg(sum(col("v")).as("sv"),
+                    avg(col("v")).as("av")), "complete"};
+            case "win_nowm_complete" -> new Object[] {rows.groupBy(window(col("t"), "30 seconds"), col("k")).count()
+                    .select(col("window.start").cast("string").as("s"), col("window.end").cast("string").as("e"),
+                            col("k"), col("count")), "complete"};
+            case "win_start_update" -> new Object[] {w.groupBy(window(col("t"), "20 seconds", "10 seconds", "5 seconds"))
+                    .count().select(col("window.start").cast("string").as("s"), col("count")), "update"};
+            case "filter_select" -> new Object[] {rows.where(col("v").gt(4)).select(col("k"), col("v").multiply(2).as("v2"),
+                    col("t").cast("string").as("ts")), "append"};
+            case "distinct_nowm" -> new Object[] {rows.select(col("k"), col("v")).dropDuplicates(), "append"};
+            case "expr_agg_update" -> new Object[] {rows.selectExpr("k", "v * 10 - 1 AS v10", "v % 3 AS band", "v / 4 AS q")
+                    .groupBy(col("band")).agg(sum(col("v10")).as("s"), max(col("q")).as("mq")), "update"};
+            case "win_time_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds")).agg(count(col("k")).as("n"))
+                    .select(window_time(col("window")).cast("string").as("wt"), col("n")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
     }

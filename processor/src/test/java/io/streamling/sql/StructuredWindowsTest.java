@@ -106,7 +106,7 @@ class StructuredWindowsTest {
     }
 
     @Test
-    void windowTimeIsTheLastMillisecondOfTheWindowAndStartTimeShiftsTheWindows() {
+    void windowTimeIsTheLastMicrosecondOfTheWindowAndStartTimeShiftsTheWindows() {
         // given
         StructType schema = StructType.fromDDL(StructuredWindowedEvents.SCHEMA);
         Dataset<Row> events = spark.createDataFrame(List.of(new Row(schema, at("12:07:00"), "dog"),
@@ -118,8 +118,8 @@ class StructuredWindowsTest {
 
         // then
         assertThat(times).containsExactly(
-                Row.of(span("12:02", "12:12"), at("12:11:59.999"), 1L),
-                Row.of(span("12:12", "12:22"), at("12:21:59.999"), 1L));
+                Row.of(span("12:02", "12:12"), at("12:11:59.999999"), 1L),
+                Row.of(span("12:12", "12:22"), at("12:21:59.999999"), 1L));
         assertThat(events.groupBy(window(col("timestamp"), "10 minutes")).count()
                 .select(window_time(col("window"))).columns()).containsExactly("window_time(window)");
     }

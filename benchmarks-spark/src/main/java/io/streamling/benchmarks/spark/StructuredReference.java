@@ -5,9 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.session_window;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.window;
+import static org.apache.spark.sql.functions.window_time;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,8 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class StructuredReference {
 
     static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "session_append",
-        "dedup_append", "within_append", "count_complete", "slide_agg_append"};
+        "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
+        "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -118,6 +121,22 @@ public final class StructuredReference {
                     col("k")), "append"};
             case "within_append" -> new Object[] {w.dropDuplicatesWithinWatermark("k").select(col("k")), "append"};
             case "count_complete" -> new Object[] {rows.groupBy(col("k")).count(), "complete"};
+            case "agg_nowm_update" -> new Object[] {rows.groupBy(col("k")).agg(count(col("v")).as("n"),
+                    sum(col("v")).as("sv"), min(col("v")).as("mn"), max(col("v")).as("mx"), avg(col("v")).as("av")), "update"};
+            case "agg_nowm_complete" -> new Object[] {rows.groupBy(col("k")).agg(sum(col("v")).as("sv"),
+                    avg(col("v")).as("av")), "complete"};
+            case "win_nowm_complete" -> new Object[] {rows.groupBy(window(col("t"), "30 seconds"), col("k")).count()
+                    .select(col("window.start").cast("string").as("s"), col("window.end").cast("string").as("e"),
+                            col("k"), col("count")), "complete"};
+            case "win_start_update" -> new Object[] {w.groupBy(window(col("t"), "20 seconds", "10 seconds", "5 seconds"))
+                    .count().select(col("window.start").cast("string").as("s"), col("count")), "update"};
+            case "filter_select" -> new Object[] {rows.where(col("v").gt(4)).select(col("k"), col("v").multiply(2).as("v2"),
+                    col("t").cast("string").as("ts")), "append"};
+            case "distinct_nowm" -> new Object[] {rows.select(col("k"), col("v")).dropDuplicates(), "append"};
+            case "expr_agg_update" -> new Object[] {rows.selectExpr("k", "v * 10 - 1 AS v10", "v % 3 AS band", "v / 4 AS q")
+                    .groupBy(col("band")).agg(sum(col("v10")).as("s"), max(col("q")).as("mq")), "update"};
+            case "win_time_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds")).agg(count(col("k")).as("n"))
+                    .select(window_time(col("window")).cast("string").as("wt"), col("n")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
     }

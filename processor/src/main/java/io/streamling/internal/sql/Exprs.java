@@ -320,17 +320,52 @@ public final class Exprs {
                 }
             }
             if (a instanceof Number x && b instanceof Number y) {
-                boolean exact = !(a instanceof Double) && !(b instanceof Double);
-                switch (op) {
-                    case "+": return exact ? (Object) (x.longValue() + y.longValue()) : x.doubleValue() + y.doubleValue();
-                    case "-": return exact ? (Object) (x.longValue() - y.longValue()) : x.doubleValue() - y.doubleValue();
-                    case "*": return exact ? (Object) (x.longValue() * y.longValue()) : x.doubleValue() * y.doubleValue();
-                    default: return compare(Double.compare(x.doubleValue(), y.doubleValue()));
-                }
+                return isArithmetic() ? arithmetic(x, y) : compare(Double.compare(x.doubleValue(), y.doubleValue()));
             }
             int c = a instanceof Comparable ca && a.getClass() == b.getClass() ? ca.compareTo(b)
                     : a.toString().compareTo(b.toString());
             return compare(c);
+        }
+
+        private boolean isArithmetic() {
+            return op.equals("+") || op.equals("-") || op.equals("*") || op.equals("/") || op.equals("%");
+        }
+
+        /**
+         * Spark's arithmetic: {@code /} always gives a double; otherwise two integral operands give
+         * the wider of their types (int * int is an int), anything else a double. A zero divisor
+         * fails as in Spark 4 (ANSI mode, its default).
+         */
+        private Object arithmetic(Number x, Number y) {
+            if ((op.equals("/") || op.equals("%")) && y.doubleValue() == 0) {
+                throw new ArithmeticException("[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate divisor "
+                        + "being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to "
+                        + "bypass this error. SQLSTATE: 22012");
+            }
+            if (op.equals("/") || isFloating(x) || isFloating(y)) {
+                double p = x.doubleValue();
+                double q = y.doubleValue();
+                return switch (op) {
+                    case "+" -> p + q;
+                    case "-" -> p - q;
+                    case "*" -> p * q;
+                    case "/" -> p / q;
+                    default -> p % q;
+                };
+            }
+            long p = x.longValue();
+            long q = y.longValue();
+            long result = switch (op) {
+                case "+" -> p + q;
+                case "-" -> p - q;
+                case "*" -> p * q;
+                default -> p % q;
+            };
+            return x instanceof Long || y instanceof Long ? (Object) result : (Object) (int) result;
+        }
+
+        private static boolean isFloating(Number n) {
+            return n instanceof Double || n instanceof Float || n instanceof java.math.BigDecimal;
         }
 
         /** A timestamp plus or minus an interval (an interval may also come first for +), else null. */
@@ -371,16 +406,22 @@ public final class Exprs {
         public DataType type(StructType schema) {
             DataType a = left.type(schema);
             DataType b = right.type(schema);
-            if (op.equals("+") || op.equals("-") || op.equals("*")) {
-                if (!op.equals("*") && (a.equals(DataTypes.TimestampType) || b.equals(DataTypes.TimestampType))) {
+            if (isArithmetic()) {
+                if ((op.equals("+") || op.equals("-"))
+                        && (a.equals(DataTypes.TimestampType) || b.equals(DataTypes.TimestampType))) {
                     return DataTypes.TimestampType; // a time shifted by an interval
                 }
-                if (a.equals(DataTypes.DoubleType) || b.equals(DataTypes.DoubleType)) {
+                if (op.equals("/") || !isIntegral(a) || !isIntegral(b)) {
                     return DataTypes.DoubleType;
                 }
-                return DataTypes.LongType;
+                return a.equals(DataTypes.LongType) || b.equals(DataTypes.LongType) ? DataTypes.LongType
+                        : DataTypes.IntegerType;
             }
             return DataTypes.BooleanType;
+        }
+
+        private static boolean isIntegral(DataType type) {
+            return type.equals(DataTypes.IntegerType) || type.equals(DataTypes.LongType);
         }
 
         @Override
@@ -486,12 +527,12 @@ public final class Exprs {
         }
     }
 
-    /** {@code window_time(window)}: the window's last instant, {@code end - 1} (ms here; µs in Spark). */
+    /** {@code window_time(window)}: the window's last instant, its end minus one microsecond, as in Spark. */
     public record WindowTime(Expr window) implements Expr {
         @Override
         public Object eval(Row row) {
             Object w = window.eval(row);
-            return w == null ? null : new Timestamp(((Timestamp) ((Row) w).get(1)).getTime() - 1);
+            return w == null ? null : Timestamp.from(((Timestamp) ((Row) w).get(1)).toInstant().minusNanos(1_000));
         }
 
         @Override

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class MiniSql {
 
     private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:('(?:[^']|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*+\\-]))");
+            "\\s*(?:('(?:[^']|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*/%+\\-]))");
 
     private final List<String> tokens;
     private int pos;
@@ -191,14 +191,30 @@ public final class MiniSql {
         };
     }
 
-    /** Operands added and subtracted, left to right: {@code t + INTERVAL 10 MINUTES - INTERVAL 1 SECOND}. */
+    /** Terms added and subtracted, left to right: {@code t + INTERVAL 10 MINUTES - INTERVAL 1 SECOND}. */
     private Column sum() {
-        Column c = operand();
+        Column c = product();
         while (true) {
             if (accept("+")) {
-                c = c.plus(operand());
+                c = c.plus(product());
             } else if (accept("-")) {
-                c = c.minus(operand());
+                c = c.minus(product());
+            } else {
+                return c;
+            }
+        }
+    }
+
+    /** Operands multiplied, divided, taken modulo, left to right, before any + or -: {@code a - b * 2}. */
+    private Column product() {
+        Column c = operand();
+        while (true) {
+            if (accept("*")) {
+                c = c.multiply(operand());
+            } else if (accept("/")) {
+                c = c.divide(operand());
+            } else if (accept("%")) {
+                c = c.mod(operand());
             } else {
                 return c;
             }
