@@ -313,4 +313,46 @@ class StructuredStreamJoinTest {
                 .hasMessage("Join between two streaming DataFrames/Datasets is not supported in Update output mode, "
                         + "only in Append output mode");
     }
+
+    @Test
+    void aSelfJoinOfOneStreamReadsItsSourceOnceAndJoinsItsTwoFilteredSides() {
+        // given: one stream of side-tagged rows split by filters into the two sides of a time-range join
+        Dataset<Row> rows = spark.readStream().schema("s STRING, t TIMESTAMP, k STRING, v INT").json("/unused");
+        Dataset<Row> left = rows.where(col("s").equalTo("L"))
+                .select(col("t").as("lt"), col("k").as("lk"), col("v").as("lv")).withWatermark("lt", "10 seconds");
+        Dataset<Row> right = rows.where(col("s").equalTo("R"))
+                .select(col("t").as("rt"), col("k").as("rk"), col("v").as("rv")).withWatermark("rt", "10 seconds");
+        Dataset<Row> joined = left.join(right,
+                        expr("lk = rk AND rt >= lt - interval 10 seconds AND rt <= lt + interval 10 seconds"))
+                .select(col("lt").cast("string").as("lts"), col("lk"), col("lv"), col("rt").cast("string").as("rts"),
+                        col("rk"), col("rv"));
+        List<String> batches = new CopyOnWriteArrayList<>();
+
+        // when: four steps, two seconds apart (a no-data micro-batch can run in between)
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(joined.writeStream()
+                .foreachBatch((batch, id) -> batches.add(batch(id, batch.collectAsList().toArray(Row[]::new)))), stateDir,
+                Instant.ofEpochMilli(T0))) {
+            test.send(T0 + 10, tagged("R", "02", "b", 6));
+            test.send(T0 + 2_010, tagged("R", "11", "b", 1), tagged("L", "07", "a", 7), tagged("L", "08", "b", 9),
+                    tagged("L", "09", "c", 4));
+            test.send(T0 + 4_010, tagged("R", "08", "c", 7), tagged("R", "09", "c", 2), tagged("R", "07", "a", 4),
+                    tagged("L", "13", "c", 2));
+            test.send(T0 + 6_010, tagged("L", "10", "c", 8), tagged("L", "22", "b", 8));
+            test.closeThrough(T0 + 10_000);
+        }
+
+        // then: what Spark 4.0.1 writes for the same steps
+        assertThat(batches).containsExactly("0:[]",
+                "1:[[2026-01-01 12:00:08,b,9,2026-01-01 12:00:02,b,6], [2026-01-01 12:00:08,b,9,2026-01-01 12:00:11,b,1]]",
+                "2:[]",
+                "3:[[2026-01-01 12:00:07,a,7,2026-01-01 12:00:07,a,4], [2026-01-01 12:00:09,c,4,2026-01-01 12:00:08,c,7], "
+                        + "[2026-01-01 12:00:09,c,4,2026-01-01 12:00:09,c,2], [2026-01-01 12:00:13,c,2,2026-01-01 12:00:08,c,7], "
+                        + "[2026-01-01 12:00:13,c,2,2026-01-01 12:00:09,c,2]]",
+                "4:[]",
+                "5:[[2026-01-01 12:00:10,c,8,2026-01-01 12:00:08,c,7], [2026-01-01 12:00:10,c,8,2026-01-01 12:00:09,c,2]]");
+    }
+
+    private static String tagged(String side, String second, String key, int value) {
+        return "{\"s\":\"" + side + "\",\"t\":\"2026-01-01T12:00:" + second + "Z\",\"k\":\"" + key + "\",\"v\":" + value + "}";
+    }
 }

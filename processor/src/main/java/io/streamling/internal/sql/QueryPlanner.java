@@ -15,6 +15,7 @@ import io.streamling.streaming.api.java.JavaStreamingContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -58,15 +59,17 @@ public final class QueryPlanner {
         if (spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS) != null) {
             conf.setBootstrapServers(spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
         }
-        for (StreamPlan input : plan.sourcePlans()) {
-            SourceStreams.configure(conf, input.source().validate(), spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
+        List<SourceSpec> distinctSources = new ArrayList<>();
+        int[] sourceOfInput = sourceOfEachInput(plan, distinctSources);
+        for (SourceSpec source : distinctSources) {
+            SourceStreams.configure(conf, source.validate(), spec.session().conf(StreamingConf.BOOTSTRAP_SERVERS));
         }
         long triggerMs = spec.triggerMs() > 0 ? spec.triggerMs() : DEFAULT_TRIGGER_MS;
         JavaStreamingContext ssc = new JavaStreamingContext(conf, Durations.milliseconds(triggerMs));
         List<JavaInputDStream<?>> sources = new ArrayList<>();
         List<JavaDStream<Object>> sourceRows = new ArrayList<>();
-        for (StreamPlan input : plan.sourcePlans()) {
-            SourceStreams.Opened opened = SourceStreams.open(ssc, input.source(), triggerMs);
+        for (SourceSpec source : distinctSources) {
+            SourceStreams.Opened opened = SourceStreams.open(ssc, source, triggerMs);
             sources.add(opened.input());
             sourceRows.add(opened.rows());
         }
@@ -76,7 +79,7 @@ public final class QueryPlanner {
         StatefulOp stateful = statefulOp(plan, spec.outputMode());
         if (stateful != null || plan.inputs() != null) {
             RowPipeline pipeline = RowPipeline.of(plan);
-            JavaDStream<Tagged> tagged = tag(sourceRows);
+            JavaDStream<Tagged> tagged = tag(sourceRows, sourceOfInput);
             if (stateful == null) {
                 tagged.map(line -> new ArrayList<>(pipeline.run(line.source(), line.line()).rows()))
                         .foreachRDD((batch, time) -> {
@@ -136,11 +139,40 @@ public final class QueryPlanner {
     record Tagged(int source, Object line) implements java.io.Serializable {
     }
 
-    private static JavaDStream<Tagged> tag(List<JavaDStream<Object>> sources) {
+    /**
+     * The index, among the distinct sources (collected into {@code distinct}), of each input's
+     * source. Inputs that derive from one DataFrame share its source object (a self-join, a union of
+     * two filters of one stream): as in Spark, that source is read once and each of its lines feeds
+     * every such input; two {@code readStream()} calls stay two sources.
+     */
+    private static int[] sourceOfEachInput(StreamPlan plan, List<SourceSpec> distinct) {
+        List<StreamPlan> inputs = plan.sourcePlans();
+        int[] sourceOf = new int[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            SourceSpec source = inputs.get(i).source();
+            int index = -1;
+            for (int d = 0; d < distinct.size() && index < 0; d++) {
+                index = distinct.get(d) == source ? d : -1;
+            }
+            if (index < 0) {
+                distinct.add(source);
+                index = distinct.size() - 1;
+            }
+            sourceOf[i] = index;
+        }
+        return sourceOf;
+    }
+
+    /** Each source's lines tagged with the input(s) they feed, all in one stream. */
+    private static JavaDStream<Tagged> tag(List<JavaDStream<Object>> sources, int[] sourceOfInput) {
         JavaDStream<Tagged> all = null;
-        for (int i = 0; i < sources.size(); i++) {
-            int source = i;
-            JavaDStream<Tagged> tagged = sources.get(i).map(line -> new Tagged(source, line));
+        for (int d = 0; d < sources.size(); d++) {
+            int source = d;
+            List<Integer> inputs = IntStream.range(0, sourceOfInput.length).filter(i -> sourceOfInput[i] == source)
+                    .boxed().toList();
+            JavaDStream<Tagged> tagged = inputs.size() == 1
+                    ? sources.get(d).map(line -> new Tagged(inputs.get(0), line))
+                    : sources.get(d).flatMap(line -> inputs.stream().map(input -> new Tagged(input, line)).iterator());
             all = all == null ? tagged : all.union(tagged);
         }
         return all;
