@@ -5,6 +5,7 @@ import static io.streamling.sql.functions.concat;
 import static io.streamling.sql.functions.current_timestamp;
 import static io.streamling.sql.functions.from_json;
 import static io.streamling.sql.functions.lit;
+import static io.streamling.sql.functions.split;
 import static io.streamling.sql.functions.struct;
 import static io.streamling.sql.functions.to_json;
 import static io.streamling.sql.functions.to_timestamp;
@@ -170,5 +171,23 @@ class StructuredFunctionsTest {
         assertThat(now.columns()).containsExactly("current_timestamp()");
         assertThat(now.schema().simpleString()).isEqualTo("struct<current_timestamp():timestamp>");
         assertThat(value.getTime()).isBetween(before, System.currentTimeMillis());
+    }
+
+    @Test
+    void splitKeepsTrailingEmptyStringsAndSplitsAroundEveryCharacterOnAnEmptyPattern() {
+        // given: Spark 4.0.1 gives [a, b, , c], [a, b, ], [a, b, c], [a, é, b], [] (one empty string) for these
+        StructType schema = StructType.fromDDL("s STRING, p STRING");
+        Dataset<Row> texts = spark.createDataFrame(List.of(new Row(schema, "a b  c", " "), new Row(schema, "a,b,", ","),
+                new Row(schema, "abc", ""), new Row(schema, "aéb", ""), new Row(schema, "", "")), schema);
+
+        // when
+        List<Object> parts = texts.collectAsList().stream()
+                .map(row -> texts.where(col("s").equalTo(row.get(0))).select(split(col("s"), (String) row.get(1)))
+                        .collectAsList().get(0).get(0))
+                .toList();
+
+        // then
+        assertThat(parts).containsExactly(List.of("a", "b", "", "c"), List.of("a", "b", ""), List.of("a", "b", "c"),
+                List.of("a", "é", "b"), List.of(""));
     }
 }

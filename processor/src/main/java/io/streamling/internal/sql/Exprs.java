@@ -254,8 +254,16 @@ public final class Exprs {
         @Override
         public Object eval(Row row) {
             Object value = child.eval(row);
+            if (value == null) {
+                return null;
+            }
+            String text = value.toString();
+            if (regex.isEmpty() && !text.isEmpty()) {
+                // Spark splits around every character, with no trailing empty string
+                return text.codePoints().mapToObj(Character::toString).toList();
+            }
             // Spark keeps trailing empty strings (limit -1), unlike Java's default split
-            return value == null ? null : List.of(value.toString().split(regex, -1));
+            return List.of(text.split(regex, -1));
         }
 
         @Override
