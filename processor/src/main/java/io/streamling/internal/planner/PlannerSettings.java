@@ -18,11 +18,14 @@ import java.util.Optional;
  * @param errorPolicy what happens to an element whose user function throws
  * @param deadLetterTopic where such elements go under {@link RecordErrorPolicy#DEAD_LETTER}
  * @param services the console, listeners and counters shared with the running program
+ * @param oneTaskPerStep whether every step runs as one task, whatever partition counts the program
+ *     asks for: the topology for {@code TopologyTestDriver}, which runs one task per sub-topology
+ *     (results are the same; only the parallelism differs)
  */
 public record PlannerSettings(BatchClock clock, ProgressPolicy progress, long maxEmptyBatches,
                               Map<String, Integer> sourcePartitions, Optional<String> lateTopic,
                               RecordErrorPolicy errorPolicy, Optional<String> deadLetterTopic,
-                              RuntimeServices services) {
+                              RuntimeServices services, boolean oneTaskPerStep) {
 
     /** Copies the partition map. */
     public PlannerSettings {

@@ -128,7 +128,8 @@ final class PlanningContext {
         return shuffle(input, name, partitions, true);
     }
 
-    private Stage shuffle(Stage input, String name, int partitions, boolean bundled) {
+    private Stage shuffle(Stage input, String name, int requestedPartitions, boolean bundled) {
+        int partitions = settings.oneTaskPerStep() ? 1 : requestedPartitions;
         if (partitions == 1 && input.parallelism() == 1) {
             // gathering what one task produces: it is gathered already
             return new Stage(input.stream(), 1, input.producers(), input.slideMs(), true);

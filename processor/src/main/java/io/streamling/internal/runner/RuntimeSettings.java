@@ -77,11 +77,14 @@ public record RuntimeSettings(String appId, Optional<String> bootstrapServers, l
                 Map.copyOf(streams));
     }
 
-    /** What the planner needs from these settings, with the source partition counts found at start. */
+    /**
+     * What the planner needs from these settings, with the source partition counts found at start;
+     * {@code oneTaskPerStep} for a topology to run in {@code TopologyTestDriver}.
+     */
     public PlannerSettings plannerSettings(BatchClock clock, Map<String, Integer> sourcePartitions,
-                                           RuntimeServices services) {
-        return new PlannerSettings(clock, new ProgressPolicy(idleTimeoutMs, allowedLatenessMs), maxEmptyBatches, sourcePartitions, lateTopic, errorPolicy,
-                deadLetterTopic, services);
+                                           RuntimeServices services, boolean oneTaskPerStep) {
+        return new PlannerSettings(clock, new ProgressPolicy(idleTimeoutMs, allowedLatenessMs), maxEmptyBatches,
+                sourcePartitions, lateTopic, errorPolicy, deadLetterTopic, services, oneTaskPerStep);
     }
 
     private static long nonNegativeLong(StreamingConf conf, String key) {

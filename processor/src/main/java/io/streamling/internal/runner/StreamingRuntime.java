@@ -101,7 +101,7 @@ public final class StreamingRuntime implements AutoCloseable {
         }
         startConnectors(settings, plan);
         startQueueFeeders(plan, clock);
-        Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services)).plan(plan);
+        Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services, false)).plan(plan);
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
         streams = new KafkaStreams(topology, streamsProperties(settings));
         KafkaStreams started = streams;

@@ -315,17 +315,23 @@ public class JavaStreamingContext implements AutoCloseable {
     }
 
     /**
-     * The Kafka Streams topology this program compiles to, with one partition per source topic:
-     * run it in {@code TopologyTestDriver} to unit-test the program without a broker.
+     * The Kafka Streams topology this program compiles to, with one partition per source topic and
+     * one task per step (partition counts such as {@code reduceByKey(f, 4)}'s give the same results
+     * on one task): run it in {@code TopologyTestDriver}, which runs one task per sub-topology, to
+     * unit-test the program without a broker.
      */
     public Topology topology() {
-        return topology(Map.of());
+        return plan(Map.of(), true);
     }
 
-    /** As {@link #topology()}, with the given partition count per source topic. */
+    /** The topology as it runs against a cluster, with the given partition count per source topic. */
     public Topology topology(Map<String, Integer> sourcePartitions) {
-        return new DStreamPlanner(RuntimeSettings.from(conf).plannerSettings(clock, sourcePartitions, services))
-                .plan(graph.plan());
+        return plan(sourcePartitions, false);
+    }
+
+    private Topology plan(Map<String, Integer> sourcePartitions, boolean oneTaskPerStep) {
+        return new DStreamPlanner(RuntimeSettings.from(conf).plannerSettings(clock, sourcePartitions, services,
+                oneTaskPerStep)).plan(graph.plan());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,24 @@ class PairOperationsTest {
                 test -> pipe(test, "left", 0, "a=1", "b=2", "a=4"), "left");
 
         assertThat(printed).isEqualTo(block(T0 + 1_000, "(a,2.5)", "(b,2.0)"));
+    }
+
+    @Test
+    void shouldRunFoldsWithTheirOwnPartitionCountsInTheTestKitWithTheSameResults() {
+        // given: folds asking for 3 and 2 partitions; the test kit runs every step as one task
+        String printed = run(Long.MAX_VALUE - T0, ssc -> {
+            JavaPairDStream<String, Integer> pairs = pairs(ssc, "left");
+            pairs.reduceByKey(Integer::sum, 3).print();
+            pairs.updateStateByKey((List<Integer> values, Optional<Integer> state) ->
+                    Optional.of(values.stream().mapToInt(Integer::intValue).sum() + state.orElse(0)), 2).print();
+        }, test -> {
+            pipe(test, "left", 0, "a=1", "b=2", "a=3");
+            pipe(test, "left", 1, "a=5", "c=1");
+        }, "left");
+
+        // then: each output's batches (the two outputs' blocks interleave by when each batch closes)
+        assertThat(printed).startsWith(block(T0 + 1_000, "(a,4)", "(b,2)") + block(T0 + 1_000, "(a,4)", "(b,2)"))
+                .contains(block(T0 + 2_000, "(a,5)", "(c,1)"), block(T0 + 2_000, "(a,9)", "(b,2)", "(c,1)"));
     }
 
     @Test
