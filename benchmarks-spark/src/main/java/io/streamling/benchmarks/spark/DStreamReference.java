@@ -3,6 +3,7 @@ package io.streamling.benchmarks.spark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedList;
 import java.util.List;
@@ -149,6 +150,23 @@ public final class DStreamReference {
         out("window_count", pairs.window(Durations.seconds(2), Durations.seconds(1)).count(), rec);
         outPairs("window_cbv", keys.window(Durations.seconds(3), Durations.seconds(2)).countByValue(), rec);
         out("reduce", values.reduce((a, b) -> a + b), rec);
+        outPairs("union_self", pairs.union(pairs.mapValues(v -> v * 2)), rec);
+        outPairs("count_by_value", keys.countByValue(), rec);
+        outPairs("flat_map_values", pairs.flatMapValues(v -> Arrays.asList(v, v + 100).iterator()), rec);
+        outPairs("window_rbk", pairs.window(Durations.seconds(3), Durations.seconds(1)).reduceByKey((a, b) -> a + b), rec);
+        outPairs("transform_distinct", pairs.transformToPair(rdd -> rdd.mapValues(v -> v % 2).distinct()), rec);
+        out("transform_keys", pairs.transform(rdd -> rdd.keys().distinct()), rec);
+        JavaMapWithStateDStream<String, Integer, Integer, String> timingOut = pairs.mapWithState(
+                StateSpec.function((String k, Optional<Integer> v, State<Integer> st) -> {
+                    if (st.isTimingOut()) {
+                        return k + ":timeout@" + st.get();
+                    }
+                    int total = (st.exists() ? st.get() : 0) + v.orElse(0);
+                    st.update(total);
+                    return k + ":" + total;
+                }).timeout(Durations.seconds(3)));
+        out("mws_timeout", timingOut, rec);
+        outPairs("mws_timeout_snap", timingOut.stateSnapshots(), rec);
         JavaMapWithStateDStream<String, Integer, Integer, String> mws = pairs.mapWithState(
                 StateSpec.function((String k, Optional<Integer> v, State<Integer> st) -> {
                     int total = (st.exists() ? st.get() : 0) + v.orElse(0);

@@ -1,6 +1,7 @@
 package io.streamling.api.java;
 
 import io.streamling.api.Tuple2;
+import io.streamling.api.function.FlatMapFunction;
 import io.streamling.api.function.Function;
 import io.streamling.api.function.Function2;
 import java.util.ArrayList;
@@ -103,6 +104,96 @@ public class JavaPairRDD<K, V> extends JavaRDD<Tuple2<K, V>> {
             }
         }
         return new JavaPairRDD<>(result);
+    }
+
+    /** The pairs for which {@code f} returns true, still a pair RDD (as Spark's {@code JavaPairRDD.filter}). */
+    @Override
+    public JavaPairRDD<K, V> filter(Function<Tuple2<K, V>, Boolean> f) throws Exception {
+        return new JavaPairRDD<>(super.filter(f).collect());
+    }
+
+    /** Each distinct pair once, still a pair RDD. */
+    @Override
+    public JavaPairRDD<K, V> distinct() {
+        return new JavaPairRDD<>(super.distinct().collect());
+    }
+
+    /** The pairs of both RDDs, still a pair RDD. */
+    @Override
+    public JavaPairRDD<K, V> union(JavaRDD<Tuple2<K, V>> other) {
+        return new JavaPairRDD<>(super.union(other).collect());
+    }
+
+    /** A pair for every value of the iterator {@code f} returns for each pair's value, under the same key. */
+    public <U> JavaPairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) throws Exception {
+        List<Tuple2<K, U>> result = new ArrayList<>();
+        for (Tuple2<K, V> pair : collect()) {
+            f.call(pair._2()).forEachRemaining(value -> result.add(new Tuple2<>(pair._1(), value)));
+        }
+        return new JavaPairRDD<>(result);
+    }
+
+    /** The values of each key folded into {@code zeroValue} with {@code f}. */
+    public JavaPairRDD<K, V> foldByKey(V zeroValue, Function2<V, V, V> f) throws Exception {
+        Map<K, V> folded = new LinkedHashMap<>();
+        for (Tuple2<K, V> pair : collect()) {
+            folded.put(pair._1(), f.call(folded.containsKey(pair._1()) ? folded.get(pair._1()) : zeroValue, pair._2()));
+        }
+        return fromMap(folded);
+    }
+
+    /** The pairs whose key {@code other} does not have. */
+    public <W> JavaPairRDD<K, V> subtractByKey(JavaPairRDD<K, W> other) {
+        Map<K, List<W>> right = other.valuesByKey();
+        return new JavaPairRDD<>(collect().stream().filter(pair -> !right.containsKey(pair._1())).toList());
+    }
+
+    /** Right outer join on keys: a missing left side is {@code Optional.empty()}. */
+    public <W> JavaPairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(JavaPairRDD<K, W> other) {
+        List<Tuple2<K, Tuple2<Optional<V>, W>>> result = new ArrayList<>();
+        Map<K, List<V>> left = valuesByKey();
+        for (Tuple2<K, W> pair : other.collect()) {
+            List<V> matches = left.getOrDefault(pair._1(), List.of());
+            if (matches.isEmpty()) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.empty(), pair._2())));
+            }
+            for (V match : matches) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(match), pair._2())));
+            }
+        }
+        return new JavaPairRDD<>(result);
+    }
+
+    /** Full outer join on keys: a missing side is {@code Optional.empty()}. */
+    public <W> JavaPairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(JavaPairRDD<K, W> other) {
+        List<Tuple2<K, Tuple2<Optional<V>, Optional<W>>>> result = new ArrayList<>();
+        Map<K, List<W>> right = other.valuesByKey();
+        for (Tuple2<K, V> pair : collect()) {
+            List<W> matches = right.getOrDefault(pair._1(), List.of());
+            if (matches.isEmpty()) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(pair._2()), Optional.empty())));
+            }
+            for (W match : matches) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(pair._2()), Optional.ofNullable(match))));
+            }
+        }
+        Map<K, List<V>> left = valuesByKey();
+        for (Tuple2<K, W> pair : other.collect()) {
+            if (!left.containsKey(pair._1())) {
+                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.empty(), Optional.ofNullable(pair._2()))));
+            }
+        }
+        return new JavaPairRDD<>(result);
+    }
+
+    /** Both sides' values of each key of either side. */
+    public <W> JavaPairRDD<K, Tuple2<Iterable<V>, Iterable<W>>> cogroup(JavaPairRDD<K, W> other) {
+        Map<K, List<V>> left = valuesByKey();
+        Map<K, List<W>> right = other.valuesByKey();
+        Map<K, Tuple2<Iterable<V>, Iterable<W>>> groups = new LinkedHashMap<>();
+        left.keySet().forEach(key -> groups.put(key, new Tuple2<>(left.get(key), right.getOrDefault(key, List.of()))));
+        right.keySet().forEach(key -> groups.putIfAbsent(key, new Tuple2<>(List.of(), right.get(key))));
+        return fromMap(groups);
     }
 
     /** The pairs as a map; a later pair of the same key wins. */

@@ -124,6 +124,11 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
      */
     abstract void runBatch(long time, List<KeyValue<Bytes, Object>> batchValues);
 
+    /** The start of the program's first batch, Spark's "zero time" of the stream. */
+    long firstBatchStart() {
+        return schedule.clock().batchStart(outputs.origin());
+    }
+
     /** Emits an element into the batch of {@code time}. */
     void emit(long time, Object element) {
         context().forward(new Record<>(RoutingKeys.of(element), element, schedule.batchOf(time)));

@@ -14,10 +14,15 @@ import org.apache.kafka.streams.KeyValue;
 /**
  * {@code mapWithState}, as Spark's {@code MapWithStateRDDRecord}: when a batch closes, the
  * function runs once per new value of each key, in arrival order (so several values of a key give
- * the intermediate results in order); then every key idle for the timeout gets one last call with
- * {@link State#isTimingOut()} and is removed. Each stored state carries the batch time it was last
- * touched. Output elements are tagged {@link #MAPPED}; when snapshots are asked for, the whole
- * state follows each batch tagged {@link #SNAPSHOT}.
+ * the intermediate results in order); then, in the batches where Spark scans its whole state, every
+ * key idle for longer than the timeout gets one last call with {@link State#isTimingOut()} and is
+ * removed. Each stored state carries the batch time it was last touched. Output elements are
+ * tagged {@link #MAPPED}; when snapshots are asked for, the whole state follows each batch tagged
+ * {@link #SNAPSHOT}.
+ *
+ * <p>Spark looks for timed-out keys only when it checkpoints the state, which a mapWithState
+ * stream does every {@value #FULL_SCAN_SLIDES} slides from its zero time (the start of the first
+ * batch): a key idle for longer than the timeout is timed out at the next such batch, not at once.
  */
 public final class MapWithStateProcessor extends KeyedStateProcessor {
 
@@ -26,9 +31,14 @@ public final class MapWithStateProcessor extends KeyedStateProcessor {
     /** Tag of a state snapshot pair. */
     public static final Integer SNAPSHOT = 1;
 
+    /** Spark's default checkpoint interval of a mapWithState stream, in slides: its full state scans. */
+    static final int FULL_SCAN_SLIDES = 10;
+
     private final Function4<Time, Object, Optional<Object>, State<Object>, Optional<Object>> function;
     private final Optional<Long> timeoutMs;
     private final boolean snapshots;
+    /** Whether the initial states got their first batch's time (again after a restart: harmless). */
+    private boolean initialStatesStamped;
 
     /**
      * @param name the operator name (its stores are named after it)
@@ -59,13 +69,19 @@ public final class MapWithStateProcessor extends KeyedStateProcessor {
     @Override
     void runBatch(long time, List<KeyValue<Bytes, Object>> batchValues) {
         Time batchTime = new Time(time);
+        if (timeoutMs.isPresent() && !initialStatesStamped) {
+            stampInitialStates(time);
+            initialStatesStamped = true;
+        }
         for (KeyValue<Bytes, Object> entry : batchValues) {
             Object key = keyOf(entry.key);
             for (Object value : (List<?>) entry.value) {
                 mapValue(batchTime, entry.key, key, Optional.ofNullable(value));
             }
         }
-        timeoutMs.ifPresent(timeout -> timeOutIdleKeys(batchTime, time - timeout));
+        if (timeoutMs.isPresent() && isFullScan(time)) {
+            timeOutIdleKeys(batchTime, time - timeoutMs.get());
+        }
         if (snapshots) {
             for (KeyValue<Bytes, Object> state : allStates()) {
                 emit(time, new Tuple2<>(SNAPSHOT, new Tuple2<>(keyOf(state.key), ((Tuple2<?, ?>) state.value)._1())));
@@ -84,14 +100,25 @@ public final class MapWithStateProcessor extends KeyedStateProcessor {
         }
     }
 
+    /** An initial state counts as touched at the first batch, as Spark loads it then. */
+    private void stampInitialStates(long time) {
+        for (KeyValue<Bytes, Object> entry : allStates()) {
+            Tuple2<?, ?> stored = (Tuple2<?, ?>) entry.value;
+            if ((Long) stored._2() == Long.MIN_VALUE) {
+                states.put(entry.key, new Tuple2<>(stored._1(), time));
+            }
+        }
+    }
+
+    private boolean isFullScan(long time) {
+        return Math.floorMod(time - firstBatchStart(), FULL_SCAN_SLIDES * schedule.slideMs()) == 0;
+    }
+
     private void timeOutIdleKeys(Time time, long threshold) {
         for (KeyValue<Bytes, Object> entry : allStates()) {
             Tuple2<?, ?> stored = (Tuple2<?, ?>) entry.value;
             long touched = (Long) stored._2();
-            if (touched == Long.MIN_VALUE) {
-                // an initial state counts as touched at the first batch, as Spark loads it then
-                states.put(entry.key, new Tuple2<>(stored._1(), time.milliseconds()));
-            } else if (touched < threshold) {
+            if (touched < threshold) {
                 call(time, keyOf(entry.key), Optional.empty(), new State<>(Optional.of(stored._1()), true));
                 states.delete(entry.key);
             }

@@ -81,6 +81,11 @@ final class ScheduledOutputs {
         return firstRun;
     }
 
+    /** The earliest record timestamp heard of upstream: the program's first batch holds it. */
+    long origin() {
+        return tracker.origin();
+    }
+
     /** Takes a producer's marker and runs every output time it closes. */
     void onMarker(Watermark mark, Runner runner) {
         if (!tracker.update(mark)) {

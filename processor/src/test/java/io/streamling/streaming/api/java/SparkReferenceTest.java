@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Twenty-two DStream programs — windows with and without inverse functions and filters, slide-2
+ * Thirty DStream programs — windows with and without inverse functions and filters, slide-2
  * windows, counts by value and window, updateStateByKey with removal, mapWithState with removal
- * and snapshots, per-batch joins and cogroup — over random batches, compared batch by batch with
- * what Apache Spark 4.0.1 gave for the same batches ({@code spark-reference/*.tsv}, recorded by
+ * and snapshots, mapWithState with a timeout (timed out at Spark's full state scans), per-batch
+ * joins and cogroup, union, countByValue, flatMapValues, window + reduceByKey, transform with RDD
+ * operations — over random batches, compared batch by batch with what Apache Spark 4.0.1 gave for
+ * the same batches ({@code spark-reference/*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.DStreamReference} in module benchmarks-spark, which holds
  * the same programs in Spark's API: keep the two in step).
  */
@@ -171,6 +174,23 @@ class SparkReferenceTest {
         out("window_count", pairs.window(Durations.seconds(2), Durations.seconds(1)).count(), rec);
         outPairs("window_cbv", keys.window(Durations.seconds(3), Durations.seconds(2)).countByValue(), rec);
         out("reduce", values.reduce((a, b) -> a + b), rec);
+        outPairs("union_self", pairs.union(pairs.mapValues(v -> v * 2)), rec);
+        outPairs("count_by_value", keys.countByValue(), rec);
+        outPairs("flat_map_values", pairs.flatMapValues(v -> Arrays.asList(v, v + 100).iterator()), rec);
+        outPairs("window_rbk", pairs.window(Durations.seconds(3), Durations.seconds(1)).reduceByKey((a, b) -> a + b), rec);
+        outPairs("transform_distinct", pairs.transformToPair(rdd -> rdd.mapValues(v -> v % 2).distinct()), rec);
+        out("transform_keys", pairs.transform(rdd -> rdd.keys().distinct()), rec);
+        JavaMapWithStateDStream<String, Integer, Integer, String> timingOut = pairs.mapWithState(
+                StateSpec.function((String k, Optional<Integer> v, State<Integer> st) -> {
+                    if (st.isTimingOut()) {
+                        return k + ":timeout@" + st.get();
+                    }
+                    int total = (st.exists() ? st.get() : 0) + v.orElse(0);
+                    st.update(total);
+                    return k + ":" + total;
+                }).timeout(Durations.seconds(3)));
+        out("mws_timeout", timingOut, rec);
+        outPairs("mws_timeout_snap", timingOut.stateSnapshots(), rec);
         JavaMapWithStateDStream<String, Integer, Integer, String> mws = pairs.mapWithState(
                 StateSpec.function((String k, Optional<Integer> v, State<Integer> st) -> {
                     int total = (st.exists() ? st.get() : 0) + v.orElse(0);
