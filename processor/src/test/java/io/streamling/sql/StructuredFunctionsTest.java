@@ -190,4 +190,18 @@ class StructuredFunctionsTest {
         assertThat(parts).containsExactly(List.of("a", "b", "", "c"), List.of("a", "b", ""), List.of("a", "b", "c"),
                 List.of("a", "é", "b"), List.of(""));
     }
+
+    @Test
+    void rowFactoryRowsTakeTheSchemaOfTheDataFrameTheyAreCreatedIn() {
+        // given
+        StructType schema = StructType.fromDDL("k STRING, name STRING");
+
+        // when
+        Dataset<Row> names = spark.createDataFrame(List.of(RowFactory.create("a", "alpha"), RowFactory.create("b", "beta")),
+                schema);
+
+        // then
+        assertThat(names.where(col("name").equalTo("beta")).collectAsList()).containsExactly(Row.of("b", "beta"));
+        assertThat(names.collectAsList().get(0).schema()).isEqualTo(schema);
+    }
 }
