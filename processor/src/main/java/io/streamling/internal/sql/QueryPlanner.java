@@ -15,9 +15,9 @@ import io.streamling.streaming.api.java.JavaStreamingContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Compiles a streaming query into a DStream program. One micro-batch is one DStream batch of the
