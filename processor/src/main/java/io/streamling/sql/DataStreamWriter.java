@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@link #toTable}), query name, trigger and {@code checkpointLocation}. Settings are validated,
  * with Spark's messages, by {@link #start()}.
  *
- * @param <T> always {@link Row} in this version
+ * @param <T> the type of the Dataset's elements: {@link Row}, or what an encoder makes of the rows
  */
 public final class DataStreamWriter<T> {
 
@@ -57,8 +57,9 @@ public final class DataStreamWriter<T> {
      * The sink is {@code function}, called with each micro-batch's rows as a static Dataset and the
      * batch id, as Spark's {@code foreachBatch}.
      */
-    public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<Row>, Long> function) {
-        this.batchFunction = java.util.Objects.requireNonNull(function, "foreachBatch function");
+    public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
+        java.util.Objects.requireNonNull(function, "foreachBatch function");
+        this.batchFunction = (batch, batchId) -> function.call(dataset.typed(batch), batchId);
         this.format = "foreachbatch";
         return this;
     }

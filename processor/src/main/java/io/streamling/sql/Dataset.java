@@ -55,6 +55,11 @@ public final class Dataset<T> {
         this.encoder = encoder;
     }
 
+    /** A static Dataset of {@code batch}'s rows typed as this one (a micro-batch for foreachBatch). */
+    Dataset<T> typed(Dataset<Row> batch) {
+        return new Dataset<>(session, batch.schema, batch.rows, null, encoder);
+    }
+
     /** The schema. */
     public StructType schema() {
         return schema;
