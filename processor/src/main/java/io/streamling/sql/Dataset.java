@@ -60,6 +60,11 @@ public final class Dataset<T> {
         return new Dataset<>(session, batch.schema, batch.rows, null, encoder);
     }
 
+    /** This Dataset as rows, as Spark's {@code toDF()} (a typed Dataset's values as one-column rows). */
+    public Dataset<Row> toDF() {
+        return new Dataset<>(session, schema, rows, plan);
+    }
+
     /** The schema. */
     public StructType schema() {
         return schema;

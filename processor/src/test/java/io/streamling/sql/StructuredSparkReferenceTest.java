@@ -16,9 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -29,10 +31,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Sixteen queries — tumbling and sliding windows (with startTime) with count, sum, min, max, avg in
+ * Nineteen queries — tumbling and sliding windows (with startTime) with count, sum, min, max, avg in
  * append, update and complete mode, session windows, window_time, dropDuplicates with and without
  * the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters and
- * arithmetic in expressions — over random back-to-back micro-batches with late rows, compared micro-batch by
+ * arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and append)
+ * and mapGroupsWithState — over random back-to-back micro-batches with late rows, compared micro-batch by
  * micro-batch (batch ids included, and the no-data batch after the last) with what Apache Spark
  * 4.0.1 gave for the same micro-batches ({@code spark-reference/structured-*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.StructuredReference} in module benchmarks-spark, which holds
@@ -43,7 +46,8 @@ class StructuredSparkReferenceTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "slide_agg_append", "session_append", "dedup_append",
         "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
-        "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append"};
+        "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
+        "mgws_count"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -132,6 +136,26 @@ class StructuredSparkReferenceTest {
                     .groupBy(col("band")).agg(sum(col("v10")).as("s"), max(col("q")).as("mq")), "update"};
             case "win_time_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds")).agg(count(col("k")).as("n"))
                     .select(window_time(col("window")).cast("string").as("wt"), col("n")), "append"};
+            case "fmgws_et" -> new Object[] {w.groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("k"), Encoders.STRING())
+                    .flatMapGroupsWithState((FlatMapGroupsWithStateFunction<String, Row, Long, String>) StructuredSparkReferenceTest::countUntilTimeout,
+                            OutputMode.Update(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout())
+                    .toDF(), "update"};
+            case "fmgws_et_append" -> new Object[] {w.groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("k"),
+                            Encoders.STRING())
+                    .flatMapGroupsWithState((FlatMapGroupsWithStateFunction<String, Row, Long, String>) StructuredSparkReferenceTest::countUntilTimeout,
+                            OutputMode.Append(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout())
+                    .toDF(), "append"};
+            case "mgws_count" -> new Object[] {rows.groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("k"),
+                            Encoders.STRING())
+                    .mapGroupsWithState((MapGroupsWithStateFunction<String, Row, Long, String>) (k, values, state) -> {
+                        long n = state.exists() ? state.get() : 0L;
+                        while (values.hasNext()) {
+                            values.next();
+                            n++;
+                        }
+                        state.update(n);
+                        return k + "=" + n;
+                    }, Encoders.LONG(), Encoders.STRING()).toDF(), "update"};
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -140,5 +164,22 @@ class StructuredSparkReferenceTest {
         try (InputStream in = StructuredSparkReferenceTest.class.getResourceAsStream("/spark-reference/" + resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
+    }
+
+    private static Iterator<String> countUntilTimeout(String k, Iterator<Row> values, GroupState<Long> state) {
+        if (state.hasTimedOut()) {
+            String timedOut = k + ":timeout:" + state.get() + "@" + state.getCurrentWatermarkMs();
+            state.remove();
+            return List.of(timedOut).iterator();
+        }
+        long n = state.exists() ? state.get() : 0L;
+        long latest = 0;
+        while (values.hasNext()) {
+            latest = Math.max(latest, values.next().<Timestamp>getAs("t").getTime());
+            n++;
+        }
+        state.update(n);
+        state.setTimeoutTimestamp(Math.max(latest + 10_000, state.getCurrentWatermarkMs() + 1_000));
+        return List.of(k + ":" + n).iterator();
     }
 }

@@ -13,16 +13,24 @@ import static org.apache.spark.sql.functions.window_time;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.spark.api.java.function.FlatMapGroupsWithStateFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsWithStateFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
+import org.apache.spark.sql.streaming.GroupState;
+import org.apache.spark.sql.streaming.GroupStateTimeout;
+import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.StructType;
@@ -41,7 +49,8 @@ public final class StructuredReference {
 
     static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "session_append",
         "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
-        "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append"};
+        "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
+        "fmgws_et", "fmgws_et_append", "mgws_count"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -137,7 +146,44 @@ public final class StructuredReference {
                     .groupBy(col("band")).agg(sum(col("v10")).as("s"), max(col("q")).as("mq")), "update"};
             case "win_time_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds")).agg(count(col("k")).as("n"))
                     .select(window_time(col("window")).cast("string").as("wt"), col("n")), "append"};
+            case "fmgws_et" -> new Object[] {w.groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("k"), Encoders.STRING())
+                    .flatMapGroupsWithState((FlatMapGroupsWithStateFunction<String, Row, Long, String>) StructuredReference::countUntilTimeout,
+                            OutputMode.Update(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout())
+                    .toDF(), "update"};
+            case "fmgws_et_append" -> new Object[] {w.groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("k"),
+                            Encoders.STRING())
+                    .flatMapGroupsWithState((FlatMapGroupsWithStateFunction<String, Row, Long, String>) StructuredReference::countUntilTimeout,
+                            OutputMode.Append(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.EventTimeTimeout())
+                    .toDF(), "append"};
+            case "mgws_count" -> new Object[] {rows.groupByKey((MapFunction<Row, String>) r -> r.<String>getAs("k"),
+                            Encoders.STRING())
+                    .mapGroupsWithState((MapGroupsWithStateFunction<String, Row, Long, String>) (k, values, state) -> {
+                        long n = state.exists() ? state.get() : 0L;
+                        while (values.hasNext()) {
+                            values.next();
+                            n++;
+                        }
+                        state.update(n);
+                        return k + "=" + n;
+                    }, Encoders.LONG(), Encoders.STRING()).toDF(), "update"};
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    private static Iterator<String> countUntilTimeout(String k, Iterator<Row> values, GroupState<Long> state) {
+        if (state.hasTimedOut()) {
+            String timedOut = k + ":timeout:" + state.get() + "@" + state.getCurrentWatermarkMs();
+            state.remove();
+            return List.of(timedOut).iterator();
+        }
+        long n = state.exists() ? state.get() : 0L;
+        long latest = 0;
+        while (values.hasNext()) {
+            latest = Math.max(latest, values.next().<Timestamp>getAs("t").getTime());
+            n++;
+        }
+        state.update(n);
+        state.setTimeoutTimestamp(Math.max(latest + 10_000, state.getCurrentWatermarkMs() + 1_000));
+        return List.of(k + ":" + n).iterator();
     }
 }
