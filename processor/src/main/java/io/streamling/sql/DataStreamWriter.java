@@ -58,7 +58,7 @@ public final class DataStreamWriter<T> {
      * batch id, as Spark's {@code foreachBatch}.
      */
     public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
-        java.util.Objects.requireNonNull(function, "foreachBatch function");
+        Objects.requireNonNull(function, "foreachBatch function");
         this.batchFunction = (batch, batchId) -> function.call(dataset.typed(batch), batchId);
         this.format = "foreachbatch";
         return this;
