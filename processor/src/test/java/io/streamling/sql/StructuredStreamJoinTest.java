@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,7 @@ class StructuredStreamJoinTest {
      * micro-batch can run in between, and returns each micro-batch as "id:[rows]".
      */
     private List<String> run(Dataset<Row> joined, Step... steps) {
-        List<String> batches = new CopyOnWriteArrayList<>();
-        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(joined.writeStream()
-                .foreachBatch((batch, id) -> batches.add(batch(id, batch.collectAsList().toArray(Row[]::new)))), stateDir,
-                Instant.ofEpochMilli(T0))) {
+        return run(joined, T0 + steps.length * 2_000L + 1_000, test -> {
             for (int i = 0; i < steps.length; i++) {
                 if (!steps[i].left().isEmpty()) {
                     test.send(0, T0 + i * 2_000L + 10, steps[i].left().toArray(String[]::new));
@@ -100,7 +98,17 @@ class StructuredStreamJoinTest {
                     test.send(1, T0 + i * 2_000L + 20, steps[i].right().toArray(String[]::new));
                 }
             }
-            test.closeThrough(T0 + steps.length * 2_000L + 1_000);
+        });
+    }
+
+    /** Runs the join on the input {@code feed} sends, input then stopping at {@code closeThrough}. */
+    private List<String> run(Dataset<Row> joined, long closeThrough, Consumer<StreamingQueryTestDriver> feed) {
+        List<String> batches = new CopyOnWriteArrayList<>();
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(joined.writeStream()
+                .foreachBatch((batch, id) -> batches.add(batch(id, batch.collectAsList().toArray(Row[]::new)))), stateDir,
+                Instant.ofEpochMilli(T0))) {
+            feed.accept(test);
+            test.closeThrough(closeThrough);
         }
         return batches;
     }
@@ -326,33 +334,34 @@ class StructuredStreamJoinTest {
                         expr("lk = rk AND rt >= lt - interval 10 seconds AND rt <= lt + interval 10 seconds"))
                 .select(col("lt").cast("string").as("lts"), col("lk"), col("lv"), col("rt").cast("string").as("rts"),
                         col("rk"), col("rv"));
-        List<String> batches = new CopyOnWriteArrayList<>();
 
         // when: four steps, two seconds apart (a no-data micro-batch can run in between)
-        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(joined.writeStream()
-                .foreachBatch((batch, id) -> batches.add(batch(id, batch.collectAsList().toArray(Row[]::new)))), stateDir,
-                Instant.ofEpochMilli(T0))) {
+        List<String> batches = run(joined, T0 + 10_000, test -> {
             test.send(T0 + 10, tagged("R", "02", "b", 6));
             test.send(T0 + 2_010, tagged("R", "11", "b", 1), tagged("L", "07", "a", 7), tagged("L", "08", "b", 9),
                     tagged("L", "09", "c", 4));
             test.send(T0 + 4_010, tagged("R", "08", "c", 7), tagged("R", "09", "c", 2), tagged("R", "07", "a", 4),
                     tagged("L", "13", "c", 2));
             test.send(T0 + 6_010, tagged("L", "10", "c", 8), tagged("L", "22", "b", 8));
-            test.closeThrough(T0 + 10_000);
-        }
+        });
 
         // then: what Spark 4.0.1 writes for the same steps
         assertThat(batches).containsExactly("0:[]",
-                "1:[[2026-01-01 12:00:08,b,9,2026-01-01 12:00:02,b,6], [2026-01-01 12:00:08,b,9,2026-01-01 12:00:11,b,1]]",
+                "1:[[2026-01-01 12:00:08,b,9,2026-01-01 12:00:02,b,6], "
+                        + "[2026-01-01 12:00:08,b,9,2026-01-01 12:00:11,b,1]]",
                 "2:[]",
-                "3:[[2026-01-01 12:00:07,a,7,2026-01-01 12:00:07,a,4], [2026-01-01 12:00:09,c,4,2026-01-01 12:00:08,c,7], "
-                        + "[2026-01-01 12:00:09,c,4,2026-01-01 12:00:09,c,2], [2026-01-01 12:00:13,c,2,2026-01-01 12:00:08,c,7], "
+                "3:[[2026-01-01 12:00:07,a,7,2026-01-01 12:00:07,a,4], "
+                        + "[2026-01-01 12:00:09,c,4,2026-01-01 12:00:08,c,7], "
+                        + "[2026-01-01 12:00:09,c,4,2026-01-01 12:00:09,c,2], "
+                        + "[2026-01-01 12:00:13,c,2,2026-01-01 12:00:08,c,7], "
                         + "[2026-01-01 12:00:13,c,2,2026-01-01 12:00:09,c,2]]",
                 "4:[]",
-                "5:[[2026-01-01 12:00:10,c,8,2026-01-01 12:00:08,c,7], [2026-01-01 12:00:10,c,8,2026-01-01 12:00:09,c,2]]");
+                "5:[[2026-01-01 12:00:10,c,8,2026-01-01 12:00:08,c,7], "
+                        + "[2026-01-01 12:00:10,c,8,2026-01-01 12:00:09,c,2]]");
     }
 
     private static String tagged(String side, String second, String key, int value) {
-        return "{\"s\":\"" + side + "\",\"t\":\"2026-01-01T12:00:" + second + "Z\",\"k\":\"" + key + "\",\"v\":" + value + "}";
+        return "{\"s\":\"" + side + "\",\"t\":\"2026-01-01T12:00:" + second + "Z\",\"k\":\"" + key
+                + "\",\"v\":" + value + "}";
     }
 }

@@ -151,15 +151,8 @@ public class JavaPairRDD<K, V> extends JavaRDD<Tuple2<K, V>> {
     /** Right outer join on keys: a missing left side is {@code Optional.empty()}. */
     public <W> JavaPairRDD<K, Tuple2<Optional<V>, W>> rightOuterJoin(JavaPairRDD<K, W> other) {
         List<Tuple2<K, Tuple2<Optional<V>, W>>> result = new ArrayList<>();
-        Map<K, List<V>> left = valuesByKey();
-        for (Tuple2<K, W> pair : other.collect()) {
-            List<V> matches = left.getOrDefault(pair._1(), List.of());
-            if (matches.isEmpty()) {
-                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.empty(), pair._2())));
-            }
-            for (V match : matches) {
-                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(match), pair._2())));
-            }
+        for (Tuple2<K, Tuple2<W, Optional<V>>> pair : other.leftOuterJoin(this).collect()) {
+            result.add(new Tuple2<>(pair._1(), new Tuple2<>(pair._2()._2(), pair._2()._1())));
         }
         return new JavaPairRDD<>(result);
     }
@@ -167,15 +160,8 @@ public class JavaPairRDD<K, V> extends JavaRDD<Tuple2<K, V>> {
     /** Full outer join on keys: a missing side is {@code Optional.empty()}. */
     public <W> JavaPairRDD<K, Tuple2<Optional<V>, Optional<W>>> fullOuterJoin(JavaPairRDD<K, W> other) {
         List<Tuple2<K, Tuple2<Optional<V>, Optional<W>>>> result = new ArrayList<>();
-        Map<K, List<W>> right = other.valuesByKey();
-        for (Tuple2<K, V> pair : collect()) {
-            List<W> matches = right.getOrDefault(pair._1(), List.of());
-            if (matches.isEmpty()) {
-                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(pair._2()), Optional.empty())));
-            }
-            for (W match : matches) {
-                result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(pair._2()), Optional.ofNullable(match))));
-            }
+        for (Tuple2<K, Tuple2<V, Optional<W>>> pair : leftOuterJoin(other).collect()) {
+            result.add(new Tuple2<>(pair._1(), new Tuple2<>(Optional.ofNullable(pair._2()._1()), pair._2()._2())));
         }
         Map<K, List<V>> left = valuesByKey();
         for (Tuple2<K, W> pair : other.collect()) {

@@ -150,10 +150,8 @@ public final class QueryPlanner {
         int[] sourceOf = new int[inputs.size()];
         for (int i = 0; i < inputs.size(); i++) {
             SourceSpec source = inputs.get(i).source();
-            int index = -1;
-            for (int d = 0; d < distinct.size() && index < 0; d++) {
-                index = distinct.get(d) == source ? d : -1;
-            }
+            int index = IntStream.range(0, distinct.size()).filter(d -> distinct.get(d) == source)
+                    .findFirst().orElse(-1);
             if (index < 0) {
                 distinct.add(source);
                 index = distinct.size() - 1;
