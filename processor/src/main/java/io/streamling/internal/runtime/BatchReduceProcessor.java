@@ -34,7 +34,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
     private final Aggregation aggregation;
     private final DropCounter lateRecords;
 
-    private BufferedStore batches;
+    private BatchStore batches;
     private KeyValueStore<String, Object> progress;
     private WatermarkTracker tracker;
     private long closedUpTo;

@@ -32,7 +32,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
     private final long windowMs;
     private final Optional<Function<Tuple2<Object, Object>, Boolean>> filter;
 
-    private BufferedStore batches;
+    private BatchStore batches;
     private BufferedStore windows;
 
     /**

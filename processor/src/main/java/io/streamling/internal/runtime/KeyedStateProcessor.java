@@ -29,7 +29,7 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
     private final int partitions;
 
     private boolean initialized;
-    private BufferedStore values;
+    private BatchStore values;
     protected BufferedStore states;
 
     KeyedStateProcessor(String name, OutputSchedule schedule, int expectedProducers,

@@ -32,16 +32,16 @@ public final class OperatorStores {
     }
 
     /**
-     * The batch store of {@code operator} as a {@link BufferedStore}, for operators that update an
+     * The batch store of {@code operator} as a {@link BatchStore}, for operators that update an
      * entry per record (folds, lists of values).
      */
-    public static StoreBuilder<BufferedStore> bufferedBatches(String operator) {
-        return new BufferedStoreBuilder(batchesName(operator));
+    public static StoreBuilder<BatchStore> bufferedBatches(String operator) {
+        return new BufferedStoreBuilder<>(batchesName(operator), BatchStore::new);
     }
 
     /** A {@link BufferedStore} of {@code name}: per-key state such as {@code updateStateByKey}'s. */
     public static StoreBuilder<BufferedStore> keyed(String name) {
-        return new BufferedStoreBuilder(name);
+        return new BufferedStoreBuilder<>(name, BufferedStore::new);
     }
 
     static String progressName(String operator) {

@@ -1,0 +1,346 @@
+package io.streamling.internal.runtime;
+
+import io.streamling.internal.serde.ElementSerde;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
+
+/**
+ * The per-batch entries of an operator (keys made by {@link BatchKeys}: a batch, then an element
+ * key), held in memory as live objects per batch and stored a <em>batch at a time</em>: at each
+ * commit every batch changed since the last one is written to RocksDB (and so to its changelog) as
+ * a few records of up to {@link #CHUNK_BYTES}, and a batch that is gone is deleted the same way.
+ *
+ * <p>Why not one record per entry, as {@link BufferedStore} keeps per-key state: the entries of a
+ * batch live only until the batch closes, and a step that waits for a slower input (a shuffle whose
+ * producers run on different threads reads one producer's batches long before the other's) holds
+ * many open batches across commits. Written an entry at a time, each of them cost a RocksDB put, a
+ * changelog record, a RocksDB delete and a tombstone; written a batch at a time, a batch that is
+ * complete on one side and waits for the other is written once, as one or a few records.
+ *
+ * <p>Crash safety is {@link BufferedStore}'s: Kafka Streams calls {@link #flushCache()} before it
+ * commits a task's output and input offsets. A batch found in RocksDB (a restarted task) is read
+ * back whole when one of its keys is first used.
+ */
+public final class BatchStore implements StateStore, CachedStateStore<Bytes, byte[]> {
+
+    /** A stored record of a batch holds about this many bytes at most (one entry may exceed it). */
+    static final int CHUNK_BYTES = 1 << 20;
+    /** Beyond this many entries in memory, every batch is written out and dropped from memory. */
+    static final int MAX_BUFFERED_ENTRIES = BufferedStore.MAX_BUFFERED_ENTRIES;
+
+    private final KeyValueStore<Bytes, byte[]> inner;
+    /** The batches in memory, each whole. */
+    private final NavigableMap<Long, Batch> inMemory = new TreeMap<>();
+    /** The batches RocksDB holds that are not in memory: how many records each; null until read. */
+    private NavigableMap<Long, Integer> onlyStored;
+    private int bufferedEntries;
+    /** The batch used last and its number: records mostly come batch after batch. */
+    private Batch lastBatch;
+    private long lastNumber;
+
+    /** One batch: its live entries, and how it stands with RocksDB. */
+    private static final class Batch {
+        final Map<Bytes, Object> entries = new HashMap<>();
+        /** How many records RocksDB holds for the batch. */
+        int storedRecords;
+        boolean dirty;
+
+        Batch(int storedRecords) {
+            this.storedRecords = storedRecords;
+        }
+    }
+
+    BatchStore(KeyValueStore<Bytes, byte[]> inner) {
+        this.inner = inner;
+    }
+
+    /** The value of {@code key}, or null. */
+    public Object get(Bytes key) {
+        Batch batch = batch(BatchKeys.batchOf(key), false);
+        return batch == null ? null : batch.entries.get(key);
+    }
+
+    /** Sets the value of {@code key} (not null); the object is kept, so an operator may update it in place. */
+    public void put(Bytes key, Object value) {
+        Batch batch = batch(BatchKeys.batchOf(key), true);
+        if (batch.entries.put(key, value) == null) {
+            bufferedEntries++;
+        }
+        batch.dirty = true;
+        if (bufferedEntries > MAX_BUFFERED_ENTRIES) {
+            writeOutAndForget();
+        }
+    }
+
+    /** Removes {@code key}. */
+    public void delete(Bytes key) {
+        long number = BatchKeys.batchOf(key);
+        Batch batch = batch(number, false);
+        if (batch != null && batch.entries.remove(key) != null) {
+            bufferedEntries--;
+            batch.dirty = true;
+            if (batch.entries.isEmpty() && batch.storedRecords == 0) {
+                inMemory.remove(number); // never written: nothing to delete
+                lastBatch = null;
+            }
+        }
+    }
+
+    /** The entries with keys in {@code [from, to)}, in key order. */
+    public List<KeyValue<Bytes, Object>> range(Bytes from, Bytes to) {
+        List<KeyValue<Bytes, Object>> found = new ArrayList<>();
+        for (Batch batch : batchesSpanning(from, to)) {
+            batch.entries.forEach((key, value) -> {
+                if (key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
+                    found.add(KeyValue.pair(key, value));
+                }
+            });
+        }
+        found.sort((a, b) -> a.key.compareTo(b.key));
+        return found;
+    }
+
+    /** Whether any key lies in {@code [from, to)}. */
+    public boolean hasAny(Bytes from, Bytes to) {
+        for (Batch batch : batchesSpanning(from, to)) {
+            for (Bytes key : batch.entries.keySet()) {
+                if (key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The batches that may hold keys in {@code [from, to)}, read from RocksDB where only there. */
+    private List<Batch> batchesSpanning(Bytes from, Bytes to) {
+        long first = BatchKeys.batchOf(from);
+        long last = BatchKeys.batchOf(to);
+        for (Long stored : new ArrayList<>(stored().subMap(first, true, last, true).keySet())) {
+            batch(stored, false);
+        }
+        return new ArrayList<>(inMemory.subMap(first, true, last, true).values());
+    }
+
+    /** Batch {@code number} in memory, read from RocksDB if stored there; if absent, created or null. */
+    private Batch batch(long number, boolean create) {
+        if (lastBatch != null && lastNumber == number) {
+            return lastBatch;
+        }
+        Batch batch = inMemory.get(number);
+        if (batch == null) {
+            batch = readOrCreate(number, create);
+        }
+        if (batch != null) {
+            lastBatch = batch;
+            lastNumber = number;
+        }
+        return batch;
+    }
+
+    private Batch readOrCreate(long number, boolean create) {
+        Batch batch;
+        Integer records = stored().remove(number);
+        if (records != null) {
+            batch = read(number, records);
+        } else if (create) {
+            batch = new Batch(0);
+        } else {
+            return null;
+        }
+        inMemory.put(number, batch);
+        return batch;
+    }
+
+    /** The batches only RocksDB holds, found by reading it once (after any restoration). */
+    private NavigableMap<Long, Integer> stored() {
+        if (onlyStored == null) {
+            onlyStored = new TreeMap<>();
+            try (KeyValueIterator<Bytes, byte[]> records = inner.all()) {
+                records.forEachRemaining(record -> onlyStored.merge(BatchKeys.batchOf(record.key), 1, Integer::sum));
+            }
+            inMemory.keySet().forEach(onlyStored::remove);
+        }
+        return onlyStored;
+    }
+
+    private Batch read(long number, int records) {
+        Batch batch = new Batch(records);
+        for (int i = 0; i < records; i++) {
+            byte[] bytes = inner.get(BatchKeys.key(number, i));
+            if (bytes == null) {
+                throw new IllegalStateException("Record " + i + " of batch " + number + " of " + name() + " is missing");
+            }
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            while (in.hasRemaining()) {
+                Bytes key = Bytes.wrap(readBytes(in));
+                batch.entries.put(key, ElementSerde.INSTANCE.deserialize(null, readBytes(in)));
+                bufferedEntries++;
+            }
+        }
+        return batch;
+    }
+
+    private static byte[] readBytes(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return bytes;
+    }
+
+    /** Writes every changed batch to RocksDB (and so to its changelog). */
+    @Override
+    public void flushCache() {
+        var batches = inMemory.entrySet().iterator();
+        while (batches.hasNext()) {
+            var next = batches.next();
+            Batch batch = next.getValue();
+            if (batch.dirty) {
+                write(next.getKey(), batch);
+                if (batch.entries.isEmpty()) {
+                    batches.remove();
+                    lastBatch = null;
+                }
+            }
+        }
+    }
+
+    private void write(long number, Batch batch) {
+        List<byte[]> records = encode(batch.entries);
+        for (int i = 0; i < records.size(); i++) {
+            inner.put(BatchKeys.key(number, i), records.get(i));
+        }
+        for (int i = records.size(); i < batch.storedRecords; i++) {
+            inner.delete(BatchKeys.key(number, i));
+        }
+        batch.storedRecords = records.size();
+        batch.dirty = false;
+    }
+
+    /** The entries as records of about {@link #CHUNK_BYTES}: per entry its key and its value, each length-prefixed. */
+    private static List<byte[]> encode(Map<Bytes, Object> entries) {
+        List<byte[]> records = new ArrayList<>();
+        ByteArrayOutputStream record = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(record);
+        try {
+            for (Map.Entry<Bytes, Object> entry : entries.entrySet()) {
+                byte[] key = entry.getKey().get();
+                byte[] value = ElementSerde.INSTANCE.serialize(null, entry.getValue());
+                out.writeInt(key.length);
+                out.write(key);
+                out.writeInt(value.length);
+                out.write(value);
+                if (record.size() >= CHUNK_BYTES) {
+                    records.add(record.toByteArray());
+                    record.reset();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // never thrown by an in-memory stream
+        }
+        if (record.size() > 0) {
+            records.add(record.toByteArray());
+        }
+        return records;
+    }
+
+    /** Writes every batch out and keeps none in memory: a batch is read back when next used. */
+    private void writeOutAndForget() {
+        flushCache();
+        inMemory.forEach((number, batch) -> stored().put(number, batch.storedRecords));
+        forget();
+    }
+
+    private void forget() {
+        inMemory.clear();
+        lastBatch = null;
+        bufferedEntries = 0;
+    }
+
+    @Override
+    public void clearCache() {
+        forget();
+        onlyStored = null;
+    }
+
+    @Override
+    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        // a revived task initialises its stores again, and restores them before it processes
+        clearCache();
+        inner.init(context, root);
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        flushCache();
+        inner.commit(changelogOffsets);
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return inner.committedOffset(partition);
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return inner.managesOffsets();
+    }
+
+    @Override
+    public void close() {
+        clearCache();
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return inner.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return inner.query(query, positionBound, config);
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
+    }
+}

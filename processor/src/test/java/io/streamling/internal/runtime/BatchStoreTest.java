@@ -1,0 +1,183 @@
+package io.streamling.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamling.internal.serde.ElementSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The batch store in a real Kafka Streams task: what reads see, and what reaches the changelog at
+ * commit ({@code TopologyTestDriver} commits after every input record). Restarts are covered by
+ * {@code ExactlyOnceRestartIT} and {@code ReplayDeterminismIT}.
+ */
+class BatchStoreTest {
+
+    private static final String OPERATOR = "op";
+    private static final String STORE = OperatorStores.batchesName(OPERATOR);
+
+    @TempDir
+    Path stateDir;
+
+    /**
+     * Commands: "put b k n" (key k of batch b), "del b k", "tmp b k" (put and delete), "drop b" (every key of batch b),
+     * "fill b n" (keys
+     * k0..k(n-1) of batch b), and the reads "range b c" (the entries of batches [b, c) as b/k=n),
+     * "count b c" and "any b c".
+     */
+    private static final class Commands extends ContextualProcessor<String, String, String, String> {
+        private BatchStore batches;
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            super.init(context);
+            batches = context.getStateStore(STORE);
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            String[] words = record.value().split(" ");
+            long batch = Long.parseLong(words[1]);
+            switch (words[0]) {
+                case "put" -> batches.put(key(batch, words[2]), Integer.parseInt(words[3]));
+                case "del" -> batches.delete(key(batch, words[2]));
+                case "drop" -> range(batch, String.valueOf(batch + 1)).forEach(entry -> batches.delete(entry.key));
+                case "tmp" -> {
+                    batches.put(key(batch, words[2]), 1);
+                    batches.delete(key(batch, words[2]));
+                }
+                case "fill" -> {
+                    for (int i = 0; i < Integer.parseInt(words[2]); i++) {
+                        batches.put(key(batch, "k" + i), i);
+                    }
+                }
+                case "range" -> context().forward(record.withValue(String.valueOf(range(batch, words[2]).stream()
+                        .map(entry -> BatchKeys.batchOf(entry.key) + "/"
+                                + new String(BatchKeys.suffixOf(entry.key), StandardCharsets.UTF_8) + "=" + entry.value)
+                        .toList())));
+                case "count" -> context().forward(record.withValue(range(batch, words[2]).size() + " entries"));
+                case "any" -> context().forward(record.withValue(String.valueOf(
+                        batches.hasAny(BatchKeys.lowerBound(batch), BatchKeys.lowerBound(Long.parseLong(words[2]))))));
+                default -> throw new IllegalArgumentException(record.value());
+            }
+        }
+
+        private List<KeyValue<Bytes, Object>> range(long from, String to) {
+            return batches.range(BatchKeys.lowerBound(from), BatchKeys.lowerBound(Long.parseLong(to)));
+        }
+
+        private static Bytes key(long batch, String key) {
+            return BatchKeys.key(batch, key.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private TopologyTestDriver driver() {
+        Topology topology = new Topology();
+        topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
+        topology.addProcessor("commands", Commands::new, "in");
+        topology.addStateStore(OperatorStores.bufferedBatches(OPERATOR), "commands");
+        topology.addSink("out", "out", Serdes.String().serializer(), Serdes.String().serializer(), "commands");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return new TopologyTestDriver(topology, props);
+    }
+
+    private static List<String> feed(TopologyTestDriver driver, String... commands) {
+        var in = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
+        var out = driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer());
+        for (String command : commands) {
+            in.pipeInput("k", command);
+        }
+        return out.readValuesToList();
+    }
+
+    /** The changelog's records as "batch/record: entries", or "batch/record: deleted". */
+    private static List<String> changelog(TopologyTestDriver driver) {
+        var log = driver.createOutputTopic("app-" + STORE + "-changelog", Serdes.Bytes().deserializer(),
+                Serdes.ByteArray().deserializer());
+        return log.readKeyValuesToList().stream().map(kv -> {
+            ByteBuffer key = ByteBuffer.wrap(kv.key.get());
+            String name = key.getLong() + "/" + key.getInt() + ": ";
+            if (kv.value == null) {
+                return name + "deleted";
+            }
+            ByteBuffer in = ByteBuffer.wrap(kv.value);
+            List<String> entries = new java.util.ArrayList<>();
+            while (in.hasRemaining()) {
+                byte[] entryKey = new byte[in.getInt()];
+                in.get(entryKey);
+                byte[] value = new byte[in.getInt()];
+                in.get(value);
+                entries.add(new String(BatchKeys.suffixOf(Bytes.wrap(entryKey)), StandardCharsets.UTF_8) + "="
+                        + ElementSerde.INSTANCE.deserialize(null, value));
+            }
+            return name + entries.stream().sorted().toList();
+        }).toList();
+    }
+
+    @Test
+    void shouldReadOnlyTheAskedBatchesAsEntriesComeGoComeBackAndOverflow() {
+        int many = BatchStore.MAX_BUFFERED_ENTRIES + 10;
+        try (TopologyTestDriver driver = driver()) {
+            // given entries of batches 1 and 2, each committed (the test driver commits after every record)
+            // when some are read, deleted and put back, and then batch 3 overflows the buffer
+            List<String> seen = feed(driver, "put 1 a 1", "put 2 b 2", "put 1 c 3", "range 1 2", "del 1 a",
+                    "range 1 3", "any 0 1", "any 1 2", "put 1 a 5", "range 0 9",
+                    "fill 3 " + many, "count 3 4", "del 2 b", "range 0 3", "any 2 3", "any 3 4", "count 0 9");
+
+            // then every read sees exactly the live entries of the batches it asked for, in key order
+            assertThat(seen).containsExactly("[1/a=1, 1/c=3]", "[1/c=3, 2/b=2]", "false", "true",
+                    "[1/a=5, 1/c=3, 2/b=2]", many + " entries", "[1/a=5, 1/c=3]", "false", "true",
+                    (many + 2) + " entries");
+        }
+    }
+
+    @Test
+    void shouldLogEachChangedBatchAsOneRecordAndNothingForABatchThatCameAndWent() {
+        try (TopologyTestDriver driver = driver()) {
+            // given a batch that lives across commits, and one created and emptied while processing one record
+            feed(driver, "put 1 a 1", "put 1 b 2", "tmp 2 x", "count 0 9", "del 1 a", "del 1 b");
+
+            // then each commit that changed batch 1 logged it whole, a read changed nothing, and its end deleted it
+            assertThat(changelog(driver)).containsExactly("1/0: [a=1]", "1/0: [a=1, b=2]", "1/0: [b=2]",
+                    "1/0: deleted");
+        }
+    }
+
+    @Test
+    void shouldSplitALargeBatchIntoRecordsAndDeleteThemAll() {
+        try (TopologyTestDriver driver = driver()) {
+            // given a batch of more than a record's worth of entries, written at one commit
+            int entries = 100_000 / 2;
+            feed(driver, "fill 5 " + entries);
+
+            // when one of its keys is deleted, and then all of them, as an operator closing the batch does
+            List<String> seen = feed(driver, "del 5 k0", "count 5 6", "drop 5", "count 0 9");
+
+            // then it was written as several records, rewritten without the key, and each record deleted at the end
+            List<String> log = changelog(driver).stream().map(line -> line.substring(0, line.indexOf(':') + 2)
+                    + (line.endsWith("deleted") ? "deleted" : "entries")).toList();
+            int records = log.subList(1, log.size()).indexOf("5/0: entries") + 1;
+            assertThat(records).isGreaterThan(1);
+            assertThat(log).hasSize(3 * records).allMatch(line -> line.startsWith("5/"));
+            assertThat(log.subList(2 * records, 3 * records)).allMatch(line -> line.endsWith("deleted"));
+            assertThat(seen).containsExactly((entries - 1) + " entries", "0 entries");
+        }
+    }
+}
