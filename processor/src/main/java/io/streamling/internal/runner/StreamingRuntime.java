@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import java.time.Duration;
@@ -211,6 +212,10 @@ public final class StreamingRuntime implements AutoCloseable {
         // default 100 ms that is half a second of each start of a stateful program (retries of the
         // clients still back off exponentially from here, up to retry.backoff.max.ms)
         properties.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "20");
+        // a stream thread learns that the group rebalances from its next heartbeat: at the default
+        // 3 s, a second thread that rejoins once the first assignment has created the repartition
+        // topics (every program with a shuffle, on several threads) waits up to 3 s for the others
+        properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), "250");
         properties.putAll(settings.streamsOverrides());
         return properties;
     }
