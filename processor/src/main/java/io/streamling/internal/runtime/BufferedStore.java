@@ -3,12 +3,10 @@ package io.streamling.internal.runtime;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -25,14 +23,15 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * A RocksDB store with a changelog, behind a write-back buffer of live objects: an operator's
- * per-record updates of an open batch (fold a value into a key's accumulator, append a value to a
- * key's list) touch only a hash map, and reach RocksDB and the changelog once per commit — and not
- * at all for entries created and deleted between two commits.
+ * A RocksDB store with a changelog, behind a write-back buffer of live objects, for per-key state
+ * that lives across batches ({@code updateStateByKey}'s and {@code mapWithState}'s states, the
+ * windows of an inverse-reduced window): updates touch only a hash map, and reach RocksDB and the
+ * changelog once per commit, an entry at a time — and not at all for entries created and deleted
+ * between two commits. The entries of open batches are kept by {@link BatchStore} instead.
  *
  * <p>Why not Kafka Streams' record cache: it keeps serialized bytes in a sorted map, so every
- * update deserializes and reserializes the accumulator (a list of values grows quadratically) and
- * pays a tree lookup; profiles of the word counts put a third of the stream thread there.
+ * update deserializes and reserializes the value and pays a tree lookup; profiles of the word counts
+ * put a third of the stream thread there.
  *
  * <p>Crash safety: the buffer is written to the inner store in {@link #flushCache()}, which
  * Kafka Streams calls for every {@link CachedStateStore} of a task before it commits the task's
@@ -45,8 +44,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * them in place and must then {@link #put} them again to mark them changed.
  *
  * <p>While the buffer holds every entry of the store ("complete": the store was empty at first use,
- * as the per-batch stores are, or {@link #all} loaded it, as the per-key state of a running count
- * is once per batch), reads need RocksDB no more: a key missing from the buffer is missing, and
+ * or {@link #all} loaded it, as the per-key state of a running count is once per batch), reads need RocksDB no more: a key missing from the buffer is missing, and
  * {@link #all} walks the buffer in a key order kept between calls instead of scanning RocksDB and
  * sorting every key each batch. Overflowing the buffer ends that until the next {@link #all}.
  */
@@ -135,21 +133,11 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         }
     }
 
-    /** The entries with keys in {@code [from, to)}, in key order. */
-    public List<KeyValue<Bytes, Object>> range(Bytes from, Bytes to) {
-        if (complete()) {
-            return merged(Collections.emptyIterator(), key -> key.compareTo(from) >= 0 && key.compareTo(to) < 0);
-        }
-        try (KeyValueIterator<Bytes, byte[]> stored = inner.range(from, to)) {
-            return merged(stored, key -> key.compareTo(from) >= 0 && key.compareTo(to) < 0);
-        }
-    }
-
     /** Every entry, in key order. */
     public List<KeyValue<Bytes, Object>> all() {
         if (!complete() && !loadAll()) {
             try (KeyValueIterator<Bytes, byte[]> stored = inner.all()) {
-                return merged(stored, key -> true);
+                return merged(stored);
             }
         }
         List<Bytes> keys = liveKeysInOrder();
@@ -243,14 +231,13 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
     }
 
     /**
-     * The buffered entries whose keys pass {@code inRange} merged with those of the store (already in
-     * key order, and limited to the range except maybe for its inclusive upper end), buffered ones
-     * winning: one sort of the buffered part and one merge, not a sorted map of everything.
+     * The buffered entries merged with those of the store (in key order), buffered ones winning: one
+     * sort of the buffered part and one merge, not a sorted map of everything.
      */
-    private List<KeyValue<Bytes, Object>> merged(Iterator<KeyValue<Bytes, byte[]>> stored, Predicate<Bytes> inRange) {
+    private List<KeyValue<Bytes, Object>> merged(Iterator<KeyValue<Bytes, byte[]>> stored) {
         List<KeyValue<Bytes, Object>> buffered = new ArrayList<>();
         buffer.forEach((key, entry) -> {
-            if (entry.value != null && inRange.test(key)) {
+            if (entry.value != null) {
                 buffered.add(KeyValue.pair(key, entry.value));
             }
         });
@@ -259,7 +246,7 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         int next = 0;
         while (stored.hasNext()) {
             KeyValue<Bytes, byte[]> kv = stored.next();
-            if (!inRange.test(kv.key) || buffer.containsKey(kv.key)) {
+            if (buffer.containsKey(kv.key)) {
                 continue;
             }
             while (next < buffered.size() && buffered.get(next).key.compareTo(kv.key) < 0) {
@@ -269,29 +256,6 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         }
         entries.addAll(buffered.subList(next, buffered.size()));
         return entries;
-    }
-
-    /** Whether any key lies in {@code [from, to)}. */
-    public boolean hasAny(Bytes from, Bytes to) {
-        for (Map.Entry<Bytes, Entry> entry : buffer.entrySet()) {
-            Bytes key = entry.getKey();
-            if (entry.getValue().value != null && key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
-                return true;
-            }
-        }
-        if (complete()) {
-            return false;
-        }
-        try (KeyValueIterator<Bytes, byte[]> stored = inner.range(from, to)) {
-            while (stored.hasNext()) {
-                KeyValue<Bytes, byte[]> next = stored.next();
-                Entry buffered = buffer.get(next.key);
-                if (next.key.compareTo(to) < 0 && (buffered == null || buffered.value != null)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Writes the changed entries to the inner store (and so to its changelog). */
