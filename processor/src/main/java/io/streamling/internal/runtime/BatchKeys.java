@@ -28,6 +28,11 @@ final class BatchKeys {
         return key(batchStart, new byte[0]);
     }
 
+    /** Whether {@code key} is a {@link #lowerBound}: a batch with no suffix. */
+    static boolean isBatchBound(Bytes key) {
+        return key.get().length == BATCH_BYTES;
+    }
+
     static long batchOf(Bytes key) {
         return ByteBuffer.wrap(key.get()).getLong();
     }

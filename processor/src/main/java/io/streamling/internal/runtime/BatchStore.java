@@ -63,13 +63,15 @@ public final class BatchStore implements StateStore, CachedStateStore<Bytes, byt
 
     /** One batch: its live entries, and how it stands with RocksDB. */
     private static final class Batch {
-        final Map<Bytes, Object> entries = new HashMap<>();
+        final Map<Bytes, Object> entries;
         /** How many records RocksDB holds for the batch. */
         int storedRecords;
         boolean dirty;
 
-        Batch(int storedRecords) {
+        /** @param expectedEntries how many entries the batch will likely hold, so its map need not grow */
+        Batch(int storedRecords, int expectedEntries) {
             this.storedRecords = storedRecords;
+            this.entries = new HashMap<>(Math.max(16, (int) (expectedEntries / 0.75f) + 1));
         }
     }
 
@@ -109,40 +111,37 @@ public final class BatchStore implements StateStore, CachedStateStore<Bytes, byt
         }
     }
 
-    /** The entries with keys in {@code [from, to)}, in key order. */
+    /**
+     * The entries of the batches in {@code [from, to)}, in key order.
+     *
+     * @param from the {@link BatchKeys#lowerBound} of the first batch
+     * @param to the {@link BatchKeys#lowerBound} of the batch after the last
+     */
     public List<KeyValue<Bytes, Object>> range(Bytes from, Bytes to) {
         List<KeyValue<Bytes, Object>> found = new ArrayList<>();
-        for (Batch batch : batchesSpanning(from, to)) {
-            batch.entries.forEach((key, value) -> {
-                if (key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
-                    found.add(KeyValue.pair(key, value));
-                }
-            });
+        for (Batch batch : batches(from, to)) {
+            batch.entries.forEach((key, value) -> found.add(KeyValue.pair(key, value)));
         }
         found.sort((a, b) -> a.key.compareTo(b.key));
         return found;
     }
 
-    /** Whether any key lies in {@code [from, to)}. */
+    /** Whether any of the batches in {@code [from, to)} (as for {@link #range}) has an entry. */
     public boolean hasAny(Bytes from, Bytes to) {
-        for (Batch batch : batchesSpanning(from, to)) {
-            for (Bytes key : batch.entries.keySet()) {
-                if (key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return batches(from, to).stream().anyMatch(batch -> !batch.entries.isEmpty());
     }
 
-    /** The batches that may hold keys in {@code [from, to)}, read from RocksDB where only there. */
-    private List<Batch> batchesSpanning(Bytes from, Bytes to) {
+    /** The batches in {@code [from, to)}, read from RocksDB where only there. */
+    private List<Batch> batches(Bytes from, Bytes to) {
+        if (!BatchKeys.isBatchBound(from) || !BatchKeys.isBatchBound(to)) {
+            throw new IllegalArgumentException("A range of " + name() + " must be bounded by whole batches");
+        }
         long first = BatchKeys.batchOf(from);
-        long last = BatchKeys.batchOf(to);
-        for (Long stored : new ArrayList<>(stored().subMap(first, true, last, true).keySet())) {
+        long end = BatchKeys.batchOf(to);
+        for (Long stored : new ArrayList<>(stored().subMap(first, end).keySet())) {
             batch(stored, false);
         }
-        return new ArrayList<>(inMemory.subMap(first, true, last, true).values());
+        return new ArrayList<>(inMemory.subMap(first, end).values());
     }
 
     /** Batch {@code number} in memory, read from RocksDB if stored there; if absent, created or null. */
@@ -167,7 +166,8 @@ public final class BatchStore implements StateStore, CachedStateStore<Bytes, byt
         if (records != null) {
             batch = read(number, records);
         } else if (create) {
-            batch = new Batch(0);
+            // a new batch usually holds about as many keys as the one before it
+            batch = new Batch(0, lastBatch == null ? 0 : lastBatch.entries.size());
         } else {
             return null;
         }
@@ -188,7 +188,7 @@ public final class BatchStore implements StateStore, CachedStateStore<Bytes, byt
     }
 
     private Batch read(long number, int records) {
-        Batch batch = new Batch(records);
+        Batch batch = new Batch(records, 0);
         for (int i = 0; i < records; i++) {
             byte[] bytes = inner.get(BatchKeys.key(number, i));
             if (bytes == null) {
