@@ -17,9 +17,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,6 +79,18 @@ class ReplayDeterminismIT {
         produce(topic, partitions);
 
         assertExactCountsPerBatch(topic);
+        if (partitions > 1) {
+            // the shuffle's topic, created before Kafka Streams started, as Kafka Streams would have
+            // made it: one partition per task, and no time retention that would delete replayed records
+            String shuffle = "replay-" + topic + "-reduceByKey-4-repartition";
+            assertThat(broker.partitionCount(shuffle)).isEqualTo(partitions);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, shuffle)))
+                        .all().get().values().iterator().next();
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.streamling.internal.planner;
 import io.streamling.StreamlingException;
 import io.streamling.internal.plan.LogicalPlan;
 import io.streamling.internal.plan.PlanNode;
+import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
@@ -21,8 +22,23 @@ public final class DStreamPlanner {
         this.settings = settings;
     }
 
+    /**
+     * A compiled program.
+     *
+     * @param topology the Kafka Streams topology
+     * @param shuffleTopics the repartition topics of its shuffles, without the application id
+     *     prefix Kafka Streams gives them, and their partition counts
+     */
+    public record Compiled(Topology topology, Map<String, Integer> shuffleTopics) {
+    }
+
     /** Compiles {@code plan}; fails with Spark's message when it has no output operation. */
     public Topology plan(LogicalPlan plan) {
+        return compile(plan).topology();
+    }
+
+    /** As {@link #plan}, also naming the repartition topics the topology needs. */
+    public Compiled compile(LogicalPlan plan) {
         if (plan.outputs().isEmpty()) {
             throw new StreamlingException("No output operations registered, so nothing to execute");
         }
@@ -31,6 +47,6 @@ public final class DStreamPlanner {
         for (PlanNode output : plan.outputs()) {
             context.build(output);
         }
-        return builder.build();
+        return new Compiled(builder.build(), context.shuffleTopics());
     }
 }

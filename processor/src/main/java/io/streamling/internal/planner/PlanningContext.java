@@ -23,6 +23,7 @@ import io.streamling.internal.runtime.ShuffleUnbundler;
 import io.streamling.internal.runtime.WatermarkMergeProcessor;
 import io.streamling.internal.serde.ElementSerde;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -41,6 +42,8 @@ final class PlanningContext {
     private final Map<Integer, Long> readerCounts;
     private final LogicalPlan plan;
     private final Map<Integer, Stage> built = new HashMap<>();
+    /** The repartition topic of each shuffle (Kafka Streams prefixes the application id): its partition count. */
+    private final Map<String, Integer> shuffleTopics = new LinkedHashMap<>();
 
     PlanningContext(StreamsBuilder builder, PlannerSettings settings, LogicalPlan plan) {
         this.builder = builder;
@@ -119,6 +122,11 @@ final class PlanningContext {
         return shuffle(input, name, partitions, false);
     }
 
+    /** The repartition topics of the shuffles built so far, without the application id prefix, and their partitions. */
+    Map<String, Integer> shuffleTopics() {
+        return Map.copyOf(shuffleTopics);
+    }
+
     /**
      * As {@link #shuffle(Stage, String, int)}, for a combine step's output: each batch's results
      * come all at once, followed by a marker, so they cross the topic packed into a few
@@ -146,6 +154,7 @@ final class PlanningContext {
         if (bundled) {
             stream = stream.process(() -> new ShuffleBundler(partitions), Named.as(name + "-bundle"));
         }
+        shuffleTopics.put(name + "-repartition", partitions);
         KStream<Object, Object> shuffled = stream.repartition(Repartitioned
                 .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
                 .withName(name)

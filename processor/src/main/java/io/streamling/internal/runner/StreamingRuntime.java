@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -102,8 +103,11 @@ public final class StreamingRuntime implements AutoCloseable {
         }
         startConnectors(settings, plan);
         startQueueFeeders(plan, clock);
-        Topology topology = new DStreamPlanner(settings.plannerSettings(clock, sourcePartitions, services, false)).plan(plan);
+        DStreamPlanner.Compiled compiled = new DStreamPlanner(
+                settings.plannerSettings(clock, sourcePartitions, services, false)).compile(plan);
+        Topology topology = compiled.topology();
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
+        createShuffleTopics(settings, compiled.shuffleTopics());
         streams = new KafkaStreams(topology, streamsProperties(settings));
         KafkaStreams started = streams;
         lagProbe = new ConsumerLagProbe(started::metrics);
@@ -186,6 +190,38 @@ public final class StreamingRuntime implements AutoCloseable {
             y = t;
         }
         return a / x * b;
+    }
+
+    /**
+     * Creates the repartition topics before Kafka Streams starts, as it would create them itself:
+     * when its first assignment creates them, the group leader's metadata changes under it and the
+     * whole group rebalances a second time. Same settings as Kafka Streams' own (delete policy,
+     * 50 MB segments, no time retention: it purges what it has read), with the program's
+     * {@code topic.*} and {@code replication.factor} settings on top.
+     */
+    private void createShuffleTopics(RuntimeSettings settings, Map<String, Integer> shuffleTopics) {
+        if (shuffleTopics.isEmpty()) {
+            return;
+        }
+        Map<String, String> configs = new HashMap<>(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.SEGMENT_BYTES_CONFIG, "52428800",
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD_BYTES));
+        String topicPrefix = StreamsConfig.topicPrefix("");
+        settings.streamsOverrides().forEach((key, value) -> {
+            if (key.startsWith(topicPrefix)) {
+                configs.put(key.substring(topicPrefix.length()), value);
+            }
+        });
+        Optional<Short> replication = Optional.ofNullable(settings.streamsOverrides()
+                .get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).map(Short::parseShort).filter(factor -> factor > 0);
+        Map<String, Integer> named = new HashMap<>();
+        shuffleTopics.forEach((topic, partitions) -> named.put(settings.appId() + "-" + topic, partitions));
+        try (Topics topics = new Topics(bootstrapServers)) {
+            topics.createInternalIfAbsent(named, replication, configs);
+        }
     }
 
     /** The largest record the program writes to its internal topics (64 MiB). */

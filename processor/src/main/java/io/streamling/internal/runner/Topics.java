@@ -41,6 +41,38 @@ final class Topics implements AutoCloseable {
         createIfAbsent(topic, 1, Map.of("retention.ms", "-1"));
     }
 
+    /**
+     * Creates the topics that do not exist yet, in one request, and waits until each is visible.
+     *
+     * @param partitionsByTopic each topic's partition count
+     * @param replication the replication factor; empty: the broker's default
+     * @param configs the configuration of every topic
+     */
+    void createInternalIfAbsent(Map<String, Integer> partitionsByTopic, Optional<Short> replication,
+                                Map<String, String> configs) {
+        List<NewTopic> topics = partitionsByTopic.entrySet().stream()
+                .map(topic -> new NewTopic(topic.getKey(), Optional.of(topic.getValue()), replication).configs(configs))
+                .toList();
+        try {
+            for (var created : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new StreamlingException("Cannot create topic " + created.getKey() + ": " + e.getCause(),
+                                e.getCause());
+                    }
+                }
+            }
+            for (String topic : partitionsByTopic.keySet()) {
+                awaitVisible(topic);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamlingException("Interrupted while creating topics " + partitionsByTopic.keySet(), e);
+        }
+    }
+
     private void createIfAbsent(String topic, int partitions, Map<String, String> configs) {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
