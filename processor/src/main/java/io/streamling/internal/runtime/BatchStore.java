@@ -12,20 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * The per-batch entries of an operator (keys made by {@link BatchKeys}: a batch, then an element
@@ -44,14 +34,13 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * commits a task's output and input offsets. A batch found in RocksDB (a restarted task) is read
  * back whole when one of its keys is first used.
  */
-public final class BatchStore implements StateStore, CachedStateStore<Bytes, byte[]> {
+public final class BatchStore extends BufferingStore {
 
     /** A stored record of a batch holds about this many bytes at most (one entry may exceed it). */
     static final int CHUNK_BYTES = 1 << 20;
     /** Beyond this many entries in memory, every batch is written out and dropped from memory. */
     static final int MAX_BUFFERED_ENTRIES = BufferedStore.MAX_BUFFERED_ENTRIES;
 
-    private final KeyValueStore<Bytes, byte[]> inner;
     /** The batches in memory, each whole. */
     private final NavigableMap<Long, Batch> inMemory = new TreeMap<>();
     /** The batches RocksDB holds that are not in memory: how many records each; null until read. */
@@ -76,7 +65,7 @@ public final class BatchStore implements StateStore, CachedStateStore<Bytes, byt
     }
 
     BatchStore(KeyValueStore<Bytes, byte[]> inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** The value of {@code key}, or null. */
@@ -283,64 +272,5 @@ public final class BatchStore implements StateStore, CachedStateStore<Bytes, byt
     public void clearCache() {
         forget();
         onlyStored = null;
-    }
-
-    @Override
-    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        // a revived task initialises its stores again, and restores them before it processes
-        clearCache();
-        inner.init(context, root);
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        flushCache();
-        inner.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return inner.committedOffset(partition);
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return inner.managesOffsets();
-    }
-
-    @Override
-    public void close() {
-        clearCache();
-        inner.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return inner.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return inner.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return inner.getPosition();
     }
 }

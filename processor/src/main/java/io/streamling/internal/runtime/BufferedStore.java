@@ -7,19 +7,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
@@ -48,14 +39,13 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * {@link #all} walks the buffer in a key order kept between calls instead of scanning RocksDB and
  * sorting every key each batch. Overflowing the buffer ends that until the next {@link #all}.
  */
-public final class BufferedStore implements StateStore, CachedStateStore<Bytes, byte[]> {
+public final class BufferedStore extends BufferingStore {
 
     /** Beyond this many buffered keys, the buffer is written out and emptied. */
     static final int MAX_BUFFERED_ENTRIES = 50_000;
 
     private static final byte[] UNKNOWN = new byte[0];
 
-    private final KeyValueStore<Bytes, byte[]> inner;
     private final Map<Bytes, Entry> buffer = new HashMap<>();
     /** Whether the buffer holds every entry of the inner store; null until checked at first use. */
     private Boolean complete;
@@ -81,7 +71,7 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
     }
 
     BufferedStore(KeyValueStore<Bytes, byte[]> inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** The value of {@code key}, or null. */
@@ -304,68 +294,5 @@ public final class BufferedStore implements StateStore, CachedStateStore<Bytes, 
         buffer.clear();
         complete = null;
         forgetOrder();
-    }
-
-    @Override
-    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        // a revived task initialises its stores again, and restores them before it processes
-        buffer.clear();
-        complete = null;
-        forgetOrder();
-        inner.init(context, root);
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        flushCache();
-        inner.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return inner.committedOffset(partition);
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return inner.managesOffsets();
-    }
-
-    @Override
-    public void close() {
-        buffer.clear();
-        complete = null;
-        forgetOrder();
-        inner.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return inner.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return inner.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return inner.getPosition();
     }
 }
