@@ -107,8 +107,9 @@ public final class StreamingRuntime implements AutoCloseable {
                 settings.plannerSettings(clock, sourcePartitions, services, false)).compile(plan);
         Topology topology = compiled.topology();
         LOG.debug("Topology of {}:\n{}", settings.appId(), topology.describe());
-        createShuffleTopics(settings, compiled.shuffleTopics());
-        streams = new KafkaStreams(topology, streamsProperties(settings));
+        Properties properties = streamsProperties(settings);
+        createShuffleTopics(settings.appId(), compiled.shuffleTopics(), properties);
+        streams = new KafkaStreams(topology, properties);
         KafkaStreams started = streams;
         lagProbe = new ConsumerLagProbe(started::metrics);
         services.setSourceLag(lagProbe);
@@ -196,10 +197,10 @@ public final class StreamingRuntime implements AutoCloseable {
      * Creates the repartition topics before Kafka Streams starts, as it would create them itself:
      * when its first assignment creates them, the group leader's metadata changes under it and the
      * whole group rebalances a second time. Same settings as Kafka Streams' own (delete policy,
-     * 50 MB segments, no time retention: it purges what it has read), with the program's
-     * {@code topic.*} and {@code replication.factor} settings on top.
+     * 50 MB segments, no time retention: it purges what it has read), with the {@code topic.*} and
+     * {@code replication.factor} of the program's Kafka Streams properties on top.
      */
-    private void createShuffleTopics(RuntimeSettings settings, Map<String, Integer> shuffleTopics) {
+    private void createShuffleTopics(String appId, Map<String, Integer> shuffleTopics, Properties streamsProperties) {
         if (shuffleTopics.isEmpty()) {
             return;
         }
@@ -207,20 +208,16 @@ public final class StreamingRuntime implements AutoCloseable {
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.SEGMENT_BYTES_CONFIG, "52428800",
                 TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime",
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, MAX_RECORD_BYTES));
+                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime"));
         String topicPrefix = StreamsConfig.topicPrefix("");
-        settings.streamsOverrides().forEach((key, value) -> {
-            if (key.startsWith(topicPrefix)) {
-                configs.put(key.substring(topicPrefix.length()), value);
-            }
-        });
-        Optional<Short> replication = Optional.ofNullable(settings.streamsOverrides()
-                .get(StreamsConfig.REPLICATION_FACTOR_CONFIG)).map(Short::parseShort).filter(factor -> factor > 0);
+        streamsProperties.stringPropertyNames().stream().filter(key -> key.startsWith(topicPrefix))
+                .forEach(key -> configs.put(key.substring(topicPrefix.length()), streamsProperties.getProperty(key)));
+        Optional<Short> replication = Optional.ofNullable(streamsProperties.getProperty(StreamsConfig.REPLICATION_FACTOR_CONFIG))
+                .map(Short::parseShort).filter(factor -> factor > 0);
         Map<String, Integer> named = new HashMap<>();
-        shuffleTopics.forEach((topic, partitions) -> named.put(settings.appId() + "-" + topic, partitions));
+        shuffleTopics.forEach((topic, partitions) -> named.put(appId + "-" + topic, partitions));
         try (Topics topics = new Topics(bootstrapServers)) {
-            topics.createInternalIfAbsent(named, replication, configs);
+            topics.createIfAbsent(named, replication, configs);
         }
     }
 

@@ -48,8 +48,8 @@ final class Topics implements AutoCloseable {
      * @param replication the replication factor; empty: the broker's default
      * @param configs the configuration of every topic
      */
-    void createInternalIfAbsent(Map<String, Integer> partitionsByTopic, Optional<Short> replication,
-                                Map<String, String> configs) {
+    void createIfAbsent(Map<String, Integer> partitionsByTopic, Optional<Short> replication,
+                        Map<String, String> configs) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
                 .map(topic -> new NewTopic(topic.getKey(), Optional.of(topic.getValue()), replication).configs(configs))
                 .toList();
@@ -74,18 +74,7 @@ final class Topics implements AutoCloseable {
     }
 
     private void createIfAbsent(String topic, int partitions, Map<String, String> configs) {
-        try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())
-                    .configs(configs))).all().get();
-            awaitVisible(topic);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new StreamlingException("Cannot create topic " + topic + ": " + e.getCause(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StreamlingException("Interrupted while creating topic " + topic, e);
-        }
+        createIfAbsent(Map.of(topic, partitions), Optional.empty(), configs);
     }
 
     /**

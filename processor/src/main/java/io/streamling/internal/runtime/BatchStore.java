@@ -30,8 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * changelog record, a RocksDB delete and a tombstone; written a batch at a time, a batch that is
  * complete on one side and waits for the other is written once, as one or a few records.
  *
- * <p>Crash safety is {@link BufferedStore}'s: Kafka Streams calls {@link #flushCache()} before it
- * commits a task's output and input offsets. A batch found in RocksDB (a restarted task) is read
+ * <p>Crash safety is {@link BufferingStore}'s: the changed batches reach RocksDB before the task
+ * commits. A batch found in RocksDB (a restarted task) is read
  * back whole when one of its keys is first used.
  */
 public final class BatchStore extends BufferingStore {

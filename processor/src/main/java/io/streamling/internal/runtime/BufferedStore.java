@@ -11,7 +11,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A RocksDB store with a changelog, behind a write-back buffer of live objects, for per-key state
@@ -24,19 +23,14 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * update deserializes and reserializes the value and pays a tree lookup; profiles of the word counts
  * put a third of the stream thread there.
  *
- * <p>Crash safety: the buffer is written to the inner store in {@link #flushCache()}, which
- * Kafka Streams calls for every {@link CachedStateStore} of a task before it commits the task's
- * output and input offsets (at-least-once and exactly-once alike); a crash before that loses the
- * buffer together with the uncommitted input, which is then processed again. {@code
- * CachedStateStore} is an interface of Kafka Streams' internals, the hook its own caching stores
- * use; the Kafka version is pinned and {@code ExactlyOnceRestartIT} fails if the hook is missed.
+ * <p>Crash safety is {@link BufferingStore}'s: the buffer reaches RocksDB before the task commits.
  *
  * <p>Values handed out by {@link #get} are the buffered objects themselves: an operator may update
  * them in place and must then {@link #put} them again to mark them changed.
  *
  * <p>While the buffer holds every entry of the store ("complete": the store was empty at first use,
- * or {@link #all} loaded it, as the per-key state of a running count is once per batch), reads need RocksDB no more: a key missing from the buffer is missing, and
- * {@link #all} walks the buffer in a key order kept between calls instead of scanning RocksDB and
+ * or {@link #all} loaded it, as the per-key state of a running count is once per batch), reads need
+ * RocksDB no more: a key missing from the buffer is missing, and {@link #all} walks the buffer in a key order kept between calls instead of scanning RocksDB and
  * sorting every key each batch. Overflowing the buffer ends that until the next {@link #all}.
  */
 public final class BufferedStore extends BufferingStore {

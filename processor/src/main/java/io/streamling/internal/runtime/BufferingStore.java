@@ -16,10 +16,15 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A buffer of live objects in front of a RocksDB store with a changelog ({@link BufferedStore},
- * {@link BatchStore}): the buffer is written to the store in {@link #flushCache()}, which Kafka
+ * {@link BatchStore}). Everything but the buffer is the inner store's.
+ *
+ * <p>Crash safety: the buffer is written to the inner store in {@link #flushCache()}, which Kafka
  * Streams calls for every {@link CachedStateStore} of a task before it commits the task's output
- * and input offsets, and dropped whenever the store is opened, cleared or closed. Everything else
- * is the inner store's.
+ * and input offsets (at-least-once and exactly-once alike); a crash before that loses the buffer
+ * together with the uncommitted input, which is then processed again. The buffer is dropped
+ * whenever the store is opened (a revived task restores it first), cleared or closed. {@code
+ * CachedStateStore} is an interface of Kafka Streams' internals, the hook its own caching stores
+ * use; the Kafka version is pinned and {@code ExactlyOnceRestartIT} fails if the hook is missed.
  */
 abstract class BufferingStore implements StateStore, CachedStateStore<Bytes, byte[]> {
 
