@@ -1,17 +1,15 @@
 package io.streamling.internal.runtime;
 
+import static io.streamling.internal.runtime.StoreCommandDriver.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.internal.serde.ElementSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -87,25 +85,7 @@ class BufferedStoreTest {
     }
 
     private TopologyTestDriver driver() {
-        Topology topology = new Topology();
-        topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), "in");
-        topology.addProcessor("commands", Commands::new, "in");
-        topology.addStateStore(OperatorStores.keyed(STORE), "commands");
-        topology.addSink("out", "out", Serdes.String().serializer(), Serdes.String().serializer(), "commands");
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(topology, props);
-    }
-
-    private static List<String> feed(TopologyTestDriver driver, String... commands) {
-        var in = driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
-        var out = driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer());
-        for (String command : commands) {
-            in.pipeInput("k", command);
-        }
-        return out.readValuesToList();
+        return StoreCommandDriver.start(Commands::new, OperatorStores.keyed(STORE), stateDir);
     }
 
     private static List<KeyValue<String, Object>> changelog(TopologyTestDriver driver) {
