@@ -55,6 +55,10 @@ final class BrokerSettings {
         // topics must be created explicitly, so a typo in a topic name fails instead of creating it
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "1");
+        // no time retention: the broker's data lives only as long as its JVM, and replayed input
+        // carries old timestamps, which the seven-day default deletes at the first retention check
+        // (30 s after start), under a running program and under a producer still sending to it
+        p.put("log.retention.ms", "-1");
 
         p.putAll(overrides);
         return p;

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each instance owns a fresh temporary directory and two free loopback ports, so several
  * brokers can run side by side. It has no ZooKeeper, no Docker and no test-jar dependencies.
- * Topics are never auto-created: use {@link #createTopic(String, int)}.
+ * Topics are never auto-created: use {@link #createTopic(String, int)}. Records are never deleted
+ * for their age, so input replayed with old timestamps stays readable.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {

@@ -2,8 +2,10 @@ package io.streamling.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -64,6 +66,31 @@ class EmbeddedKafkaBrokerIT {
         assertThatThrownBy(() -> broker.partitionCount("no-such-topic"))
                 .isInstanceOf(EmbeddedKafkaException.class)
                 .hasMessageContaining("no-such-topic");
+    }
+
+    @Test
+    void shouldKeepRecordsWhoseTimestampsAreOlderThanAnyRetention() throws Exception {
+        // given a broker checking retention at once and often, and records stamped in 2020
+        // (a replay), which the default seven-day time retention would delete
+        try (EmbeddedKafkaBroker own = EmbeddedKafkaBroker.start(Map.of(
+                "log.initial.task.delay.ms", "0", "log.retention.check.interval.ms", "100"))) {
+            own.createTopic("replayed", 1);
+            Map<String, Object> config = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, own.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+                for (int i = 0; i < 3; i++) {
+                    producer.send(new ProducerRecord<>("replayed", 0, 1_600_000_000_000L + i, "k", "v" + i)).get();
+                }
+            }
+
+            // then, many retention checks later, every record is still there
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> TestConsumer.firstOffset(own, "replayed") == 0);
+            assertThat(TestConsumer.readAtLeast(own, "replayed", 3)).extracting(ConsumerRecord::value)
+                    .containsExactly("v0", "v1", "v2");
+        }
     }
 
     @Test

@@ -25,14 +25,8 @@ final class TestConsumer {
      * all records read, which may be more than expected if more were written.
      */
     static List<ConsumerRecord<String, String>> readAtLeast(EmbeddedKafkaBroker broker, String topic, int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toList());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(broker))) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -46,15 +40,28 @@ final class TestConsumer {
 
     /** The total number of records in {@code topic} (sum of end offsets; nothing is deleted in tests). */
     static long count(EmbeddedKafkaBroker broker, String topic) {
-        Map<String, Object> config = Map.of(
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(broker))) {
+            return consumer.endOffsets(partitions(consumer, topic)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The first offset the broker still holds, summed over {@code topic}'s partitions. */
+    static long firstOffset(EmbeddedKafkaBroker broker, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(broker))) {
+            return consumer.beginningOffsets(partitions(consumer, topic)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static Map<String, Object> config(EmbeddedKafkaBroker broker) {
+        return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toList());
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .collect(Collectors.toList());
     }
 }
