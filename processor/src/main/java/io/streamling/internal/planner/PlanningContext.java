@@ -22,6 +22,7 @@ import io.streamling.internal.runtime.ShuffleBundler;
 import io.streamling.internal.runtime.ShuffleUnbundler;
 import io.streamling.internal.runtime.WatermarkMergeProcessor;
 import io.streamling.internal.serde.ElementSerde;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +121,27 @@ final class PlanningContext {
      */
     Stage shuffle(Stage input, String name, int partitions) {
         return shuffle(input, name, partitions, false);
+    }
+
+    /**
+     * The stream of {@code node} gathered into one partition, for a whole-batch operation named
+     * {@code name}. A union is gathered input by input, each straight into the one partition and
+     * then merged: built first, its inputs would cross a topic to a common parallelism and then a
+     * second one to be gathered (a Structured query's results and its input counts, every batch).
+     */
+    Stage gather(PlanNode node, String name) {
+        if (!(node instanceof UnionNode union)) {
+            return shuffle(build(node), name, 1);
+        }
+        List<Stage> parts = new ArrayList<>();
+        for (int i = 0; i < union.inputs().size(); i++) {
+            parts.add(shuffle(build(union.inputs().get(i)), name + "-" + i, 1));
+        }
+        KStream<Object, Object> merged = parts.get(0).stream();
+        for (int i = 1; i < parts.size(); i++) {
+            merged = merged.merge(parts.get(i).stream(), Named.as(name + "-merge-" + i));
+        }
+        return new Stage(merged, 1, Stage.union(parts), parts.get(0).slideMs(), false);
     }
 
     /** The repartition topics of the shuffles built so far, without the application id prefix, and their partitions. */

@@ -11,14 +11,12 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Whole-batch operations — {@code print}, {@code foreachRDD}, {@code transform}: it runs in a
- * single task (the planner gathers the stream into one partition), buffers each open batch in a
- * RocksDB store rather than on the heap (at most {@code limit} elements of it: {@code print(n)}
- * needs {@code n + 1}), and once the watermark passes a batch hands it to the
+ * single task (the planner gathers the stream into one partition), keeps each open batch in a
+ * {@link BatchStore} (at most {@code limit} elements of it: {@code print(n)} needs {@code n + 1}),
+ * and once the watermark passes a batch hands it to the
  * {@link BatchFunction} as a local list, then deletes it. It runs for every batch time of the
  * stream from the batch of the first record on, empty batches included, as Spark runs every
  * batch (after a long gap, only the last {@code maxEmptyBatches}). Elements the function returns
@@ -38,7 +36,7 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
 
     /** Elements seen per open batch; at most {@code limit} of them are kept in the store. */
     private final Map<Long, Integer> seen = new HashMap<>();
-    private KeyValueStore<Bytes, Object> batches;
+    private BatchStore batches;
 
     /**
      * @param name the operator name (its stores are named after it)
@@ -65,9 +63,7 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
         super.init(context);
         batches = context.getStateStore(OperatorStores.batchesName(name));
         outputs.init(context);
-        try (KeyValueIterator<Bytes, Object> all = batches.all()) {
-            all.forEachRemaining(entry -> seen.merge(BatchKeys.batchOf(entry.key), 1, Integer::sum));
-        }
+        seen.putAll(batches.sizes());
     }
 
     @Override
@@ -100,11 +96,8 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
 
     private void runBatch(long outputTime) {
         long batch = schedule.batchOf(outputTime);
-        List<KeyValue<Bytes, Object>> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, Object> range = batches.range(BatchKeys.lowerBound(batch),
-                BatchKeys.lowerBound(clock.batchEnd(batch)))) {
-            range.forEachRemaining(entries::add);
-        }
+        List<KeyValue<Bytes, Object>> entries = batches.range(BatchKeys.lowerBound(batch),
+                BatchKeys.lowerBound(clock.batchEnd(batch)));
         List<Object> elements = new ArrayList<>(entries.size());
         entries.forEach(entry -> elements.add(entry.value));
         Integer count = seen.remove(batch);

@@ -38,7 +38,11 @@ public final class BatchStore extends BufferingStore {
 
     /** A stored record of a batch holds about this many bytes at most (one entry may exceed it). */
     static final int CHUNK_BYTES = 1 << 20;
-    /** Beyond this many entries in memory, every batch is written out and dropped from memory. */
+    /**
+     * Beyond this many entries in memory, every batch but the one being filled is written out and
+     * dropped from memory. That one stays: a batch is handed to its operator whole when it closes,
+     * so it must fit in memory anyway, and writing it out would only read it back at its next entry.
+     */
     static final int MAX_BUFFERED_ENTRIES = BufferedStore.MAX_BUFFERED_ENTRIES;
 
     /** The batches in memory, each whole. */
@@ -81,8 +85,8 @@ public final class BatchStore extends BufferingStore {
             bufferedEntries++;
         }
         batch.dirty = true;
-        if (bufferedEntries > MAX_BUFFERED_ENTRIES) {
-            writeOutAndForget();
+        if (bufferedEntries > MAX_BUFFERED_ENTRIES && inMemory.size() > 1) {
+            writeOutAllBut(BatchKeys.batchOf(key));
         }
     }
 
@@ -255,11 +259,34 @@ public final class BatchStore extends BufferingStore {
         return records;
     }
 
-    /** Writes every batch out and keeps none in memory: a batch is read back when next used. */
-    private void writeOutAndForget() {
-        flushCache();
-        inMemory.forEach((number, batch) -> stored().put(number, batch.storedRecords));
+    /** Writes every batch but {@code kept} out and drops it from memory: it is read back when next used. */
+    private void writeOutAllBut(long kept) {
+        Batch keep = inMemory.remove(kept);
+        inMemory.forEach((number, batch) -> {
+            if (batch.dirty) {
+                write(number, batch);
+            }
+            if (batch.storedRecords > 0) {
+                stored().put(number, batch.storedRecords);
+            }
+        });
         forget();
+        inMemory.put(kept, keep);
+        bufferedEntries = keep.entries.size();
+    }
+
+    /** How many entries each batch holds, by batch number, reading the batches only RocksDB holds. */
+    public NavigableMap<Long, Integer> sizes() {
+        for (Long stored : new ArrayList<>(stored().keySet())) {
+            batch(stored, false);
+        }
+        NavigableMap<Long, Integer> sizes = new TreeMap<>();
+        inMemory.forEach((number, batch) -> {
+            if (!batch.entries.isEmpty()) {
+                sizes.put(number, batch.entries.size());
+            }
+        });
+        return sizes;
     }
 
     private void forget() {

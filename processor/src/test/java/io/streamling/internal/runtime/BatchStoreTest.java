@@ -141,6 +141,25 @@ class BatchStoreTest {
     }
 
     @Test
+    void shouldWriteOutTheOtherBatchesButKeepFillingTheOneThatOverflows() {
+        int many = BatchStore.MAX_BUFFERED_ENTRIES + 100;
+        try (TopologyTestDriver driver = driver()) {
+            // given batch 1 committed, and still in memory
+            feed(driver, "put 1 a 1");
+
+            // when batch 2 alone grows past the buffer's limit while one record is processed
+            List<String> seen = feed(driver, "fill 2 " + many, "range 1 2", "count 2 3");
+
+            // then batch 2 reached the changelog once, at that record's commit, not again for each entry
+            // past the limit; batch 1, written out and dropped from memory, is read back intact
+            List<String> batch2 = changelog(driver).stream().filter(line -> line.startsWith("2/")).toList();
+            assertThat(batch2).hasSizeBetween(1, 4).extracting(line -> line.substring(0, 4))
+                    .doesNotHaveDuplicates();
+            assertThat(seen).containsExactly("[1/a=1]", many + " entries");
+        }
+    }
+
+    @Test
     void shouldSplitALargeBatchIntoRecordsAndDeleteThemAll() {
         try (TopologyTestDriver driver = driver()) {
             // given a batch of more than a record's worth of entries, written at one commit

@@ -111,6 +111,23 @@ class BatchOperationsTest {
     }
 
     @Test
+    void shouldGatherEachInputOfAUnionStraightIntoTheBatchOperation() {
+        // given a union of a 2-partition stream and a 1-partition count, handed whole to foreachRDD
+        JavaStreamingContext ssc = new JavaStreamingContext("gather", Durations.seconds(1));
+        JavaDStream<String> wide = ssc.topicStream("wide");
+        wide.union(ssc.topicStream("narrow").count().map(String::valueOf)).foreachRDD(rdd -> { });
+
+        // when it is compiled
+        String described = ssc.topology(java.util.Map.of("wide", 2, "narrow", 1)).describe().toString();
+
+        // then the wide input crosses one topic into the single task, and nothing moves the other
+        // twice: not first to a common parallelism of two and then again into one partition
+        List<String> topics = java.util.regex.Pattern.compile("topic: (\\S+-repartition)\\)").matcher(described)
+                .results().map(match -> match.group(1)).distinct().sorted().toList();
+        assertThat(topics).containsExactly("foreachRDD-6-0-repartition");
+    }
+
+    @Test
     void shouldRefuseAUnionOfStreamsWithDifferentSlideDurations() {
         JavaStreamingContext ssc = new JavaStreamingContext("union", Durations.seconds(1));
         JavaDStream<String> lines = ssc.topicStream("lines");
