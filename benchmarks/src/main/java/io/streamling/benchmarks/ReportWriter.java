@@ -69,11 +69,9 @@ final class ReportWriter {
         md.append(String.format(Locale.ROOT, "- **Events** (events per hour): %,d JSON events `{\"time\": <epoch s>,"
                         + " \"action\": \"open\"|\"close\"}` (about 60 %% opens, seed %d) whose `time` spans %d hours evenly,"
                         + " Kafka record timestamps at %,d events per second (the lines' pace), in a 1- and a"
-                        + " 2-partition topic. The structured sliding count reads the first %,d lines only (a tenth:"
-                        + " its update-mode aggregation without a watermark writes every changed window each batch).%n",
+                        + " 2-partition topic.%n",
                 input.lines(), input.seed(), EventsInput.HOURS,
-                Workload.EVENTS_PER_HOUR.input(input).linesPerSecond(),
-                Workload.STRUCTURED_SLIDING_COUNT.input(input).lines()));
+                Workload.EVENTS_PER_HOUR.input(input).linesPerSecond()));
         md.append(String.format(Locale.ROOT, "- **Repetitions**: %d per side, each in a fresh JVM (%s), sides alternating"
                 + " their order every repetition.%n%n", options.repetitions(), String.join(" ", options.childJvmOptions())));
         md.append("## Results\n\n");

@@ -59,9 +59,6 @@ final class Runner {
 
     /** The input topic of a workload: the events, or the lines. */
     static String inputTopic(Workload workload, int partitions) {
-        if (workload.inputDivisor() > 1) {
-            return "lines-d" + workload.inputDivisor() + "-p" + partitions;
-        }
         return inputTopic(workload.inputScale(), partitions, workload.readsEvents());
     }
 

@@ -28,15 +28,7 @@ public enum Workload {
     /** The sliding word count written with the Structured API. */
     STRUCTURED_SLIDING_COUNT("structured sliding word count",
             "Structured: explode(split) → groupBy(window(timestamp, 30 s, 10 s), word).count(), update", 1,
-            List.of(1, 2), List.of(Side.STREAMLING, Side.KAFKA_STREAMS)) {
-        // its aggregation re-reads the whole result table every batch (updateStateByKey), so a
-        // tenth of the input keeps the run within minutes
-        @Override
-        public int inputDivisor() {
-            return 10;
-        }
-
-    };
+            List.of(1, 2), List.of(Side.STREAMLING, Side.KAFKA_STREAMS));
 
     /** Batch interval of every Streamling program, and window size of the per-batch baseline. */
     public static final long BATCH_MS = 1_000;
@@ -79,16 +71,9 @@ public enum Workload {
         return inputScale;
     }
 
-    /** The base input is cut to {@code 1 / inputDivisor()} of its lines for this workload. */
-    public int inputDivisor() {
-        return 1;
-    }
-
     /** The input this workload reads, from the harness's base input. */
     public InputSpec input(InputSpec base) {
-        InputSpec scaled = base.scaled(inputScale());
-        return inputDivisor() == 1 ? scaled : new InputSpec(Math.max(1, scaled.lines() / inputDivisor()),
-                scaled.linesPerSecond(), scaled.wordsPerLine(), scaled.vocabularySize(), scaled.seed(), scaled.baseTimeMs());
+        return base.scaled(inputScale());
     }
 
     /** The input partition counts this workload is measured on. */
