@@ -15,7 +15,8 @@ import org.apache.spark.sql.Row;
 /**
  * The sink: {@code foreachBatch} writing each micro-batch's rows with a plain KafkaProducer, one
  * per JVM (local mode runs the tasks in this JVM). Spark's own Kafka sink cannot set the record
- * timestamp, which the harness's checks read (window start, or the line's event time). A batch
+ * timestamp, which the harness's checks read (window start, or the line's event time; the
+ * Structured workloads write none, as Streamling's Kafka sink). A batch
  * counts as written only when every record of it was acknowledged: a failed send fails the batch.
  */
 final class KafkaBatchWriter implements VoidFunction2<Dataset<Row>, Long> {

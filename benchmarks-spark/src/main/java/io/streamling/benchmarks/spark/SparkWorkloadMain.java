@@ -24,7 +24,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  *       operators dropped behind the watermark), stops the query within a bound, and exits.</li>
  * </ul>
  * The input topic is read with Spark's Kafka source from the earliest offset; the record's Kafka
- * timestamp is the event time. Spark's logs go to standard error.
+ * timestamp is the event time (the events' is in their JSON). The session time zone is UTC, as the
+ * harness's checks read a window start written as a string. Spark's logs go to standard error.
  */
 public final class SparkWorkloadMain {
 
@@ -46,6 +47,9 @@ public final class SparkWorkloadMain {
                 .config("spark.ui.enabled", "false")
                 // the default 200 shuffle partitions would be 200 tiny tasks per batch on 2 cores
                 .config("spark.sql.shuffle.partitions", "2")
+                // CAST(window.start AS STRING) in the Structured workloads' output is in this zone, as
+                // Streamling's; the other workloads stamp epoch ms (unix_millis), which no zone changes
+                .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.local.dir", spec.stateDir().resolve("local").toString())
                 .getOrCreate();
         ProgressListener progress = new ProgressListener(spec.bootstrapServers(), spec.appId());
