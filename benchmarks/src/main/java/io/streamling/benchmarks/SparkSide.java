@@ -22,7 +22,8 @@ final class SparkSide {
     static final Path TARGET = Path.of(System.getProperty("streamling.spark.dir", "benchmarks-spark/target"));
     /** The workloads Spark runs. */
     static final Set<Workload> WORKLOADS = EnumSet.of(Workload.COPY, Workload.STATELESS, Workload.BATCH_COUNT,
-            Workload.SLIDING_COUNT, Workload.RUNNING_COUNT);
+            Workload.SLIDING_COUNT, Workload.RUNNING_COUNT, Workload.EVENTS_PER_HOUR,
+            Workload.STRUCTURED_SLIDING_COUNT);
     /** How to build it, for messages and the report. */
     static final String BUILD = "./benchmarks/run --spark ... (mvn -B -q -Pspark -pl benchmarks-spark -am -DskipTests package)";
 
