@@ -27,7 +27,7 @@ final class AggregateByKeyBuilder {
         }
         Stage combined = input.emitting(fold(context, input, name + "-combine", node.combine()), name + "-combine");
         int partitions = node.partitions() > 0 ? node.partitions() : input.parallelism();
-        Stage shuffled = context.shuffleBatchResults(combined, name, partitions);
+        Stage shuffled = context.shuffle(combined, name, partitions);
         return shuffled.emitting(fold(context, shuffled, name, node.merge()), name);
     }
 

@@ -45,6 +45,6 @@ final class BatchAggregateBuilder {
                 () -> new BatchTotalProcessor(name, schedule, gathered.markerProducers(), node.combine(), node.empty(),
                         settings.maxEmptyBatches()),
                 OperatorStores.batches(name), OperatorStores.progress(name)), Named.as(name));
-        return new Stage(totals, 1, Map.of(name, 1), gathered.slideMs(), false);
+        return new Stage(totals, 1, Map.of(name, 1), gathered.slideMs(), false, true);
     }
 }

@@ -37,6 +37,6 @@ final class BatchFunctionBuilder {
                 () -> new BatchCollectProcessor(name, schedule, gathered.markerProducers(), limit,
                         settings.maxEmptyBatches(), function, settings.services()),
                 OperatorStores.bufferedBatches(name), OperatorStores.progress(name)), Named.as(name));
-        return new Stage(collected, 1, Map.of(name, 1), gathered.slideMs(), false);
+        return new Stage(collected, 1, Map.of(name, 1), gathered.slideMs(), false, true);
     }
 }

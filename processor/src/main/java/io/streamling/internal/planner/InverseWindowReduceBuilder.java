@@ -29,6 +29,6 @@ final class InverseWindowReduceBuilder {
                         node.windowMs(), node.filter(), context.settings().maxEmptyBatches()),
                 OperatorStores.bufferedBatches(name), OperatorStores.keyed(InverseWindowReduceProcessor.windowStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
-        return new Stage(windowed, input.parallelism(), Map.of(name, 1), node.slideMs(), true);
+        return new Stage(windowed, input.parallelism(), Map.of(name, 1), node.slideMs(), true, true);
     }
 }

@@ -81,12 +81,12 @@ final class KeyedStateBuilder {
                     () -> new BatchReduceProcessor(combine, settings.clock(), producers, CONCAT,
                             settings.services().lateRecords()),
                     OperatorStores.bufferedBatches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
-            keyed = context.shuffleBatchResults(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
+            keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
         }
         OutputSchedule schedule = new OutputSchedule(settings.clock(), keyed.slideMs());
         var updated = keyed.stream().process(Suppliers.of(factory.create(keyed, schedule),
                 OperatorStores.bufferedBatches(name), OperatorStores.keyed(UpdateStateProcessor.stateStoreName(name)),
                 OperatorStores.progress(name)), Named.as(name));
-        return new Stage(updated, keyed.parallelism(), Map.of(name, 1), keyed.slideMs(), true);
+        return new Stage(updated, keyed.parallelism(), Map.of(name, 1), keyed.slideMs(), true, true);
     }
 }

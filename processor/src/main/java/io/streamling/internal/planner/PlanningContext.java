@@ -118,9 +118,43 @@ final class PlanningContext {
      * The result is partitioned by the elements' routing keys (a pair's key). Markers of several
      * producers in one task (after a union) are first merged into the task's own. Gathering the
      * output of a single task into one partition needs no topic at all.
+     *
+     * <p>{@linkplain Stage#batchResults Batch results} cross the topic packed into a few
+     * {@link ShuffleBundle}s per task, partition and batch rather than as a record each.
      */
-    Stage shuffle(Stage input, String name, int partitions) {
-        return shuffle(input, name, partitions, false);
+    Stage shuffle(Stage input, String name, int requestedPartitions) {
+        int partitions = settings.oneTaskPerStep() ? 1 : requestedPartitions;
+        if (partitions == 1 && input.parallelism() == 1) {
+            // gathering what one task produces: it is gathered already
+            return new Stage(input.stream(), 1, input.producers(), input.slideMs(), true, input.batchResults());
+        }
+        KStream<Object, Object> stream = input.stream();
+        Map<String, Integer> producers = input.producers();
+        boolean bundled = input.batchResults();
+        if (bundled) {
+            // before any merge of markers: each producer's marker closes the bundles of its results
+            stream = stream.process(() -> new ShuffleBundler(partitions), Named.as(name + "-bundle"));
+        }
+        if (input.markerProducers() != 1) {
+            String merge = name + "-merge";
+            int expected = input.markerProducers();
+            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, expected),
+                    OperatorStores.progress(merge)), Named.as(merge));
+            producers = Map.of(merge, 1);
+        }
+        shuffleTopics.put(name + "-repartition", partitions);
+        KStream<Object, Object> shuffled = stream.repartition(Repartitioned
+                .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
+                .withName(name)
+                .withNumberOfPartitions(partitions)
+                .withStreamPartitioner(new KeyPartitioner()));
+        if (bundled) {
+            shuffled = shuffled.process(ShuffleUnbundler::new, Named.as(name + "-unbundle"));
+        }
+        // every downstream task hears every upstream task
+        Map<String, Integer> heard = new HashMap<>();
+        producers.forEach((operator, count) -> heard.put(operator, count * input.parallelism()));
+        return new Stage(shuffled, partitions, heard, input.slideMs(), true, false);
     }
 
     /**
@@ -141,53 +175,12 @@ final class PlanningContext {
         for (int i = 1; i < parts.size(); i++) {
             merged = merged.merge(parts.get(i).stream(), Named.as(name + "-merge-" + i));
         }
-        return new Stage(merged, 1, Stage.union(parts), parts.get(0).slideMs(), false);
+        return new Stage(merged, 1, Stage.union(parts), parts.get(0).slideMs(), false,
+                parts.stream().allMatch(Stage::batchResults));
     }
 
     /** The repartition topics of the shuffles built so far, without the application id prefix, and their partitions. */
     Map<String, Integer> shuffleTopics() {
         return Map.copyOf(shuffleTopics);
-    }
-
-    /**
-     * As {@link #shuffle(Stage, String, int)}, for a combine step's output: each batch's results
-     * come all at once, followed by a marker, so they cross the topic packed into a few
-     * {@link ShuffleBundle}s per task and partition rather than as a record each.
-     */
-    Stage shuffleBatchResults(Stage input, String name, int partitions) {
-        return shuffle(input, name, partitions, true);
-    }
-
-    private Stage shuffle(Stage input, String name, int requestedPartitions, boolean bundled) {
-        int partitions = settings.oneTaskPerStep() ? 1 : requestedPartitions;
-        if (partitions == 1 && input.parallelism() == 1) {
-            // gathering what one task produces: it is gathered already
-            return new Stage(input.stream(), 1, input.producers(), input.slideMs(), true);
-        }
-        KStream<Object, Object> stream = input.stream();
-        Map<String, Integer> producers = input.producers();
-        if (input.markerProducers() != 1) {
-            String merge = name + "-merge";
-            int expected = input.markerProducers();
-            stream = stream.process(Suppliers.of(() -> new WatermarkMergeProcessor(merge, expected),
-                    OperatorStores.progress(merge)), Named.as(merge));
-            producers = Map.of(merge, 1);
-        }
-        if (bundled) {
-            stream = stream.process(() -> new ShuffleBundler(partitions), Named.as(name + "-bundle"));
-        }
-        shuffleTopics.put(name + "-repartition", partitions);
-        KStream<Object, Object> shuffled = stream.repartition(Repartitioned
-                .with(ElementSerde.INSTANCE, ElementSerde.INSTANCE)
-                .withName(name)
-                .withNumberOfPartitions(partitions)
-                .withStreamPartitioner(new KeyPartitioner()));
-        if (bundled) {
-            shuffled = shuffled.process(ShuffleUnbundler::new, Named.as(name + "-unbundle"));
-        }
-        // every downstream task hears every upstream task
-        Map<String, Integer> heard = new HashMap<>();
-        producers.forEach((operator, count) -> heard.put(operator, count * input.parallelism()));
-        return new Stage(shuffled, partitions, heard, input.slideMs(), true);
     }
 }

@@ -43,6 +43,6 @@ final class SourceBuilder {
                             Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-late-sink"));
             stream = stream.filterNot((key, value) -> value instanceof LateRecord, Named.as(name + "-on-time"));
         }
-        return new Stage(stream, settings.partitionsOf(node.topic()), Map.of(name, 1), settings.clock().intervalMs(), false);
+        return new Stage(stream, settings.partitionsOf(node.topic()), Map.of(name, 1), settings.clock().intervalMs(), false, false);
     }
 }

@@ -15,9 +15,13 @@ import org.apache.kafka.streams.kstream.KStream;
  *                or a window's slide)
  * @param keyPartitioned whether the elements are pairs already partitioned by key, so a per-key
  *                       operation needs no shuffle
+ * @param batchResults whether each batch's elements come all at once, followed by their marker in
+ *                     the same call (an operator's results when a batch closes, and stateless steps
+ *                     after it): only such elements may cross a shuffle packed into bundles, as no
+ *                     bundle then stays open across a commit
  */
 record Stage(KStream<Object, Object> stream, int parallelism, Map<String, Integer> producers, long slideMs,
-             boolean keyPartitioned) {
+             boolean keyPartitioned, boolean batchResults) {
 
     /** Copies the producers. */
     Stage {
@@ -34,19 +38,22 @@ record Stage(KStream<Object, Object> stream, int parallelism, Map<String, Intege
         return keyPartitioned || parallelism == 1;
     }
 
-    /** The same stage with another stream, whose markers now come from {@code operator} in each task. */
+    /**
+     * The same stage with another stream, the results {@code operator} emits as each batch closes,
+     * followed by its marker in each task.
+     */
     Stage emitting(KStream<Object, Object> newStream, String operator) {
-        return new Stage(newStream, parallelism, Map.of(operator, 1), slideMs, keyPartitioned);
+        return new Stage(newStream, parallelism, Map.of(operator, 1), slideMs, keyPartitioned, true);
     }
 
     /** The same stage with another stream that relays the same markers. */
     Stage relaying(KStream<Object, Object> newStream) {
-        return new Stage(newStream, parallelism, producers, slideMs, keyPartitioned);
+        return new Stage(newStream, parallelism, producers, slideMs, keyPartitioned, batchResults);
     }
 
     /** The same stage with another stream whose elements may have new keys. */
     Stage rekeyed(KStream<Object, Object> newStream) {
-        return new Stage(newStream, parallelism, producers, slideMs, false);
+        return new Stage(newStream, parallelism, producers, slideMs, false, batchResults);
     }
 
     /** The producers of a stream merging these: the same operator through two branches is one producer. */

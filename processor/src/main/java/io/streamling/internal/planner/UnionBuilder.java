@@ -30,6 +30,7 @@ final class UnionBuilder {
         for (int i = 1; i < parts.size(); i++) {
             merged = merged.merge(parts.get(i).stream(), Named.as(node.name() + "-merge-" + i));
         }
-        return new Stage(merged, parallelism, Stage.union(parts), inputs.get(0).slideMs(), false);
+        return new Stage(merged, parallelism, Stage.union(parts), inputs.get(0).slideMs(), false,
+                parts.stream().allMatch(Stage::batchResults));
     }
 }

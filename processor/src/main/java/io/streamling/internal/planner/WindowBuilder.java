@@ -15,6 +15,7 @@ final class WindowBuilder {
         var clock = context.settings().clock();
         var windowed = input.stream().process(
                 Suppliers.of(() -> new WindowProcessor(clock, node.windowMs(), node.slideMs())), Named.as(node.name()));
-        return new Stage(windowed, input.parallelism(), input.producers(), node.slideMs(), input.keyPartitioned());
+        return new Stage(windowed, input.parallelism(), input.producers(), node.slideMs(), input.keyPartitioned(),
+                input.batchResults());
     }
 }

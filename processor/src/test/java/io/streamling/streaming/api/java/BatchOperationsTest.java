@@ -128,6 +128,23 @@ class BatchOperationsTest {
     }
 
     @Test
+    void shouldGatherBatchResultsInBundlesAndSingleElementsAsRecords() {
+        // given the per-batch counts of a 2-partition stream, and its lines, each handed whole to foreachRDD
+        JavaStreamingContext ssc = new JavaStreamingContext("bundles", Durations.seconds(1));
+        JavaDStream<String> lines = ssc.topicStream("lines");
+        lines.mapToPair(line -> new Tuple2<>(line, 1)).reduceByKey(Integer::sum).foreachRDD(rdd -> { });
+        lines.foreachRDD(rdd -> { });
+
+        // when it is compiled
+        String described = ssc.topology(java.util.Map.of("lines", 2)).describe().toString();
+
+        // then the counts, which come all at once as each batch closes, cross the topic packed;
+        // the lines, which come one record at a time, cross it as they are
+        assertThat(described).contains("Processor: foreachRDD-4-bundle", "Processor: foreachRDD-4-unbundle")
+                .doesNotContain("foreachRDD-5-bundle");
+    }
+
+    @Test
     void shouldRefuseAUnionOfStreamsWithDifferentSlideDurations() {
         JavaStreamingContext ssc = new JavaStreamingContext("union", Durations.seconds(1));
         JavaDStream<String> lines = ssc.topicStream("lines");
