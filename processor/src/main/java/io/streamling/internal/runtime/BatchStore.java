@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -54,7 +54,11 @@ public final class BatchStore extends BufferingStore {
     private Batch lastBatch;
     private long lastNumber;
 
-    /** One batch: its live entries, and how it stands with RocksDB. */
+    /**
+     * One batch: its live entries, and how it stands with RocksDB. The entries keep their insertion
+     * order: entries put in key order (the results of a reduce, a collected batch's sequence) are
+     * then sorted by {@link #range} in one pass instead of n log n comparisons.
+     */
     private static final class Batch {
         final Map<Bytes, Object> entries;
         /** How many records RocksDB holds for the batch. */
@@ -64,7 +68,7 @@ public final class BatchStore extends BufferingStore {
         /** @param expectedEntries how many entries the batch will likely hold, so its map need not grow */
         Batch(int storedRecords, int expectedEntries) {
             this.storedRecords = storedRecords;
-            this.entries = new HashMap<>(Math.max(16, (int) (expectedEntries / 0.75f) + 1));
+            this.entries = new LinkedHashMap<>(Math.max(16, (int) (expectedEntries / 0.75f) + 1));
         }
     }
 
