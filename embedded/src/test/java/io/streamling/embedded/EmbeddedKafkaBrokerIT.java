@@ -45,11 +45,7 @@ class EmbeddedKafkaBrokerIT {
         broker.createTopic("round-trip", 2); // exists: a no-op
         assertThat(broker.partitionCount("round-trip")).isEqualTo(2);
 
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, String> producer = producer(broker)) {
             for (int i = 0; i < 3; i++) {
                 producer.send(new ProducerRecord<>("round-trip", i % 2, "k" + i, "v" + i)).get();
             }
@@ -75,11 +71,7 @@ class EmbeddedKafkaBrokerIT {
         try (EmbeddedKafkaBroker own = EmbeddedKafkaBroker.start(Map.of(
                 "log.initial.task.delay.ms", "0", "log.retention.check.interval.ms", "100"))) {
             own.createTopic("replayed", 1);
-            Map<String, Object> config = Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, own.bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            try (KafkaProducer<String, String> producer = producer(own)) {
                 for (int i = 0; i < 3; i++) {
                     producer.send(new ProducerRecord<>("replayed", 0, 1_600_000_000_000L + i, "k", "v" + i)).get();
                 }
@@ -102,5 +94,10 @@ class EmbeddedKafkaBrokerIT {
         own.close();
         assertThat(directory).doesNotExist();
         own.close(); // idempotent
+    }
+
+    private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), new StringSerializer());
     }
 }
