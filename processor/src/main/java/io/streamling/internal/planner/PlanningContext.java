@@ -171,12 +171,7 @@ final class PlanningContext {
         for (int i = 0; i < union.inputs().size(); i++) {
             parts.add(shuffle(build(union.inputs().get(i)), name + "-" + i, 1));
         }
-        KStream<Object, Object> merged = parts.get(0).stream();
-        for (int i = 1; i < parts.size(); i++) {
-            merged = merged.merge(parts.get(i).stream(), Named.as(name + "-merge-" + i));
-        }
-        return new Stage(merged, 1, Stage.union(parts), parts.get(0).slideMs(), false,
-                parts.stream().allMatch(Stage::batchResults));
+        return Stage.merged(parts, name, 1);
     }
 
     /** The repartition topics of the shuffles built so far, without the application id prefix, and their partitions. */

@@ -1,8 +1,10 @@
 package io.streamling.internal.planner;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 
 /**
  * A built part of the topology: the stream of elements and markers that a plan node produces.
@@ -56,8 +58,22 @@ record Stage(KStream<Object, Object> stream, int parallelism, Map<String, Intege
         return new Stage(newStream, parallelism, producers, slideMs, false, batchResults);
     }
 
+    /**
+     * The stages, all of one slide, merged into one stream of {@code parallelism} tasks (merge
+     * processors named {@code name-merge-i}) that carries the markers of all of them.
+     */
+    static Stage merged(List<Stage> parts, String name, int parallelism) {
+        KStream<Object, Object> merged = parts.get(0).stream();
+        for (int i = 1; i < parts.size(); i++) {
+            merged = merged.merge(parts.get(i).stream(), Named.as(name + "-merge-" + i));
+        }
+        Stage first = parts.get(0);
+        return new Stage(merged, parallelism, producersOf(parts), first.slideMs(), false,
+                parts.stream().allMatch(Stage::batchResults));
+    }
+
     /** The producers of a stream merging these: the same operator through two branches is one producer. */
-    static Map<String, Integer> union(Iterable<Stage> stages) {
+    private static Map<String, Integer> producersOf(List<Stage> stages) {
         Map<String, Integer> merged = new HashMap<>();
         stages.forEach(stage -> stage.producers.forEach((operator, count) -> merged.merge(operator, count, Math::max)));
         return merged;

@@ -3,8 +3,6 @@ package io.streamling.internal.planner;
 import io.streamling.internal.plan.UnionNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 
 /**
  * Builds {@code union}: the inputs merged into one stream that carries the markers of every
@@ -26,11 +24,6 @@ final class UnionBuilder {
         for (int i = 0; i < inputs.size(); i++) {
             parts.add(aligned ? inputs.get(i) : context.shuffle(inputs.get(i), node.name() + "-" + i, parallelism));
         }
-        KStream<Object, Object> merged = parts.get(0).stream();
-        for (int i = 1; i < parts.size(); i++) {
-            merged = merged.merge(parts.get(i).stream(), Named.as(node.name() + "-merge-" + i));
-        }
-        return new Stage(merged, parallelism, Stage.union(parts), inputs.get(0).slideMs(), false,
-                parts.stream().allMatch(Stage::batchResults));
+        return Stage.merged(parts, node.name(), parallelism);
     }
 }
