@@ -15,6 +15,8 @@ public final class Row implements Serializable, Comparable<Row> {
 
     private final Object[] values;
     private final StructType schema;
+    /** The hash code once computed; 0 until then. */
+    private transient int hash;
 
     /** A row of these values, described by {@code schema} (which may be null for key rows). */
     public Row(StructType schema, Object... values) {
@@ -90,7 +92,13 @@ public final class Row implements Serializable, Comparable<Row> {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(values);
+        int h = hash;
+        if (h == 0) {
+            // cached, as String's: a row is a group key hashed at every update of its group
+            h = Arrays.deepHashCode(values);
+            hash = h;
+        }
+        return h;
     }
 
     /** Orders rows value by value, nulls first, so that results print in a stable order. */

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -89,17 +87,16 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
         }
         int count = seen.getOrDefault(batch, 0);
         if (count < limit) {
-            batches.put(BatchKeys.key(batch, count), record.value());
+            batches.put(batch, count, record.value());
         }
         seen.put(batch, count + 1);
     }
 
     private void runBatch(long outputTime) {
         long batch = schedule.batchOf(outputTime);
-        List<KeyValue<Bytes, Object>> entries = batches.range(BatchKeys.lowerBound(batch),
-                BatchKeys.lowerBound(clock.batchEnd(batch)));
+        List<BatchStore.Entry> entries = batches.range(batch, clock.batchEnd(batch));
         List<Object> elements = new ArrayList<>(entries.size());
-        entries.forEach(entry -> elements.add(entry.value));
+        entries.forEach(entry -> elements.add(entry.value()));
         Integer count = seen.remove(batch);
         Time time = new Time(outputTime);
         List<Object> results;
@@ -110,7 +107,7 @@ public final class BatchCollectProcessor extends ContextualProcessor<Object, Obj
         } catch (Exception e) {
             throw new StreamlingException("User function of " + name + " failed on the batch of " + time + ": " + e, e);
         }
-        entries.forEach(entry -> batches.delete(entry.key));
+        batches.deleteBatches(batch, clock.batchEnd(batch));
         for (Object result : results) {
             context().forward(new Record<>(RoutingKeys.of(result), result, batch));
         }

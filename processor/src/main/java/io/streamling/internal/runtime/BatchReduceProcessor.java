@@ -3,11 +3,7 @@ package io.streamling.internal.runtime;
 import io.streamling.StreamlingException;
 import io.streamling.api.Tuple2;
 import io.streamling.internal.plan.Aggregation;
-import io.streamling.internal.serde.ElementSerde;
-import java.util.List;
 import java.util.OptionalLong;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -79,9 +75,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
             return;
         }
         Tuple2<?, ?> pair = asPair(record.value());
-        Bytes key = BatchKeys.key(batch, ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
-        Object previous = batches.get(key);
-        batches.put(key, fold(previous, pair._2()));
+        batches.update(batch, pair._1(), previous -> fold(previous, pair._2()));
     }
 
     private void closeBatches() {
@@ -93,13 +87,10 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
         if (closeUpTo <= closedUpTo) {
             return;
         }
-        List<KeyValue<Bytes, Object>> results =
-                batches.range(BatchKeys.lowerBound(closedUpTo), BatchKeys.lowerBound(closeUpTo));
-        for (KeyValue<Bytes, Object> result : results) {
-            Object key = ElementSerde.INSTANCE.deserializeOrderedKey(BatchKeys.suffixOf(result.key));
-            context().forward(new Record<>(key, new Tuple2<>(key, result.value), BatchKeys.batchOf(result.key)));
-            batches.delete(result.key);
+        for (BatchStore.Entry result : batches.range(closedUpTo, closeUpTo)) {
+            context().forward(new Record<>(result.key(), new Tuple2<>(result.key(), result.value()), result.batch()));
         }
+        batches.deleteBatches(closedUpTo, closeUpTo);
         closedUpTo = closeUpTo;
         progress.put(CLOSED, closedUpTo);
         int partition = context().taskId().partition();

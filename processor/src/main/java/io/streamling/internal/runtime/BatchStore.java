@@ -1,6 +1,8 @@
 package io.streamling.internal.runtime;
 
+import io.streamling.api.Tuple2;
 import io.streamling.internal.serde.ElementSerde;
+import io.streamling.sql.Row;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,16 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The per-batch entries of an operator (keys made by {@link BatchKeys}: a batch, then an element
- * key), held in memory as live objects per batch and stored a <em>batch at a time</em>: at each
- * commit every batch changed since the last one is written to RocksDB (and so to its changelog) as
- * a few records of up to {@link #CHUNK_BYTES}, and a batch that is gone is deleted the same way.
+ * The per-batch entries of an operator (an element key within a batch), held in memory as live
+ * objects per batch and stored a <em>batch at a time</em>: at each commit every batch changed
+ * since the last one is written to RocksDB (and so to its changelog) as a few records of up to
+ * {@link #CHUNK_BYTES}, and a batch that is gone is deleted the same way.
  *
  * <p>Why not one record per entry, as {@link BufferedStore} keeps per-key state: the entries of a
  * batch live only until the batch closes, and a step that waits for a slower input (a shuffle whose
@@ -29,6 +31,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * many open batches across commits. Written an entry at a time, each of them cost a RocksDB put, a
  * changelog record, a RocksDB delete and a tombstone; written a batch at a time, a batch that is
  * complete on one side and waits for the other is written once, as one or a few records.
+ *
+ * <p>Keys are held as the element keys themselves where their class compares by value (strings,
+ * boxed numbers, rows, pairs of these): an update then costs the key's own hash, where a serialized
+ * key cost an encoding and a hash of its bytes for every record. Other keys are held as their
+ * ordered encoding ({@link ElementSerde#serializeOrderedKey}), so that keys equal in bytes are one
+ * key as before. Either way a key is encoded once per batch, when the batch is read in order or
+ * written out, and a range comes in the encoding's byte order.
  *
  * <p>Crash safety is {@link BufferingStore}'s: the changed batches reach RocksDB before the task
  * commits. A batch found in RocksDB (a restarted task) is read
@@ -45,6 +54,17 @@ public final class BatchStore extends BufferingStore {
      */
     static final int MAX_BUFFERED_ENTRIES = BufferedStore.MAX_BUFFERED_ENTRIES;
 
+    /**
+     * One entry of a {@link #range}.
+     *
+     * @param batch the batch start
+     * @param key the element key
+     * @param orderedKey the key's ordered encoding, by which a range is sorted within a batch
+     * @param value the value, live: an operator may update it in place and put it again
+     */
+    public record Entry(long batch, Object key, Bytes orderedKey, Object value) {
+    }
+
     /** The batches in memory, each whole. */
     private final NavigableMap<Long, Batch> inMemory = new TreeMap<>();
     /** The batches RocksDB holds that are not in memory: how many records each; null until read. */
@@ -60,7 +80,8 @@ public final class BatchStore extends BufferingStore {
      * then sorted by {@link #range} in one pass instead of n log n comparisons.
      */
     private static final class Batch {
-        final Map<Bytes, Object> entries;
+        /** By held key: the element key, or its ordered encoding as {@link Bytes} (see the class comment). */
+        final Map<Object, Object> entries;
         /** How many records RocksDB holds for the batch. */
         int storedRecords;
         boolean dirty;
@@ -76,69 +97,113 @@ public final class BatchStore extends BufferingStore {
         super(inner);
     }
 
-    /** The value of {@code key}, or null. */
-    public Object get(Bytes key) {
-        Batch batch = batch(BatchKeys.batchOf(key), false);
-        return batch == null ? null : batch.entries.get(key);
-    }
-
-    /** Sets the value of {@code key} (not null); the object is kept, so an operator may update it in place. */
-    public void put(Bytes key, Object value) {
-        Batch batch = batch(BatchKeys.batchOf(key), true);
-        if (batch.entries.put(key, value) == null) {
+    /** Sets the value of {@code key} in {@code batch} (not null); the object is kept, so an operator may update it in place. */
+    public void put(long batch, Object key, Object value) {
+        Batch found = batch(batch, true);
+        if (found.entries.put(heldKey(key), value) == null) {
             bufferedEntries++;
         }
-        batch.dirty = true;
+        found.dirty = true;
         if (bufferedEntries > MAX_BUFFERED_ENTRIES && inMemory.size() > 1) {
-            writeOutAllBut(BatchKeys.batchOf(key));
-        }
-    }
-
-    /** Removes {@code key}. */
-    public void delete(Bytes key) {
-        long number = BatchKeys.batchOf(key);
-        Batch batch = batch(number, false);
-        if (batch != null && batch.entries.remove(key) != null) {
-            bufferedEntries--;
-            batch.dirty = true;
-            if (batch.entries.isEmpty() && batch.storedRecords == 0) {
-                inMemory.remove(number); // never written: nothing to delete
-                lastBatch = null;
-            }
+            writeOutAllBut(batch);
         }
     }
 
     /**
-     * The entries of the batches in {@code [from, to)}, in key order.
-     *
-     * @param from the {@link BatchKeys#lowerBound} of the first batch
-     * @param to the {@link BatchKeys#lowerBound} of the batch after the last
+     * Sets the value of {@code key} in {@code batch} to {@code change} of its value (null if none), in
+     * one lookup: a fold per record pays the key's hash once. The result must not be null; it is
+     * kept, as by {@link #put}.
      */
-    public List<KeyValue<Bytes, Object>> range(Bytes from, Bytes to) {
-        List<KeyValue<Bytes, Object>> found = new ArrayList<>();
-        for (Batch batch : batches(from, to)) {
-            batch.entries.forEach((key, value) -> found.add(KeyValue.pair(key, value)));
+    public void update(long batch, Object key, UnaryOperator<Object> change) {
+        Batch found = batch(batch, true);
+        int before = found.entries.size();
+        found.entries.compute(heldKey(key), (held, value) -> change.apply(value));
+        bufferedEntries += found.entries.size() - before;
+        found.dirty = true;
+        if (bufferedEntries > MAX_BUFFERED_ENTRIES && inMemory.size() > 1) {
+            writeOutAllBut(batch);
         }
-        found.sort((a, b) -> a.key.compareTo(b.key));
+    }
+
+    /** Removes {@code key} from {@code batch}. */
+    public void delete(long batch, Object key) {
+        Batch found = batch(batch, false);
+        if (found != null && found.entries.remove(heldKey(key)) != null) {
+            bufferedEntries--;
+            found.dirty = true;
+            dropIfNeverWritten(batch, found);
+        }
+    }
+
+    /** Removes every entry of the batches in {@code [fromBatch, toBatch)}, as an operator does that closed them. */
+    public void deleteBatches(long fromBatch, long toBatch) {
+        for (Map.Entry<Long, Batch> entry : inMemoryBatches(fromBatch, toBatch).entrySet()) {
+            Batch batch = entry.getValue();
+            if (!batch.entries.isEmpty()) {
+                bufferedEntries -= batch.entries.size();
+                batch.entries.clear();
+                batch.dirty = true;
+                dropIfNeverWritten(entry.getKey(), batch);
+            }
+        }
+    }
+
+    private void dropIfNeverWritten(long number, Batch batch) {
+        if (batch.entries.isEmpty() && batch.storedRecords == 0) {
+            inMemory.remove(number); // never written: nothing to delete
+            lastBatch = null;
+        }
+    }
+
+    /** The entries of the batches in {@code [fromBatch, toBatch)}: batch by batch, each in its keys' byte order. */
+    public List<Entry> range(long fromBatch, long toBatch) {
+        List<Entry> found = new ArrayList<>();
+        inMemoryBatches(fromBatch, toBatch).forEach((number, batch) -> {
+            int first = found.size();
+            batch.entries.forEach((held, value) -> found.add(entry(number, held, value)));
+            found.subList(first, found.size()).sort((a, b) -> a.orderedKey().compareTo(b.orderedKey()));
+        });
         return found;
     }
 
-    /** Whether any of the batches in {@code [from, to)} (as for {@link #range}) has an entry. */
-    public boolean hasAny(Bytes from, Bytes to) {
-        return batches(from, to).stream().anyMatch(batch -> !batch.entries.isEmpty());
+    /** Whether any of the batches in {@code [fromBatch, toBatch)} has an entry. */
+    public boolean hasAny(long fromBatch, long toBatch) {
+        return inMemoryBatches(fromBatch, toBatch).values().stream().anyMatch(batch -> !batch.entries.isEmpty());
     }
 
-    /** The batches in {@code [from, to)}, read from RocksDB where only there. */
-    private List<Batch> batches(Bytes from, Bytes to) {
-        if (!BatchKeys.isBatchBound(from) || !BatchKeys.isBatchBound(to)) {
-            throw new IllegalArgumentException("A range of " + name() + " must be bounded by whole batches");
+    /** The batches in {@code [from, to)}, read from RocksDB where only there, in batch order. */
+    private NavigableMap<Long, Batch> inMemoryBatches(long first, long end) {
+        if (end <= first) {
+            return new TreeMap<>();
         }
-        long first = BatchKeys.batchOf(from);
-        long end = BatchKeys.batchOf(to);
         for (Long stored : new ArrayList<>(stored().subMap(first, end).keySet())) {
             batch(stored, false);
         }
-        return new ArrayList<>(inMemory.subMap(first, end).values());
+        return new TreeMap<>(inMemory.subMap(first, end));
+    }
+
+    /**
+     * How the batch map holds {@code key}: the key itself when its class compares by value, as its
+     * encoding would; otherwise its ordered encoding.
+     */
+    private static Object heldKey(Object key) {
+        return comparesByValue(key) ? key : Bytes.wrap(ElementSerde.INSTANCE.serializeOrderedKey(key));
+    }
+
+    private static boolean comparesByValue(Object key) {
+        if (key instanceof Tuple2<?, ?> pair) {
+            return comparesByValue(pair._1()) && comparesByValue(pair._2());
+        }
+        return key instanceof String || key instanceof Long || key instanceof Integer || key instanceof Row
+                || key instanceof Double || key instanceof Boolean || key instanceof Short || key instanceof Byte
+                || key instanceof Float || key instanceof Character;
+    }
+
+    private static Entry entry(long batch, Object held, Object value) {
+        if (held instanceof Bytes encoded) {
+            return new Entry(batch, ElementSerde.INSTANCE.deserializeOrderedKey(encoded.get()), encoded, value);
+        }
+        return new Entry(batch, held, Bytes.wrap(ElementSerde.INSTANCE.serializeOrderedKey(held)), value);
     }
 
     /** Batch {@code number} in memory, read from RocksDB if stored there; if absent, created or null. */
@@ -193,8 +258,10 @@ public final class BatchStore extends BufferingStore {
             }
             ByteBuffer in = ByteBuffer.wrap(bytes);
             while (in.hasRemaining()) {
-                Bytes key = Bytes.wrap(readBytes(in));
-                batch.entries.put(key, ElementSerde.INSTANCE.deserialize(null, readBytes(in)));
+                byte[] orderedKey = readBytes(in);
+                Object key = ElementSerde.INSTANCE.deserializeOrderedKey(orderedKey);
+                batch.entries.put(comparesByValue(key) ? key : Bytes.wrap(orderedKey),
+                        ElementSerde.INSTANCE.deserialize(null, readBytes(in)));
                 bufferedEntries++;
             }
         }
@@ -236,14 +303,18 @@ public final class BatchStore extends BufferingStore {
         batch.dirty = false;
     }
 
-    /** The entries as records of about {@link #CHUNK_BYTES}: per entry its key and its value, each length-prefixed. */
-    private static List<byte[]> encode(Map<Bytes, Object> entries) {
+    /**
+     * The entries as records of about {@link #CHUNK_BYTES}: per entry its key's ordered encoding and
+     * its value, each length-prefixed.
+     */
+    private static List<byte[]> encode(Map<Object, Object> entries) {
         List<byte[]> records = new ArrayList<>();
         ByteArrayOutputStream record = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(record);
         try {
-            for (Map.Entry<Bytes, Object> entry : entries.entrySet()) {
-                byte[] key = entry.getKey().get();
+            for (Map.Entry<Object, Object> entry : entries.entrySet()) {
+                byte[] key = entry.getKey() instanceof Bytes encoded ? encoded.get()
+                        : ElementSerde.INSTANCE.serializeOrderedKey(entry.getKey());
                 byte[] value = ElementSerde.INSTANCE.serialize(null, entry.getValue());
                 out.writeInt(key.length);
                 out.write(key);

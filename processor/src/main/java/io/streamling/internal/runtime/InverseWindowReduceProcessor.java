@@ -11,7 +11,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.KeyValue;
 
 /**
  * {@code reduceByKeyAndWindow(f, invF, w, s)} for the keys of one partition, as Spark computes it:
@@ -79,10 +78,8 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
             return;
         }
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
-        Bytes key = BatchKeys.key(schedule.clock().batchStart(record.timestamp()),
-                ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
-        Object previous = batches.get(key);
-        batches.put(key, previous == null ? pair._2() : call(reduce, previous, pair._2()));
+        long batch = schedule.clock().batchStart(record.timestamp());
+        batches.update(batch, pair._1(), previous -> previous == null ? pair._2() : call(reduce, previous, pair._2()));
     }
 
     /**
@@ -91,7 +88,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
      */
     @Override
     public boolean hasInputBefore(long batchStart) {
-        return batches.hasAny(BatchKeys.lowerBound(0), BatchKeys.lowerBound(Long.MAX_VALUE));
+        return batches.hasAny(0, Long.MAX_VALUE);
     }
 
     /** The window ending at {@code time}: batches in [time - s, time) enter, those in [time - w - s, time - w) leave. */
@@ -134,12 +131,10 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
         if (toBatch <= fromBatch || toBatch <= 0) {
             return reduced;
         }
-        for (KeyValue<Bytes, Object> entry : batches.range(BatchKeys.lowerBound(Math.max(0, fromBatch)),
-                BatchKeys.lowerBound(toBatch))) {
-            Bytes key = Bytes.wrap(BatchKeys.suffixOf(entry.key));
-            Object sofar = reduced.get(key);
+        for (BatchStore.Entry entry : batches.range(Math.max(0, fromBatch), toBatch)) {
+            Object sofar = reduced.get(entry.orderedKey());
             // folds into a copy: a reduce function may update its first argument, here a stored batch value
-            reduced.put(key, sofar == null ? copyOf(entry.value) : call(reduce, sofar, entry.value));
+            reduced.put(entry.orderedKey(), sofar == null ? copyOf(entry.value()) : call(reduce, sofar, entry.value()));
         }
         return reduced;
     }
@@ -152,7 +147,7 @@ public final class InverseWindowReduceProcessor extends ContextualProcessor<Obje
         if (batch <= 0) {
             return;
         }
-        batches.range(BatchKeys.lowerBound(0), BatchKeys.lowerBound(batch)).forEach(entry -> batches.delete(entry.key));
+        batches.deleteBatches(0, batch);
     }
 
     private boolean keep(Tuple2<Object, Object> pair) {

@@ -89,31 +89,28 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
             return;
         }
         Tuple2<?, ?> pair = (Tuple2<?, ?>) record.value();
-        Bytes key = BatchKeys.key(schedule.clock().batchStart(record.timestamp()),
-                ElementSerde.INSTANCE.serializeOrderedKey(pair._1()));
-        @SuppressWarnings("unchecked")
-        List<Object> collected = (List<Object>) values.get(key);
-        if (collected == null) {
-            collected = new ArrayList<>();
-        }
-        collected.addAll((List<?>) pair._2()); // in place: the buffered list is this operator's own
-        values.put(key, collected);
+        long batch = schedule.clock().batchStart(record.timestamp());
+        values.update(batch, pair._1(), collected -> {
+            @SuppressWarnings("unchecked")
+            List<Object> list = collected == null ? new ArrayList<>() : (List<Object>) collected;
+            list.addAll((List<?>) pair._2()); // in place: the buffered list is this operator's own
+            return list;
+        });
     }
 
     @Override
     public boolean hasInputBefore(long batchStart) {
-        return values.hasAny(BatchKeys.lowerBound(0), BatchKeys.lowerBound(batchStart));
+        return values.hasAny(0, batchStart);
     }
 
     @Override
     public void run(long time) {
         long batch = schedule.batchOf(time);
-        List<KeyValue<Bytes, Object>> batchValues = values.range(BatchKeys.lowerBound(batch),
-                BatchKeys.lowerBound(schedule.clock().batchEnd(batch)));
+        long batchEnd = schedule.clock().batchEnd(batch);
         List<KeyValue<Bytes, Object>> byKey = new ArrayList<>();
-        batchValues.forEach(entry -> byKey.add(KeyValue.pair(Bytes.wrap(BatchKeys.suffixOf(entry.key)), entry.value)));
+        values.range(batch, batchEnd).forEach(entry -> byKey.add(KeyValue.pair(entry.orderedKey(), entry.value())));
         runBatch(time, byKey);
-        batchValues.forEach(entry -> values.delete(entry.key));
+        values.deleteBatches(batch, batchEnd);
     }
 
     /**

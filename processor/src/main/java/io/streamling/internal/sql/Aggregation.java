@@ -2,6 +2,7 @@ package io.streamling.internal.sql;
 
 import io.streamling.sql.AnalysisException;
 import io.streamling.sql.Row;
+import io.streamling.sql.types.DataType;
 import io.streamling.sql.types.StructField;
 import io.streamling.sql.types.StructType;
 import java.io.Serializable;
@@ -35,7 +36,12 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
                 new StructType(out));
     }
 
-    /** The group keys of a row: one, or several when a key is a sliding window. */
+    /**
+     * The group keys of a row: one, or several when a key is a sliding window. Keys are bare: values
+     * only, nested rows (windows) too, as state stores and shuffles keep them. A schema would be
+     * serialized with every key, most of its bytes (128 against 54 for a window and a word), and
+     * hashed and compared on every update; {@link #output} puts the schema back.
+     */
     public List<Row> keysOf(Row row) {
         int generators = 0;
         for (Expr key : keys) {
@@ -45,11 +51,36 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
             }
             generators += key.isGenerator() ? 1 : 0;
         }
-        if (generators <= 1) {
-            // per row: the key schema is known, Project.of would only derive and check it again
-            return new Project(keys, keySchema).apply(row);
+        // one generator at most: the key schema is known, Project.of would only derive and check it again
+        List<Row> keyRows = generators <= 1 ? new Project(keys, keySchema).apply(row)
+                : Project.of(keys, inSchema).apply(row);
+        List<Row> bare = new ArrayList<>(keyRows.size());
+        for (Row key : keyRows) {
+            bare.add(bare(key));
         }
-        return Project.of(keys, inSchema).apply(row).stream().map(k -> new Row(keySchema, k.values())).toList();
+        return bare;
+    }
+
+    private static Row bare(Row row) {
+        Object[] values = row.values();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Row nested) {
+                values[i] = bare(nested);
+            }
+        }
+        return new Row(null, values);
+    }
+
+    /** A key's value with the schema of its type again, where it is a bare row. */
+    private static Object dressed(Object value, DataType type) {
+        if (!(value instanceof Row row) || row.schema() != null || !(type instanceof StructType struct)) {
+            return value;
+        }
+        Object[] values = row.values();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = dressed(values[i], struct.apply(i).dataType());
+        }
+        return new Row(struct, values);
     }
 
     /**
@@ -143,7 +174,7 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
     public Row output(Row key, AggState state) {
         Object[] values = new Object[keys.size() + aggregates.size()];
         for (int i = 0; i < keys.size(); i++) {
-            values[i] = key.get(i);
+            values[i] = dressed(key.get(i), keySchema.apply(i).dataType());
         }
         for (int i = 0; i < aggregates.size(); i++) {
             String function = unwrap(aggregates.get(i)).function();

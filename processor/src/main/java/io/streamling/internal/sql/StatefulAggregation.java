@@ -113,7 +113,7 @@ public record StatefulAggregation(Aggregation agg, int timeKey, int sessionKey, 
             end = Math.max(end, sessionBound(other, 1));
         }
         Object[] values = key.values();
-        values[sessionKey] = new Row(Exprs.WINDOW_TYPE, new Timestamp(start), new Timestamp(end));
+        values[sessionKey] = Row.of(new Timestamp(start), new Timestamp(end)); // bare, as every key (Aggregation.keysOf)
         groups.put(new Row(key.schema(), values), new AggState(merged.values(), merged.counts(), true));
     }
 
