@@ -23,21 +23,23 @@ final class AggregateByKeyBuilder {
         Stage input = context.build(node.input());
         String name = node.name();
         if (input.partitionedByKey() && node.partitions() == 0) {
-            return input.emitting(fold(context, input, name, node.combine()), name);
+            return input.emitting(fold(context, input, name, node.combine(), true), name);
         }
-        Stage combined = input.emitting(fold(context, input, name + "-combine", node.combine()), name + "-combine");
+        // the combine's results cross a shuffle, which does not keep their order: no sort
+        Stage combined = input.emitting(fold(context, input, name + "-combine", node.combine(), false),
+                name + "-combine");
         int partitions = node.partitions() > 0 ? node.partitions() : input.parallelism();
         Stage shuffled = context.shuffle(combined, name, partitions);
-        return shuffled.emitting(fold(context, shuffled, name, node.merge()), name);
+        return shuffled.emitting(fold(context, shuffled, name, node.merge(), true), name);
     }
 
     private static KStream<Object, Object> fold(PlanningContext context, Stage input, String name,
-                                                Aggregation aggregation) {
+                                                Aggregation aggregation, boolean keyOrder) {
         PlannerSettings settings = context.settings();
         int producers = input.markerProducers();
         return input.stream().process(Suppliers.of(
                 () -> new BatchReduceProcessor(name, settings.clock(), producers, aggregation,
-                        settings.services().lateRecords()),
+                        settings.services().lateRecords(), keyOrder),
                 OperatorStores.bufferedBatches(name), OperatorStores.progress(name)), Named.as(name));
     }
 }

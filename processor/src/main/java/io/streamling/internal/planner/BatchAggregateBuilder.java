@@ -37,7 +37,7 @@ final class BatchAggregateBuilder {
         int producers = input.markerProducers();
         var combined = keyed.process(Suppliers.of(
                 () -> new BatchReduceProcessor(combine, settings.clock(), producers, Aggregation.reducing(node.combine()),
-                        settings.services().lateRecords()),
+                        settings.services().lateRecords(), false), // one key, gathered next
                 OperatorStores.bufferedBatches(combine), OperatorStores.progress(combine)), Named.as(combine));
         Stage gathered = context.shuffle(input.emitting(combined, combine), name, 1);
         OutputSchedule schedule = new OutputSchedule(settings.clock(), gathered.slideMs());

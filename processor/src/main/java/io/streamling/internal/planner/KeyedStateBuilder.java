@@ -79,7 +79,7 @@ final class KeyedStateBuilder {
             int producers = lists.markerProducers();
             Stage combined = lists.emitting(lists.stream().process(Suppliers.of(
                     () -> new BatchReduceProcessor(combine, settings.clock(), producers, CONCAT,
-                            settings.services().lateRecords()),
+                            settings.services().lateRecords(), false), // a shuffle follows: no sort
                     OperatorStores.bufferedBatches(combine), OperatorStores.progress(combine)), Named.as(combine)), combine);
             keyed = context.shuffle(combined, name, requestedPartitions > 0 ? requestedPartitions : input.parallelism());
         }

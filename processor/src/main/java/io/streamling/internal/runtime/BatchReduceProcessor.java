@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * record per key, task and batch crosses the repartition topic); after it, it merges those
  * partial results. Results are keyed by the
  * element key, for the repartition that may follow, and carry the batch start as timestamp; within
- * a batch they come in key order (natural order for strings and numbers).
+ * a batch they come in key order (natural order for strings and numbers), except before a shuffle,
+ * whose reader does not keep their order: there they come as their keys first came.
  */
 public final class BatchReduceProcessor extends ContextualProcessor<Object, Object, Object, Object> {
 
@@ -29,6 +30,7 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
     private final int expectedProducers;
     private final Aggregation aggregation;
     private final DropCounter lateRecords;
+    private final boolean keyOrder;
 
     private BatchStore batches;
     private KeyValueStore<String, Object> progress;
@@ -41,14 +43,16 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
      * @param expectedProducers how many upstream producers send markers to this operator
      * @param aggregation the fold: the user's reduce function, or a combiner
      * @param lateRecords where late records are counted
+     * @param keyOrder whether a batch's results come in key order; false for a combine before a shuffle
      */
     public BatchReduceProcessor(String name, BatchClock clock, int expectedProducers, Aggregation aggregation,
-                                DropCounter lateRecords) {
+                                DropCounter lateRecords, boolean keyOrder) {
         this.name = name;
         this.clock = clock;
         this.expectedProducers = expectedProducers;
         this.aggregation = aggregation;
         this.lateRecords = lateRecords;
+        this.keyOrder = keyOrder;
     }
 
     @Override
@@ -87,8 +91,10 @@ public final class BatchReduceProcessor extends ContextualProcessor<Object, Obje
         if (closeUpTo <= closedUpTo) {
             return;
         }
-        for (BatchStore.Entry result : batches.range(closedUpTo, closeUpTo)) {
-            context().forward(new Record<>(result.key(), new Tuple2<>(result.key(), result.value()), result.batch()));
+        var results = keyOrder ? batches.range(closedUpTo, closeUpTo) : batches.entriesAsPut(closedUpTo, closeUpTo);
+        for (BatchStore.Entry result : results) {
+            Object key = result.key();
+            context().forward(new Record<>(key, new Tuple2<>(key, result.value()), result.batch()));
         }
         batches.deleteBatches(closedUpTo, closeUpTo);
         closedUpTo = closeUpTo;

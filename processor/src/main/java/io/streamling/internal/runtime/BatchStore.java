@@ -54,15 +54,42 @@ public final class BatchStore extends BufferingStore {
      */
     static final int MAX_BUFFERED_ENTRIES = BufferedStore.MAX_BUFFERED_ENTRIES;
 
-    /**
-     * One entry of a {@link #range}.
-     *
-     * @param batch the batch start
-     * @param key the element key
-     * @param orderedKey the key's ordered encoding, by which a range is sorted within a batch
-     * @param value the value, live: an operator may update it in place and put it again
-     */
-    public record Entry(long batch, Object key, Bytes orderedKey, Object value) {
+    /** One entry of a {@link #range}: its batch start, its element key and its live value. */
+    public static final class Entry {
+        private final long batch;
+        private final Object held;
+        private final Object value;
+        private Bytes orderedKey;
+
+        private Entry(long batch, Object held, Object value) {
+            this.batch = batch;
+            this.held = held;
+            this.value = value;
+        }
+
+        /** The batch start. */
+        public long batch() {
+            return batch;
+        }
+
+        /** The element key. */
+        public Object key() {
+            return held instanceof Bytes encoded ? ElementSerde.INSTANCE.deserializeOrderedKey(encoded.get()) : held;
+        }
+
+        /** The key's ordered encoding, by which {@link #range} sorts a batch; encoded when first asked. */
+        public Bytes orderedKey() {
+            if (orderedKey == null) {
+                orderedKey = held instanceof Bytes encoded ? encoded
+                        : Bytes.wrap(ElementSerde.INSTANCE.serializeOrderedKey(held));
+            }
+            return orderedKey;
+        }
+
+        /** The value, live: an operator may update it in place and put it again. */
+        public Object value() {
+            return value;
+        }
     }
 
     /** The batches in memory, each whole. */
@@ -157,11 +184,26 @@ public final class BatchStore extends BufferingStore {
 
     /** The entries of the batches in {@code [fromBatch, toBatch)}: batch by batch, each in its keys' byte order. */
     public List<Entry> range(long fromBatch, long toBatch) {
+        return entries(fromBatch, toBatch, true);
+    }
+
+    /**
+     * The entries of the batches in {@code [fromBatch, toBatch)}, batch by batch, each in the order
+     * its keys were first put (or read back): for a reader that does not keep the order, such as a
+     * shuffle, which need not pay for a sort.
+     */
+    public List<Entry> entriesAsPut(long fromBatch, long toBatch) {
+        return entries(fromBatch, toBatch, false);
+    }
+
+    private List<Entry> entries(long fromBatch, long toBatch, boolean keyOrder) {
         List<Entry> found = new ArrayList<>();
         inMemoryBatches(fromBatch, toBatch).forEach((number, batch) -> {
             int first = found.size();
-            batch.entries.forEach((held, value) -> found.add(entry(number, held, value)));
-            found.subList(first, found.size()).sort((a, b) -> a.orderedKey().compareTo(b.orderedKey()));
+            batch.entries.forEach((held, value) -> found.add(new Entry(number, held, value)));
+            if (keyOrder) {
+                found.subList(first, found.size()).sort((a, b) -> a.orderedKey().compareTo(b.orderedKey()));
+            }
         });
         return found;
     }
@@ -197,13 +239,6 @@ public final class BatchStore extends BufferingStore {
         return key instanceof String || key instanceof Long || key instanceof Integer || key instanceof Row
                 || key instanceof Double || key instanceof Boolean || key instanceof Short || key instanceof Byte
                 || key instanceof Float || key instanceof Character;
-    }
-
-    private static Entry entry(long batch, Object held, Object value) {
-        if (held instanceof Bytes encoded) {
-            return new Entry(batch, ElementSerde.INSTANCE.deserializeOrderedKey(encoded.get()), encoded, value);
-        }
-        return new Entry(batch, held, Bytes.wrap(ElementSerde.INSTANCE.serializeOrderedKey(held)), value);
     }
 
     /** Batch {@code number} in memory, read from RocksDB if stored there; if absent, created or null. */

@@ -31,10 +31,10 @@ class BatchStoreTest {
     Path stateDir;
 
     /**
-     * Commands: "put b k n" (key k of batch b), "bytes b k n" (the key as a byte array), "del b k", "tmp b k" (put and delete), "drop b" (every key of batch b),
-     * "fill b n" (keys
-     * k0..k(n-1) of batch b), and the reads "range b c" (the entries of batches [b, c) as b/k=n),
-     * "count b c" and "any b c".
+     * Commands: "put b k n" (key k of batch b), "bytes b k n" (the key as a byte array), "del b k",
+     * "tmp b k" (put and delete), "drop b" (every key of batch b), "fill b n" (keys k0..k(n-1) of
+     * batch b), and the reads "range b c" (the entries of batches [b, c) as b/k=n), "asput b c"
+     * (their keys as put), "count b c" and "any b c".
      */
     private static final class Commands extends ContextualProcessor<String, String, String, String> {
         private BatchStore batches;
@@ -67,6 +67,8 @@ class BatchStoreTest {
                         .map(entry -> entry.batch() + "/" + (entry.key() instanceof byte[] bytes
                                 ? "bytes:" + new String(bytes, StandardCharsets.UTF_8) : entry.key()) + "=" + entry.value())
                         .toList())));
+                case "asput" -> context().forward(record.withValue(String.valueOf(batches.entriesAsPut(batch,
+                        Long.parseLong(words[2])).stream().map(entry -> entry.batch() + "/" + entry.key()).toList())));
                 case "count" -> context().forward(record.withValue(range(batch, words[2]).size() + " entries"));
                 case "any" -> context().forward(record.withValue(String.valueOf(
                         batches.hasAny(batch, Long.parseLong(words[2])))));
@@ -188,6 +190,18 @@ class BatchStoreTest {
 
             // then each key is still one entry, read back from RocksDB or not, in the order of the keys' bytes
             assertThat(seen).containsExactly("[1/bytes:x=5, 1/b=4]");
+        }
+    }
+
+    @Test
+    void shouldHandEntriesAsPutWithoutSortingThemWhenAsked() {
+        try (TopologyTestDriver driver = driver()) {
+            // given keys put out of order in two batches, one key put again
+            List<String> seen = feed(driver, "put 2 z 1", "put 1 m 2", "put 1 c 3", "put 2 a 4", "put 1 m 5",
+                    "asput 0 9", "range 0 9");
+
+            // then entriesAsPut keeps each batch's first-put order, range sorts each batch by key
+            assertThat(seen).containsExactly("[1/m, 1/c, 2/z, 2/a]", "[1/c=3, 1/m=5, 2/a=4, 2/z=1]");
         }
     }
 }
