@@ -46,7 +46,7 @@ class SparkReferenceTest {
     Path stateDir;
 
     @ParameterizedTest(name = "input {0}")
-    @ValueSource(ints = {2, 4})
+    @ValueSource(ints = {2, 4, 5})
     void shouldGiveSparksOutputForEveryProgramAndBatch(int input) throws IOException {
         // given
         List<String> lines = lines("dstream-input-" + input + ".tsv");
