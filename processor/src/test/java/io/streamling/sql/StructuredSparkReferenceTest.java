@@ -3,6 +3,7 @@ package io.streamling.sql;
 import static io.streamling.sql.functions.avg;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.count;
+import static io.streamling.sql.functions.expr;
 import static io.streamling.sql.functions.max;
 import static io.streamling.sql.functions.min;
 import static io.streamling.sql.functions.session_window;
@@ -31,13 +32,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Nineteen queries — tumbling and sliding windows (with startTime) with count, sum, min, max, avg in
- * append, update and complete mode, session windows, window_time, dropDuplicates with and without
- * the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters and
- * arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and append)
- * and mapGroupsWithState — over random back-to-back micro-batches with late rows, compared micro-batch by
- * micro-batch (batch ids included, and the no-data batch after the last) with what Apache Spark
- * 4.0.1 gave for the same micro-batches ({@code spark-reference/structured-*.tsv}, recorded by
+ * Twenty-three queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
+ * avg in append, update and complete mode, session windows, window_time, dropDuplicates with and
+ * without the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters
+ * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
+ * append), mapGroupsWithState, and stream-stream inner, left outer, full outer and left semi joins
+ * with a time range (a self-join of two key ranges) — over random back-to-back micro-batches with
+ * late rows, compared micro-batch by micro-batch (batch ids included, and the no-data batch after
+ * the last) with what Apache Spark 4.0.1 gave for the same micro-batches
+ * ({@code spark-reference/structured-*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.StructuredReference} in module benchmarks-spark, which holds
  * the same queries in Spark's API: keep the two in step).
  */
@@ -47,7 +50,7 @@ class StructuredSparkReferenceTest {
     private static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "slide_agg_append", "session_append", "dedup_append",
         "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
         "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
-        "mgws_count"};
+        "mgws_count", "join_inner", "join_left", "join_full", "join_semi"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -156,6 +159,16 @@ class StructuredSparkReferenceTest {
                         state.update(n);
                         return k + "=" + n;
                     }, Encoders.LONG(), Encoders.STRING()).toDF(), "update"};
+            case "join_inner", "join_left", "join_full" -> new Object[] {side(rows, "l", "a", "10 seconds")
+                    .join(side(rows, "r", "c", "20 seconds"),
+                            expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"),
+                            name.equals("join_inner") ? "inner" : name.equals("join_left") ? "left_outer" : "full_outer")
+                    .select(col("lt").cast("string").as("l"), col("lk"), col("rt").cast("string").as("r"), col("rk"),
+                            col("lv"), col("rv")), "append"};
+            case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
+                    .join(side(rows, "r", "c", "20 seconds"),
+                            expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
+                    .select(col("lt").cast("string").as("l"), col("lk"), col("lv")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -164,6 +177,14 @@ class StructuredSparkReferenceTest {
         try (InputStream in = StructuredSparkReferenceTest.class.getResourceAsStream("/spark-reference/" + resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
+    }
+
+    /** One side of a self-join: the rows of keys {@code key} and the next letter, renamed with {@code prefix}. */
+    private static Dataset<Row> side(Dataset<Row> rows, String prefix, String key, String delay) {
+        String next = String.valueOf((char) (key.charAt(0) + 1));
+        return rows.where(col("k").equalTo(key).or(col("k").equalTo(next)))
+                .select(col("t").as(prefix + "t"), col("k").as(prefix + "k"), col("v").as(prefix + "v"))
+                .withWatermark(prefix + "t", delay);
     }
 
     private static Iterator<String> countUntilTimeout(String k, Iterator<Row> values, GroupState<Long> state) {

@@ -170,6 +170,28 @@ class StructuredStreamJoinTest {
     }
 
     @Test
+    void rowsTheWatermarkEvictsInTheirOwnMicroBatchStillMeetTheOtherSideAndAreWrittenWithNullsUnmatched() {
+        // given: a full outer join; after the first micro-batch the watermark is 12:20, so the state
+        // keeps left rows after 12:05 and right rows after 12:20
+        Dataset<Row> joined = side("lt", "lk", "10 minutes").join(side("rt", "rk", "20 minutes"), expr(RANGE),
+                "full_outer");
+
+        // when: the next micro-batch, back to back (nothing is late yet), brings rows the watermark evicts at once
+        List<String> batches = run(joined, T0 + 3_000, test -> {
+            test.send(0, T0 + 10, event("12:30", "a"));
+            test.send(1, T0 + 20, event("12:40", "b"));
+            test.send(0, T0 + 1_010, event("12:00", "c"));
+            test.send(1, T0 + 1_020, event("12:10", "c"), event("12:15", "d"));
+        });
+
+        // then: as Spark 4, the left row is kept for this micro-batch's right rows and matches one; the
+        // unmatched right row is written with nulls in the same micro-batch
+        assertThat(batches).containsExactly(
+                batch(0),
+                batch(1, row(at("12:00"), "c", at("12:10"), "c"), row(null, null, at("12:15"), "d")));
+    }
+
+    @Test
     void aRightOuterJoinWithABetweenConditionWritesUnmatchedRightRowsOnceTheLeftCanNoLongerCatchUp() {
         // given: a left row matches right rows from its own time to 10 minutes later
         Dataset<Row> joined = side("lt", "lk", "5 minutes").join(side("rt", "rk", "10 minutes"),

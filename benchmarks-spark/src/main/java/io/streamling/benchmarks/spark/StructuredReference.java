@@ -3,6 +3,7 @@ package io.streamling.benchmarks.spark;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -42,7 +43,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * micro-batch, back to back (the next batch's rows are added from inside {@code foreachBatch}, so no
  * no-data batch runs between them; after the last, Spark runs its no-data batch). Same queries,
  * Spark's types; keep the two lists in step. Run as {@link DStreamReference} is, with
- * {@code StructuredReference input.tsv}; the input has a line per row, {@code batch<TAB>json};
+ * {@code StructuredReference input.tsv [query ...]} (all queries when none is named); the input has a line per row, {@code batch<TAB>json};
  * each output line is {@code BATCH<TAB>query<TAB>batchId<TAB>[sorted rows]}.
  */
 public final class StructuredReference {
@@ -50,7 +51,7 @@ public final class StructuredReference {
     static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "session_append",
         "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
         "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
-        "fmgws_et", "fmgws_et_append", "mgws_count"};
+        "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -67,7 +68,8 @@ public final class StructuredReference {
             String[] parts = line.split("\t", 2);
             batches.computeIfAbsent(Integer.parseInt(parts[0]), b -> new ArrayList<>()).add(parts[1]);
         }
-        for (String name : QUERIES) {
+        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length) : List.of(QUERIES);
+        for (String name : names) {
             run(spark, new ArrayList<>(batches.values()), name);
         }
         spark.stop();
@@ -166,8 +168,26 @@ public final class StructuredReference {
                         state.update(n);
                         return k + "=" + n;
                     }, Encoders.LONG(), Encoders.STRING()).toDF(), "update"};
+            case "join_inner", "join_left", "join_full" -> new Object[] {side(rows, "l", "a", "10 seconds")
+                    .join(side(rows, "r", "c", "20 seconds"),
+                            expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"),
+                            name.equals("join_inner") ? "inner" : name.equals("join_left") ? "left_outer" : "full_outer")
+                    .select(col("lt").cast("string").as("l"), col("lk"), col("rt").cast("string").as("r"), col("rk"),
+                            col("lv"), col("rv")), "append"};
+            case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
+                    .join(side(rows, "r", "c", "20 seconds"),
+                            expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
+                    .select(col("lt").cast("string").as("l"), col("lk"), col("lv")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** One side of a self-join: the rows of keys {@code key} and the next letter, renamed with {@code prefix}. */
+    private static Dataset<Row> side(Dataset<Row> rows, String prefix, String key, String delay) {
+        String next = String.valueOf((char) (key.charAt(0) + 1));
+        return rows.where(col("k").equalTo(key).or(col("k").equalTo(next)))
+                .select(col("t").as(prefix + "t"), col("k").as(prefix + "k"), col("v").as(prefix + "v"))
+                .withWatermark(prefix + "t", delay);
     }
 
     private static Iterator<String> countUntilTimeout(String k, Iterator<Row> values, GroupState<Long> state) {

@@ -184,8 +184,9 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
 
     /**
      * New left rows against the right side's kept rows; each is kept unless it matched in a left
-     * semi join or the watermark would evict it at once (then, as in Spark, it is not kept, and an
-     * outer join writes no null row for it). Returns how many it kept.
+     * semi join, even when the watermark evicts it in this micro-batch: it has yet to meet this
+     * micro-batch's right rows, and an outer join writes it with nulls when it is evicted unmatched
+     * (Spark 4's StreamingSymmetricHashJoinExec). Returns how many it kept.
      */
     private long joinLeft(List<Row> rows, Sides sides, Eviction eviction, List<Row> out) {
         boolean semi = logic.type().equals("left_semi");
@@ -204,7 +205,7 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                     sides.right().set(i, new Entry(r.row(), true));
                 }
             }
-            if (!(semi && matched) && !eviction.evicts(l)) {
+            if (!(semi && matched)) {
                 sides.left().add(new Entry(l, matched));
                 kept++;
             }
@@ -212,7 +213,12 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
         return kept;
     }
 
-    /** New right rows against every kept left row (a left semi join writes a left row at its first match). */
+    /**
+     * New right rows against every kept left row, this micro-batch's included (a left semi join
+     * writes a left row at its first match). A right row the watermark evicts in this micro-batch
+     * is not kept, having met every left row it can, unless a right or full outer join has to
+     * write it with nulls at its eviction. Returns how many it kept.
+     */
     private long joinRight(List<Row> rows, Sides sides, Eviction eviction, List<Row> out) {
         boolean semi = logic.type().equals("left_semi");
         long kept = 0;
@@ -229,7 +235,8 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                     sides.left().set(i, new Entry(l.row(), true));
                 }
             }
-            if (!eviction.evicts(r)) {
+            boolean writtenUnmatched = !matched && (logic.type().equals("right_outer") || logic.type().equals("full_outer"));
+            if (!eviction.evicts(r) || writtenUnmatched) {
                 sides.right().add(new Entry(r, matched));
                 kept++;
             }
