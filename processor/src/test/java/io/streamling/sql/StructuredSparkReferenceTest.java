@@ -32,12 +32,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Twenty-three queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
+ * Twenty-seven queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
  * avg in append, update and complete mode, session windows, window_time, dropDuplicates with and
  * without the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters
  * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
- * append), mapGroupsWithState, and stream-stream inner, left outer, full outer and left semi joins
- * with a time range (a self-join of two key ranges) — over random back-to-back micro-batches with
+ * append), mapGroupsWithState, stream-stream inner, left, right and full outer and left semi joins
+ * with a time range (a self-join of two key ranges), a stream-static left outer join, a top three
+ * in complete mode (orderBy, limit) and a global aggregation in update mode — over random back-to-back micro-batches with
  * late rows, compared micro-batch by micro-batch (batch ids included, and the no-data batch after
  * the last) with what Apache Spark 4.0.1 gave for the same micro-batches
  * ({@code spark-reference/structured-*.tsv}, recorded by
@@ -50,7 +51,7 @@ class StructuredSparkReferenceTest {
     private static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "slide_agg_append", "session_append", "dedup_append",
         "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
         "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
-        "mgws_count", "join_inner", "join_left", "join_full", "join_semi"};
+        "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -165,6 +166,17 @@ class StructuredSparkReferenceTest {
                             name.equals("join_inner") ? "inner" : name.equals("join_left") ? "left_outer" : "full_outer")
                     .select(col("lt").cast("string").as("l"), col("lk"), col("rt").cast("string").as("r"), col("rk"),
                             col("lv"), col("rv")), "append"};
+            case "join_right" -> new Object[] {side(rows, "l", "a", "10 seconds")
+                    .join(side(rows, "r", "c", "20 seconds"),
+                            expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "right_outer")
+                    .select(col("lt").cast("string").as("l"), col("lk"), col("rt").cast("string").as("r"), col("rk"),
+                            col("lv"), col("rv")), "append"};
+            case "static_join" -> new Object[] {rows.join(names(rows), col("k").equalTo(col("nk")), "left_outer")
+                    .select(col("t").cast("string").as("ts"), col("k"), col("v"), col("name")), "append"};
+            case "top_complete" -> new Object[] {rows.groupBy(col("k")).agg(count(col("v")).as("n"), sum(col("v")).as("s"))
+                    .orderBy(col("s").desc(), col("k")).limit(3), "complete"};
+            case "global_update" -> new Object[] {rows.groupBy().agg(count(col("k")).as("n"), sum(col("v")).as("s"),
+                    max(col("t")).as("latest")).select(col("n"), col("s"), col("latest").cast("string")), "update"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
@@ -177,6 +189,12 @@ class StructuredSparkReferenceTest {
         try (InputStream in = StructuredSparkReferenceTest.class.getResourceAsStream("/spark-reference/" + resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
+    }
+
+    /** A static table of names for some keys, for a stream-static join. */
+    private static Dataset<Row> names(Dataset<Row> rows) {
+        return rows.sparkSession().createDataFrame(List.of(Row.of("a", "alpha"), Row.of("c", "gamma"),
+                Row.of("e", "epsilon")), io.streamling.sql.types.StructType.fromDDL("nk STRING, name STRING"));
     }
 
     /** One side of a self-join: the rows of keys {@code key} and the next letter, renamed with {@code prefix}. */

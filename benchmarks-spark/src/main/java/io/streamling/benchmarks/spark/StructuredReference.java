@@ -27,6 +27,7 @@ import org.apache.spark.api.java.function.MapGroupsWithStateFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.GroupState;
@@ -51,7 +52,7 @@ public final class StructuredReference {
     static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "session_append",
         "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
         "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
-        "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi"};
+        "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -174,12 +175,29 @@ public final class StructuredReference {
                             name.equals("join_inner") ? "inner" : name.equals("join_left") ? "left_outer" : "full_outer")
                     .select(col("lt").cast("string").as("l"), col("lk"), col("rt").cast("string").as("r"), col("rk"),
                             col("lv"), col("rv")), "append"};
+            case "join_right" -> new Object[] {side(rows, "l", "a", "10 seconds")
+                    .join(side(rows, "r", "c", "20 seconds"),
+                            expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "right_outer")
+                    .select(col("lt").cast("string").as("l"), col("lk"), col("rt").cast("string").as("r"), col("rk"),
+                            col("lv"), col("rv")), "append"};
+            case "static_join" -> new Object[] {rows.join(names(rows), col("k").equalTo(col("nk")), "left_outer")
+                    .select(col("t").cast("string").as("ts"), col("k"), col("v"), col("name")), "append"};
+            case "top_complete" -> new Object[] {rows.groupBy(col("k")).agg(count(col("v")).as("n"), sum(col("v")).as("s"))
+                    .orderBy(col("s").desc(), col("k")).limit(3), "complete"};
+            case "global_update" -> new Object[] {rows.groupBy().agg(count(col("k")).as("n"), sum(col("v")).as("s"),
+                    max(col("t")).as("latest")).select(col("n"), col("s"), col("latest").cast("string")), "update"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
                     .select(col("lt").cast("string").as("l"), col("lk"), col("lv")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** A static table of names for some keys, for a stream-static join. */
+    private static Dataset<Row> names(Dataset<Row> rows) {
+        return rows.sparkSession().createDataFrame(List.of(RowFactory.create("a", "alpha"), RowFactory.create("c", "gamma"),
+                RowFactory.create("e", "epsilon")), StructType.fromDDL("nk STRING, name STRING"));
     }
 
     /** One side of a self-join: the rows of keys {@code key} and the next letter, renamed with {@code prefix}. */
