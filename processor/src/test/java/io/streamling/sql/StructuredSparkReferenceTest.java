@@ -38,9 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
  * append), mapGroupsWithState, stream-stream inner, left, right and full outer and left semi joins
  * with a time range (a self-join of two key ranges), a stream-static left outer join, a top three
- * in complete mode (orderBy, limit) and a global aggregation in update mode — over random back-to-back micro-batches with
- * late rows, compared micro-batch by micro-batch (batch ids included, and the no-data batch after
- * the last) with what Apache Spark 4.0.1 gave for the same micro-batches
+ * in complete mode (orderBy, limit) and a global aggregation in update mode — over random
+ * back-to-back micro-batches with late rows, compared micro-batch by micro-batch (batch ids
+ * included, and the no-data batch after the last) with what Apache Spark 4.0.1 gave for the same
+ * micro-batches
  * ({@code spark-reference/structured-*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.StructuredReference} in module benchmarks-spark, which holds
  * the same queries in Spark's API: keep the two in step).
