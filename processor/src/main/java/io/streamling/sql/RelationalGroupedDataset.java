@@ -1,5 +1,6 @@
 package io.streamling.sql;
 
+import io.streamling.internal.sql.AggregateOutputs;
 import io.streamling.internal.sql.Aggregation;
 import io.streamling.internal.sql.Expr;
 import java.util.ArrayList;
@@ -22,12 +23,26 @@ public final class RelationalGroupedDataset {
         return agg(functions.count("*").alias("count"));
     }
 
-    /** Aggregates per group: {@code agg(sum("b"), avg("b").as("mean"))}. */
+    /**
+     * Aggregates per group: {@code agg(sum("b"), avg("b").as("mean"))}. An expression may wrap
+     * aggregates in casts and arithmetic ({@code max("t").cast("string")}, {@code sum("b") / count("b")}):
+     * it is evaluated after the aggregation, as by a {@code select} after {@code agg}.
+     */
     public Dataset<Row> agg(Column aggregate, Column... more) {
         List<Expr> aggregates = new ArrayList<>();
         aggregates.add(aggregate.expr());
         Arrays.stream(more).map(Column::expr).forEach(aggregates::add);
-        return dataset.aggregate(Aggregation.of(keys, aggregates, dataset.schema()));
+        AggregateOutputs split = AggregateOutputs.of(aggregates);
+        if (split == null) {
+            return dataset.aggregate(Aggregation.of(keys, aggregates, dataset.schema()));
+        }
+        Dataset<Row> aggregated = dataset.aggregate(Aggregation.of(keys, split.aggregates(), dataset.schema()));
+        List<Column> columns = new ArrayList<>();
+        for (Expr key : keys) {
+            columns.add(functions.col(key.name()));
+        }
+        split.outputs().forEach(output -> columns.add(new Column(output)));
+        return aggregated.select(columns.toArray(Column[]::new));
     }
 
     /** The sum of each named column per group. */

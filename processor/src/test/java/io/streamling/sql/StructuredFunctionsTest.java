@@ -1,6 +1,10 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.count;
+import static io.streamling.sql.functions.sum;
+import static io.streamling.sql.functions.min;
+import static io.streamling.sql.functions.max;
 import static io.streamling.sql.functions.concat;
 import static io.streamling.sql.functions.current_timestamp;
 import static io.streamling.sql.functions.from_json;
@@ -88,6 +92,23 @@ class StructuredFunctionsTest {
         assertThatThrownBy(() -> counts().select(from_json(col("count"), "a STRING")))
                 .isInstanceOf(AnalysisException.class)
                 .hasMessageContaining("from_json(count)");
+    }
+
+    @Test
+    void shouldEvaluateExpressionsOverAggregatesAfterAggregatingAndNameThemAsSpark() {
+        // given
+        StructType schema = StructType.fromDDL("k STRING, v INT");
+        Dataset<Row> rows = spark.createDataFrame(List.of(new Row(schema, "a", 1), new Row(schema, "a", 4),
+                new Row(schema, "b", 3)), schema);
+
+        // when: aggregates inside a cast and arithmetic, as agg() accepts them in Spark
+        Dataset<Row> summary = rows.groupBy(col("k")).agg(max(col("v")).cast("string"),
+                max(col("v")).minus(min(col("v"))).as("spread"), sum(col("v")).divide(count(col("v"))));
+
+        // then
+        assertThat(summary.columns()).containsExactly("k", "CAST(max(v) AS STRING)", "spread",
+                "(sum(v) / count(v))");
+        assertThat(summary.collectAsList()).containsExactly(Row.of("a", "4", 3, 2.5), Row.of("b", "3", 0, 3.0));
     }
 
     private Dataset<Row> strings(String... values) {

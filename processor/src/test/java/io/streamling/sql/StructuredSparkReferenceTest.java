@@ -32,13 +32,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Twenty-seven queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
+ * Twenty-nine queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
  * avg in append, update and complete mode, session windows, window_time, dropDuplicates with and
  * without the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters
  * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
  * append), mapGroupsWithState, stream-stream inner, left, right and full outer and left semi joins
  * with a time range (a self-join of two key ranges), a stream-static left outer join, a top three
- * in complete mode (orderBy, limit) and a global aggregation in update mode — over random
+ * in complete mode (orderBy, limit), a global aggregation in update mode and expressions over
+ * aggregates in agg() — over random
  * back-to-back micro-batches with late rows, compared micro-batch by micro-batch (batch ids
  * included, and the no-data batch after the last) with what Apache Spark 4.0.1 gave for the same
  * micro-batches
@@ -52,7 +53,8 @@ class StructuredSparkReferenceTest {
     private static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "slide_agg_append", "session_append", "dedup_append",
         "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
         "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
-        "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update"};
+        "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
+        "agg_expr_update", "win_expr_append"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -178,6 +180,11 @@ class StructuredSparkReferenceTest {
                     .orderBy(col("s").desc(), col("k")).limit(3), "complete"};
             case "global_update" -> new Object[] {rows.groupBy().agg(count(col("k")).as("n"), sum(col("v")).as("s"),
                     max(col("t")).as("latest")).select(col("n"), col("s"), col("latest").cast("string")), "update"};
+            case "agg_expr_update" -> new Object[] {rows.groupBy(col("k")).agg(max(col("t")).cast("string").as("latest"),
+                    max(col("v")).minus(min(col("v"))).as("spread"), sum(col("v")).divide(count(col("v")))), "update"};
+            case "win_expr_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k"))
+                    .agg(max(col("v")).minus(min(col("v"))).plus(1).as("spread"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("spread")), "append"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")

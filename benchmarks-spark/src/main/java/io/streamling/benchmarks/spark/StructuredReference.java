@@ -52,7 +52,8 @@ public final class StructuredReference {
     static final String[] QUERIES = {"win_append", "win_update", "slide_agg_update", "session_append",
         "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
         "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
-        "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update"};
+        "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
+        "agg_expr_update", "win_expr_append"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -186,6 +187,11 @@ public final class StructuredReference {
                     .orderBy(col("s").desc(), col("k")).limit(3), "complete"};
             case "global_update" -> new Object[] {rows.groupBy().agg(count(col("k")).as("n"), sum(col("v")).as("s"),
                     max(col("t")).as("latest")).select(col("n"), col("s"), col("latest").cast("string")), "update"};
+            case "agg_expr_update" -> new Object[] {rows.groupBy(col("k")).agg(max(col("t")).cast("string").as("latest"),
+                    max(col("v")).minus(min(col("v"))).as("spread"), sum(col("v")).divide(count(col("v")))), "update"};
+            case "win_expr_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k"))
+                    .agg(max(col("v")).minus(min(col("v"))).plus(1).as("spread"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("spread")), "append"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
