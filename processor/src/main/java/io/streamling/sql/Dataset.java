@@ -315,17 +315,31 @@ public final class Dataset<T> {
             }
             return new Dataset<>(session, schema, out, null);
         }
-        int eventTime = -1;
-        if (plan.effectiveWatermarkColumn() != null) {
-            for (int i = 0; i < schema.fields().length; i++) {
-                if (schema.apply(i).name().equalsIgnoreCase(plan.effectiveWatermarkColumn())) {
-                    eventTime = i;
-                }
-            }
-        }
-        Deduplication dedup = new Deduplication(schema, List.copyOf(key), eventTime, withinWatermark,
+        Deduplication dedup = new Deduplication(schema, List.copyOf(key), eventTimeColumn(), withinWatermark,
                 plan.effectiveWatermarkDelayMs());
         return new Dataset<>(session, schema, null, plan.statefully(dedup));
+    }
+
+    /**
+     * The column whose time the watermark judges, -1 without a watermark: a window column where
+     * there is one (Spark carries the watermark onto a window of the event time, and judges rows by
+     * the window's end), else the watermark column.
+     */
+    private int eventTimeColumn() {
+        if (plan.effectiveWatermarkColumn() == null) {
+            return -1;
+        }
+        for (int i = 0; i < schema.fields().length; i++) {
+            if (schema.apply(i).dataType().equals(Exprs.WINDOW_TYPE)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < schema.fields().length; i++) {
+            if (schema.apply(i).name().equalsIgnoreCase(plan.effectiveWatermarkColumn())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The rows of both Datasets (by position; the schemas must have as many columns), as SQL's UNION ALL. */

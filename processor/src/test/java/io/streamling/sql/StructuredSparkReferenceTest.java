@@ -32,14 +32,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Twenty-nine queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
+ * Thirty-three queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
  * avg in append, update and complete mode, session windows, window_time, dropDuplicates with and
  * without the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters
  * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
  * append), mapGroupsWithState, stream-stream inner, left, right and full outer and left semi joins
  * with a time range (a self-join of two key ranges), a stream-static left outer join, a top three
- * in complete mode (orderBy, limit), a global aggregation in update mode and expressions over
- * aggregates in agg() — over random
+ * in complete mode (orderBy, limit), a global aggregation in update mode, expressions over
+ * aggregates in agg(), a union, a left outer join on windows, sliding windows in complete mode and
+ * dropDuplicates on a window column — over random
  * back-to-back micro-batches with late rows, compared micro-batch by micro-batch (batch ids
  * included, and the no-data batch after the last) with what Apache Spark 4.0.1 gave for the same
  * micro-batches
@@ -54,7 +55,7 @@ class StructuredSparkReferenceTest {
         "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
         "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
         "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
-        "agg_expr_update", "win_expr_append"};
+        "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -103,7 +104,7 @@ class StructuredSparkReferenceTest {
     }
 
     static Stream<Arguments> queriesAndInputs() {
-        return Stream.of(2, 7, 11, 13).flatMap(input -> Stream.of(QUERIES).map(query -> Arguments.of(query, input)));
+        return Stream.of(2, 7, 11, 13, 17).flatMap(input -> Stream.of(QUERIES).map(query -> Arguments.of(query, input)));
     }
 
     private static Object[] query(String name, Dataset<Row> rows) {
@@ -185,6 +186,18 @@ class StructuredSparkReferenceTest {
             case "win_expr_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k"))
                     .agg(max(col("v")).minus(min(col("v"))).plus(1).as("spread"))
                     .select(col("window.start").cast("string").as("s"), col("k"), col("spread")), "append"};
+            case "union_update" -> new Object[] {rows.where(col("k").equalTo("a"))
+                    .union(rows.where(col("k").equalTo("c"))).groupBy(col("k")).count(), "update"};
+            case "join_window_left" -> new Object[] {windowed(rows, "l", "a", "10 seconds")
+                    .join(windowed(rows, "r", "c", "20 seconds"),
+                            col("lw").equalTo(col("rw")).and(col("lv").equalTo(col("rv"))), "left_outer")
+                    .select(col("lw.start").cast("string").as("s"), col("lk"), col("rk"), col("lv")), "append"};
+            case "slide_complete" -> new Object[] {rows.groupBy(window(col("t"), "20 seconds", "10 seconds"))
+                    .agg(count(col("k")).as("n"), min(col("v")).as("mn"))
+                    .select(col("window.start").cast("string").as("s"), col("n"), col("mn")), "complete"};
+            case "dedup_window" -> new Object[] {w.withColumn("win", window(col("t"), "10 seconds"))
+                    .dropDuplicates("win", "k").select(col("win.start").cast("string").as("s"), col("k"), col("v")),
+                "append"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
@@ -203,6 +216,12 @@ class StructuredSparkReferenceTest {
     private static Dataset<Row> names(Dataset<Row> rows) {
         return rows.sparkSession().createDataFrame(List.of(Row.of("a", "alpha"), Row.of("c", "gamma"),
                 Row.of("e", "epsilon")), io.streamling.sql.types.StructType.fromDDL("nk STRING, name STRING"));
+    }
+
+    /** One side of a self-join on 10-second windows: the window of its time as {@code <prefix>w}. */
+    private static Dataset<Row> windowed(Dataset<Row> rows, String prefix, String key, String delay) {
+        return side(rows, prefix, key, delay).select(window(col(prefix + "t"), "10 seconds").as(prefix + "w"),
+                col(prefix + "k"), col(prefix + "v"));
     }
 
     /** One side of a self-join: the rows of keys {@code key} and the next letter, renamed with {@code prefix}. */

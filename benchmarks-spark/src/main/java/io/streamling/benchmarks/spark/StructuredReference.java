@@ -53,7 +53,7 @@ public final class StructuredReference {
         "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
         "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
         "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
-        "agg_expr_update", "win_expr_append"};
+        "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -192,6 +192,18 @@ public final class StructuredReference {
             case "win_expr_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k"))
                     .agg(max(col("v")).minus(min(col("v"))).plus(1).as("spread"))
                     .select(col("window.start").cast("string").as("s"), col("k"), col("spread")), "append"};
+            case "union_update" -> new Object[] {rows.where(col("k").equalTo("a"))
+                    .union(rows.where(col("k").equalTo("c"))).groupBy(col("k")).count(), "update"};
+            case "join_window_left" -> new Object[] {windowed(rows, "l", "a", "10 seconds")
+                    .join(windowed(rows, "r", "c", "20 seconds"),
+                            col("lw").equalTo(col("rw")).and(col("lv").equalTo(col("rv"))), "left_outer")
+                    .select(col("lw.start").cast("string").as("s"), col("lk"), col("rk"), col("lv")), "append"};
+            case "slide_complete" -> new Object[] {rows.groupBy(window(col("t"), "20 seconds", "10 seconds"))
+                    .agg(count(col("k")).as("n"), min(col("v")).as("mn"))
+                    .select(col("window.start").cast("string").as("s"), col("n"), col("mn")), "complete"};
+            case "dedup_window" -> new Object[] {w.withColumn("win", window(col("t"), "10 seconds"))
+                    .dropDuplicates("win", "k").select(col("win.start").cast("string").as("s"), col("k"), col("v")),
+                "append"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
@@ -204,6 +216,12 @@ public final class StructuredReference {
     private static Dataset<Row> names(Dataset<Row> rows) {
         return rows.sparkSession().createDataFrame(List.of(RowFactory.create("a", "alpha"), RowFactory.create("c", "gamma"),
                 RowFactory.create("e", "epsilon")), StructType.fromDDL("nk STRING, name STRING"));
+    }
+
+    /** One side of a self-join on 10-second windows: the window of its time as {@code <prefix>w}. */
+    private static Dataset<Row> windowed(Dataset<Row> rows, String prefix, String key, String delay) {
+        return side(rows, prefix, key, delay).select(window(col(prefix + "t"), "10 seconds").as(prefix + "w"),
+                col(prefix + "k"), col(prefix + "v"));
     }
 
     /** One side of a self-join: the rows of keys {@code key} and the next letter, renamed with {@code prefix}. */

@@ -4,7 +4,6 @@ import io.streamling.api.Tuple2;
 import io.streamling.sql.AnalysisException;
 import io.streamling.sql.Row;
 import io.streamling.sql.types.StructType;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,15 @@ import java.util.TreeMap;
 /**
  * {@code dropDuplicates(cols)} and {@code dropDuplicatesWithinWatermark(cols)} on a stream, as
  * Spark's StreamingDeduplicateExec: a row is written when its key was not seen before. With a
- * watermark, rows whose event time is at or before it are dropped as late; the state keeps each key
+ * watermark, rows whose event time is at or before it are dropped as late (a window column derived
+ * from the watermarked time stands for it, by its end, as in Spark); the state keeps each key
  * for ever unless the event-time column is part of the key (then keys at or before the watermark
  * are removed), or, within the watermark, until the watermark passes the first row's event time
  * plus the delay.
  *
  * @param keyColumns the indices of the key columns in the input rows
- * @param eventTime the index of the watermark column in the input rows, -1 without a watermark
+ * @param eventTime the index of the event-time column in the input rows (the watermark column, or a
+ *     window column), -1 without a watermark
  * @param withinWatermark whether this is {@code dropDuplicatesWithinWatermark}
  */
 public record Deduplication(StructType inSchema, List<Integer> keyColumns, int eventTime, boolean withinWatermark,
@@ -62,8 +63,9 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
         long[] dropped = {0};
         batch.forEach((key, partial) -> {
             for (Row row : (List<Row>) partial) {
-                Timestamp time = (Timestamp) (eventTime >= 0 ? row.get(eventTime) : null);
-                if (late && time != null && time.getTime() <= clock.lateWatermark()) {
+                Object value = eventTime >= 0 ? row.get(eventTime) : null;
+                Long time = value == null ? null : Aggregation.eventTimeOf(value);
+                if (late && time != null && time <= clock.lateWatermark()) {
                     dropped[0]++;
                     continue;
                 }
@@ -82,13 +84,13 @@ public record Deduplication(StructType inSchema, List<Integer> keyColumns, int e
                 out.size(), before - seen.size(), dropped[0]));
     }
 
-    private long expiry(Timestamp time) {
+    private long expiry(Long time) {
         if (time == null) {
             return Long.MAX_VALUE;
         }
         if (withinWatermark) {
-            return time.getTime() + delayMs;
+            return time + delayMs;
         }
-        return keyColumns.contains(eventTime) ? time.getTime() : Long.MAX_VALUE;
+        return keyColumns.contains(eventTime) ? time : Long.MAX_VALUE;
     }
 }
