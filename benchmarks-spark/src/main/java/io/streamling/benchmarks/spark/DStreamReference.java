@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.State;
@@ -179,5 +182,29 @@ public final class DStreamReference {
                 }));
         out("mws", mws, rec);
         outPairs("mws_snap", mws.stateSnapshots(), rec);
+        outPairs("window_join", pairs.window(Durations.seconds(3), Durations.seconds(1))
+                .join(pairs.filter(t -> t._2() > 5).window(Durations.seconds(2), Durations.seconds(1))), rec);
+        outPairs("combine_max", pairs.combineByKey(v -> v, Math::max, Math::max, new HashPartitioner(2)), rec);
+        outPairs("usbk_initial", pairs.updateStateByKey((List<Integer> vs, Optional<Integer> st) -> {
+            int total = st.orElse(0);
+            for (int v : vs) {
+                total += v;
+            }
+            return Optional.of(total);
+        }, new HashPartitioner(2), initialState(pairs)), rec);
+        JavaMapWithStateDStream<String, Integer, Integer, String> initialized = pairs.mapWithState(
+                StateSpec.function((String k, Optional<Integer> v, State<Integer> st) -> {
+                    int total = (st.exists() ? st.get() : 0) + v.orElse(0);
+                    st.update(total);
+                    return k + ":" + total;
+                }).initialState(initialState(pairs)));
+        out("mws_initial", initialized, rec);
+        outPairs("mws_initial_snap", initialized.stateSnapshots(), rec);
+    }
+
+    /** The state some keys start with, for updateStateByKey's initial RDD and mapWithState's initial state. */
+    private static JavaPairRDD<String, Integer> initialState(JavaPairDStream<String, Integer> pairs) {
+        return JavaSparkContext.fromSparkContext(pairs.context().sparkContext())
+                .parallelizePairs(List.of(new Tuple2<>("a", 100), new Tuple2<>("z", 5)));
     }
 }

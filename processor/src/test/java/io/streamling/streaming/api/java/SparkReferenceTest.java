@@ -3,6 +3,7 @@ package io.streamling.streaming.api.java;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamling.api.Tuple2;
+import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.streaming.Durations;
 import io.streamling.streaming.State;
@@ -27,11 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Thirty DStream programs — windows with and without inverse functions and filters, slide-2
+ * Thirty-one DStream programs — windows with and without inverse functions and filters, slide-2
  * windows, counts by value and window, updateStateByKey with removal, mapWithState with removal
  * and snapshots, mapWithState with a timeout (timed out at Spark's full state scans), per-batch
  * joins and cogroup, union, countByValue, flatMapValues, window + reduceByKey, transform with RDD
- * operations — over random batches, compared batch by batch with what Apache Spark 4.0.1 gave for
+ * operations, a join of two windows, combineByKey with partitions, updateStateByKey and
+ * mapWithState from an initial state — over random batches, compared batch by batch with what Apache Spark 4.0.1 gave for
  * the same batches ({@code spark-reference/*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.DStreamReference} in module benchmarks-spark, which holds
  * the same programs in Spark's API: keep the two in step).
@@ -142,6 +144,11 @@ class SparkReferenceTest {
         out(name, stream.toJavaDStream(), recorder);
     }
 
+    /** The state some keys start with, for updateStateByKey's initial RDD and mapWithState's initial state. */
+    private static final JavaPairRDD<String, Integer> INITIAL_STATE = new JavaPairRDD<>(List.of(new Tuple2<>("a", 100),
+            new Tuple2<>("z", 5)));
+    private static final int PARTITIONS = 2;
+
     private static void define(JavaPairDStream<String, Integer> pairs, Recorder rec) {
         JavaDStream<Integer> values = pairs.map(t -> t._2());
         JavaDStream<String> keys = pairs.map(t -> t._1());
@@ -203,5 +210,23 @@ class SparkReferenceTest {
                 }));
         out("mws", mws, rec);
         outPairs("mws_snap", mws.stateSnapshots(), rec);
+        outPairs("window_join", pairs.window(Durations.seconds(3), Durations.seconds(1))
+                .join(pairs.filter(t -> t._2() > 5).window(Durations.seconds(2), Durations.seconds(1))), rec);
+        outPairs("combine_max", pairs.combineByKey(v -> v, Math::max, Math::max, PARTITIONS), rec);
+        outPairs("usbk_initial", pairs.updateStateByKey((List<Integer> vs, Optional<Integer> st) -> {
+            int total = st.orElse(0);
+            for (int v : vs) {
+                total += v;
+            }
+            return Optional.of(total);
+        }, PARTITIONS, INITIAL_STATE), rec);
+        JavaMapWithStateDStream<String, Integer, Integer, String> initialized = pairs.mapWithState(
+                StateSpec.function((String k, Optional<Integer> v, State<Integer> st) -> {
+                    int total = (st.exists() ? st.get() : 0) + v.orElse(0);
+                    st.update(total);
+                    return k + ":" + total;
+                }).initialState(INITIAL_STATE));
+        out("mws_initial", initialized, rec);
+        outPairs("mws_initial_snap", initialized.stateSnapshots(), rec);
     }
 }
