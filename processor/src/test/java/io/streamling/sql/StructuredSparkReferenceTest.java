@@ -3,6 +3,10 @@ package io.streamling.sql;
 import static io.streamling.sql.functions.avg;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.count;
+import static io.streamling.sql.functions.lit;
+import static io.streamling.sql.functions.concat;
+import static io.streamling.sql.functions.split;
+import static io.streamling.sql.functions.explode;
 import static io.streamling.sql.functions.expr;
 import static io.streamling.sql.functions.max;
 import static io.streamling.sql.functions.min;
@@ -32,15 +36,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Thirty-three queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
+ * Thirty-eight queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
  * avg in append, update and complete mode, session windows, window_time, dropDuplicates with and
  * without the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters
  * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
  * append), mapGroupsWithState, stream-stream inner, left, right and full outer and left semi joins
  * with a time range (a self-join of two key ranges), a stream-static left outer join, a top three
  * in complete mode (orderBy, limit), a global aggregation in update mode, expressions over
- * aggregates in agg(), a union, a left outer join on windows, sliding windows in complete mode and
- * dropDuplicates on a window column — over random
+ * aggregates in agg(), a union, a left outer join on windows, sliding windows in complete mode,
+ * dropDuplicates on a window column, session windows in complete mode, a computed group key, a
+ * filter after an aggregation, an aggregation on a window column made by withColumn and
+ * explode(split(concat(...))) — over random
  * back-to-back micro-batches with late rows, compared micro-batch by micro-batch (batch ids
  * included, and the no-data batch after the last) with what Apache Spark 4.0.1 gave for the same
  * micro-batches
@@ -55,7 +61,8 @@ class StructuredSparkReferenceTest {
         "within_append", "count_complete", "agg_nowm_update", "agg_nowm_complete", "win_nowm_complete", "win_start_update",
         "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
         "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
-        "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window"};
+        "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window",
+        "session_complete", "expr_key_update", "having_complete", "win_column_append", "explode_update"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -198,6 +205,17 @@ class StructuredSparkReferenceTest {
             case "dedup_window" -> new Object[] {w.withColumn("win", window(col("t"), "10 seconds"))
                     .dropDuplicates("win", "k").select(col("win.start").cast("string").as("s"), col("k"), col("v")),
                 "append"};
+            case "session_complete" -> new Object[] {rows.groupBy(session_window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("session_window.start").cast("string").as("s"),
+                            col("session_window.end").cast("string").as("e"), col("k"), col("count")), "complete"};
+            case "expr_key_update" -> new Object[] {rows.groupBy(col("k"), expr("v % 2").as("p"))
+                    .agg(sum(col("v")).as("sv"), count(col("t")).as("n")), "update"};
+            case "having_complete" -> new Object[] {rows.groupBy(col("k")).count().where(col("count").gt(2)), "complete"};
+            case "win_column_append" -> new Object[] {w.withColumn("win", window(col("t"), "10 seconds"))
+                    .groupBy(col("win"), col("k")).agg(max(col("v")).as("mx"))
+                    .select(col("win.start").cast("string").as("s"), col("k"), col("mx")), "append"};
+            case "explode_update" -> new Object[] {rows.select(explode(split(concat(col("k"), lit("-x-"), col("k")), "-"))
+                    .as("w")).groupBy(col("w")).count(), "update"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")

@@ -3,6 +3,10 @@ package io.streamling.benchmarks.spark;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.max;
@@ -53,7 +57,8 @@ public final class StructuredReference {
         "dedup_append", "within_append", "count_complete", "slide_agg_append", "agg_nowm_update", "agg_nowm_complete",
         "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
         "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
-        "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window"};
+        "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window",
+        "session_complete", "expr_key_update", "having_complete", "win_column_append", "explode_update"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -204,6 +209,17 @@ public final class StructuredReference {
             case "dedup_window" -> new Object[] {w.withColumn("win", window(col("t"), "10 seconds"))
                     .dropDuplicates("win", "k").select(col("win.start").cast("string").as("s"), col("k"), col("v")),
                 "append"};
+            case "session_complete" -> new Object[] {rows.groupBy(session_window(col("t"), "10 seconds"), col("k")).count()
+                    .select(col("session_window.start").cast("string").as("s"),
+                            col("session_window.end").cast("string").as("e"), col("k"), col("count")), "complete"};
+            case "expr_key_update" -> new Object[] {rows.groupBy(col("k"), expr("v % 2").as("p"))
+                    .agg(sum(col("v")).as("sv"), count(col("t")).as("n")), "update"};
+            case "having_complete" -> new Object[] {rows.groupBy(col("k")).count().where(col("count").gt(2)), "complete"};
+            case "win_column_append" -> new Object[] {w.withColumn("win", window(col("t"), "10 seconds"))
+                    .groupBy(col("win"), col("k")).agg(max(col("v")).as("mx"))
+                    .select(col("win.start").cast("string").as("s"), col("k"), col("mx")), "append"};
+            case "explode_update" -> new Object[] {rows.select(explode(split(concat(col("k"), lit("-x-"), col("k")), "-"))
+                    .as("w")).groupBy(col("w")).count(), "update"};
             case "join_semi" -> new Object[] {side(rows, "l", "a", "10 seconds")
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
