@@ -48,7 +48,7 @@ class SparkReferenceTest {
     Path stateDir;
 
     @ParameterizedTest(name = "input {0}")
-    @ValueSource(ints = {2, 4, 5})
+    @ValueSource(ints = {2, 4, 5, 6})
     void shouldGiveSparksOutputForEveryProgramAndBatch(int input) throws IOException {
         // given
         List<String> lines = lines("dstream-input-" + input + ".tsv");
