@@ -126,14 +126,7 @@ public final class BatchStore extends BufferingStore {
 
     /** Sets the value of {@code key} in {@code batch} (not null); the object is kept, so an operator may update it in place. */
     public void put(long batch, Object key, Object value) {
-        Batch found = batch(batch, true);
-        if (found.entries.put(heldKey(key), value) == null) {
-            bufferedEntries++;
-        }
-        found.dirty = true;
-        if (bufferedEntries > MAX_BUFFERED_ENTRIES && inMemory.size() > 1) {
-            writeOutAllBut(batch);
-        }
+        update(batch, key, previous -> value);
     }
 
     /**

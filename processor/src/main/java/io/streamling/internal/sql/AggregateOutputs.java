@@ -35,8 +35,7 @@ public final class AggregateOutputs {
         AggregateOutputs split = new AggregateOutputs();
         for (Expr expr : requested) {
             if (!containsAggregate(expr)) {
-                throw new AnalysisException("expression '" + expr.name()
-                        + "' is neither present in the group by, nor is it an aggregate function.");
+                throw Aggregation.notAnAggregate(expr);
             }
             split.outputs.add(new Exprs.Alias(split.extract(expr), expr.name()));
         }

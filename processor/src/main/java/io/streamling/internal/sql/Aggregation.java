@@ -27,13 +27,18 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
         List<StructField> out = new ArrayList<>(keyFields);
         for (Expr aggregate : aggregates) {
             if (!aggregate.isAggregate()) {
-                throw new AnalysisException("expression '" + aggregate.name()
-                        + "' is neither present in the group by, nor is it an aggregate function.");
+                throw notAnAggregate(aggregate);
             }
             out.add(new StructField(aggregate.name(), aggregate.type(in), true));
         }
         return new Aggregation(List.copyOf(keys), List.copyOf(aggregates), in, new StructType(keyFields),
                 new StructType(out));
+    }
+
+    /** Spark's error for an expression in agg() that is neither a group key nor an aggregate. */
+    static AnalysisException notAnAggregate(Expr expr) {
+        return new AnalysisException("expression '" + expr.name()
+                + "' is neither present in the group by, nor is it an aggregate function.");
     }
 
     /**

@@ -235,8 +235,7 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
                     sides.left().set(i, new Entry(l.row(), true));
                 }
             }
-            boolean writtenUnmatched = !matched && (logic.type().equals("right_outer") || logic.type().equals("full_outer"));
-            if (!eviction.evicts(r) || writtenUnmatched) {
+            if (!eviction.evicts(r) || (!matched && preserves(false))) {
                 sides.right().add(new Entry(r, matched));
                 kept++;
             }
@@ -244,13 +243,18 @@ public record StreamJoin(StaticJoin logic, int leftSources, int leftEventTime, i
         return kept;
     }
 
+    /** Whether the join writes the rows of one side that never matched, with nulls for the other side. */
+    private boolean preserves(boolean left) {
+        String type = logic.type();
+        return type.equals("full_outer") || type.equals(left ? "left_outer" : "right_outer");
+    }
+
     /**
      * Removes one side's rows the watermark passed; for the preserved side of an outer join, writes
      * those that never matched with nulls for the other side. Returns how many it removed.
      */
     private long evict(TreeMap<Row, Sides> buckets, boolean left, Eviction eviction, List<Row> out) {
-        String type = logic.type();
-        boolean preserved = type.equals("full_outer") || type.equals(left ? "left_outer" : "right_outer");
+        boolean preserved = preserves(left);
         long removed = 0;
         for (Sides sides : buckets.values()) {
             List<Entry> rows = left ? sides.left() : sides.right();
