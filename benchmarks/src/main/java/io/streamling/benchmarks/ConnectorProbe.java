@@ -36,9 +36,9 @@ import org.apache.kafka.connect.storage.StringConverter;
  * source connectors, run in the embedded Connect worker ({@link EmbeddedConnectWorker}, in the
  * harness's JVM), against a plain {@code KafkaProducer} reading the same file, or the same socket,
  * line by line. Each is timed from its start until the topic's end offset holds every line. The
- * plain producer runs twice: with the client's defaults (idempotent, 5 requests in flight), and with
- * the producer settings Connect forces on the worker's producers ({@link #CONNECT_PRODUCER}), so
- * that the connector is also compared with a producer configured the same way.
+ * plain producer runs twice: with the client's defaults (idempotent, 5 requests in flight, 16 KB
+ * batches), and with the settings of the worker's producers ({@link #WORKER_PRODUCER}), so that the
+ * connector is also compared with a producer configured the same way.
  */
 final class ConnectorProbe {
 
@@ -57,20 +57,24 @@ final class ConnectorProbe {
 
     /** The plain producer with the client's default settings. */
     static final String PLAIN = "plain producer";
-    /** The plain producer with the settings of the worker's producers ({@link #CONNECT_PRODUCER}). */
-    static final String PLAIN_CONNECT_SETTINGS = "plain producer, Connect's producer settings";
+    /** The plain producer with the settings of the worker's producers ({@link #WORKER_PRODUCER}). */
+    static final String PLAIN_WORKER_SETTINGS = "plain producer, the worker's producer settings";
     /**
-     * What Kafka Connect's worker sets on every source task's producer unless told otherwise
-     * ({@code Worker.baseProducerConfigs}): no idempotence, one request in flight, acks=all; the
-     * embedded worker keeps these.
+     * What the embedded worker's source task producers run with: Connect's {@code acks=all} and the
+     * worker's {@link EmbeddedConnectWorker#SOURCE_PRODUCER_SETTINGS}.
      */
-    static final Map<String, Object> CONNECT_PRODUCER = Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false",
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1", ProducerConfig.ACKS_CONFIG, "all");
+    static final Map<String, Object> WORKER_PRODUCER = workerProducerSettings();
 
     private final Cluster cluster;
     private final Path file;
     private final List<String> lines;
     private int runs;
+
+    private static Map<String, Object> workerProducerSettings() {
+        Map<String, Object> settings = new HashMap<>(EmbeddedConnectWorker.SOURCE_PRODUCER_SETTINGS);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        return Map.copyOf(settings);
+    }
 
     private ConnectorProbe(Cluster cluster, Path file, List<String> lines) {
         this.cluster = cluster;
@@ -93,7 +97,7 @@ final class ConnectorProbe {
             for (int rep = 0; rep <= repetitions; rep++) {
                 boolean connectorFirst = rep % 2 == 0;
                 for (String source : List.of("file", "socket")) {
-                    List<String> sides = new ArrayList<>(List.of("connector", PLAIN, PLAIN_CONNECT_SETTINGS));
+                    List<String> sides = new ArrayList<>(List.of("connector", PLAIN, PLAIN_WORKER_SETTINGS));
                     if (!connectorFirst) {
                         java.util.Collections.reverse(sides);
                     }
@@ -129,7 +133,7 @@ final class ConnectorProbe {
                 worker.startConnector(topic, connectorConfig(source, topic, server));
             }
             Thread producer = connector ? null : startProducer(source, topic, server,
-                    kind.equals(PLAIN) ? Map.of() : CONNECT_PRODUCER);
+                    kind.equals(PLAIN) ? Map.of() : WORKER_PRODUCER);
             awaitAll(topic);
             double seconds = (System.nanoTime() - started) / 1e9;
             if (connector) {

@@ -68,18 +68,18 @@ class ReportWriterTest {
         List<ConnectorProbe.Result> connectors = List.of(
                 connector("FileSourceConnector", 1, 2.0), connector("FileSourceConnector", 2, 4.0),
                 connector(ConnectorProbe.PLAIN, 1, 1.0), connector(ConnectorProbe.PLAIN, 2, 2.0),
-                connector(ConnectorProbe.PLAIN_CONNECT_SETTINGS, 1, 3.0),
-                connector(ConnectorProbe.PLAIN_CONNECT_SETTINGS, 2, 5.0));
+                connector(ConnectorProbe.PLAIN_WORKER_SETTINGS, 1, 3.0),
+                connector(ConnectorProbe.PLAIN_WORKER_SETTINGS, 2, 5.0));
         HarnessOptions options = HarnessOptions.parse("--quick");
         Report report = new Report(options, options.input(), MachineInfo.current(), Instant.EPOCH,
                 Instant.EPOCH.plusSeconds(75), "1.0, 1.0, 1.0", "2.0, 2.0, 2.0", List.of(), List.of(),
                 Optional.empty(), Optional.empty(), List.of(), connectors);
         String md = ReportWriter.markdown(report, List.of(), "chart.svg");
         // the median of two runs is their mean: 112,500 lines/s, plain 225,000, plain with Connect's settings 80,000
-        assertThat(md).contains("| vs plain producer (client defaults) | vs plain producer (Connect's producer settings) |")
+        assertThat(md).contains("| vs plain producer (client defaults) | vs plain producer (the worker's producer settings) |")
                 .contains("| file | FileSourceConnector | 112,500 | 75,000–150,000 | **0.50×** | **1.41×** |")
                 .contains("| file | plain producer | 225,000 | 150,000–300,000 | — | — |")
-                .contains("| file | plain producer, Connect's producer settings | 80,000 | 60,000–100,000 | — | — |");
+                .contains("| file | plain producer, the worker's producer settings | 80,000 | 60,000–100,000 | — | — |");
     }
 
     private static ConnectorProbe.Result connector(String side, int repetition, double seconds) {

@@ -30,6 +30,7 @@ final class WorkerSettings {
         p.put("plugin.discovery", "service_load");
         // the REST server always starts; let the OS pick a free loopback port
         p.put("listeners", "http://127.0.0.1:0");
+        EmbeddedConnectWorker.SOURCE_PRODUCER_SETTINGS.forEach((key, value) -> p.put("producer." + key, value));
         p.putAll(overrides);
         return p;
     }

@@ -41,9 +41,9 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
  * keys: {@value #BOOTSTRAP_SERVERS_CONFIG}, {@value #OFFSETS_FILE_CONFIG} (where source offsets are
  * kept between runs; default {@code <name>.offsets} in the working directory when a cluster is
  * given), {@value #PROGRESS_INTERVAL_MS_CONFIG}, and {@value #WORKER_PREFIX}{@code *} keys passed to the
- * worker without the prefix (e.g. {@code worker.producer.linger.ms=5}). Unless such keys say
+ * worker without the prefix (e.g. {@code worker.producer.linger.ms=20}). Unless such keys say
  * otherwise, the worker's producer is idempotent with 5 requests in flight, 256 KiB batches and
- * {@code linger.ms=10} ({@link #PRODUCER_DEFAULTS}).
+ * {@code linger.ms=5} ({@link EmbeddedConnectWorker#SOURCE_PRODUCER_SETTINGS}).
  */
 public final class FileSourceStandalone implements AutoCloseable {
 
@@ -57,19 +57,6 @@ public final class FileSourceStandalone implements AutoCloseable {
     public static final String WORKER_PREFIX = "worker.";
 
     private static final String DEFAULT_NAME = "file-source";
-
-    /**
-     * The worker's producer settings unless {@code worker.producer.*} keys say otherwise. Kafka
-     * Connect's own defaults ({@code enable.idempotence=false}, one request in flight, 16 KiB
-     * batches) are made for many small connectors; for one file source moving a backlog they halve
-     * the throughput (see docs/benchmarks/connector-file.md). An idempotent producer keeps each
-     * partition's order with up to 5 requests in flight, so nothing Connect guarantees is given up.
-     */
-    static final Map<String, String> PRODUCER_DEFAULTS = Map.of(
-            "producer.enable.idempotence", "true",
-            "producer.max.in.flight.requests.per.connection", "5",
-            "producer.batch.size", "262144",
-            "producer.linger.ms", "10");
 
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedConnectWorker worker;
@@ -86,13 +73,13 @@ public final class FileSourceStandalone implements AutoCloseable {
 
     /**
      * The worker properties of a runner configuration: its {@value #WORKER_PREFIX}{@code *} keys
-     * without the prefix, over {@link #PRODUCER_DEFAULTS}.
+     * without the prefix, over {@link EmbeddedConnectWorker#SOURCE_PRODUCER_SETTINGS}.
      *
      * @param properties connector and runner properties
      * @return the worker properties (a new, modifiable map)
      */
     static Map<String, String> workerProperties(Map<String, String> properties) {
-        Map<String, String> workerProps = new HashMap<>(PRODUCER_DEFAULTS);
+        Map<String, String> workerProps = new HashMap<>();
         properties.forEach((key, value) -> {
             if (key.startsWith(WORKER_PREFIX)) {
                 workerProps.put(key.substring(WORKER_PREFIX.length()), value);

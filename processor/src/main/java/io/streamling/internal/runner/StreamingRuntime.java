@@ -138,13 +138,7 @@ public final class StreamingRuntime implements AutoCloseable {
         if (fed.isEmpty()) {
             return;
         }
-        // batching doubles the connectors' throughput; idempotence keeps producer retries from duplicating
-        // and, unlike Connect's default of 1, lets 5 requests be in flight without reordering
-        Map<String, String> workerSettings = new HashMap<>(Map.of(
-                "producer.linger.ms", "5",
-                "producer.batch.size", "262144",
-                "producer.enable.idempotence", "true",
-                "producer.max.in.flight.requests.per.connection", "5"));
+        Map<String, String> workerSettings = new HashMap<>();
         // with a state directory the program resumes after a restart, so its connectors resume too:
         // their offsets (which files and bytes were published) live beside the program's state
         settings.stateDir().ifPresent(dir -> workerSettings.put("offset.storage.file.filename",

@@ -31,10 +31,9 @@ import org.slf4j.LoggerFactory;
  *       {@code worker.producer.linger.ms=5}.</li>
  * </ul>
  * Connect converters default to {@code StringConverter}; set {@code value.converter} for other framings.
- * The worker's producer is made idempotent ({@code producer.enable.idempotence=true}, which Connect
- * turns off by default), so a retried request cannot duplicate a line, and batches for throughput
- * ({@code producer.linger.ms=5}, {@code producer.batch.size=262144}: with Connect's one request in
- * flight, its defaults halve the lines per second, see docs/benchmarks/connector-socket.md); any
+ * The worker's producer is idempotent, so a retried request cannot duplicate a line, with 5 requests
+ * in flight and batches for throughput ({@link io.streamling.embedded.EmbeddedConnectWorker#SOURCE_PRODUCER_SETTINGS};
+ * Connect's own defaults halve the lines per second, see docs/benchmarks/connector-socket.md); any
  * {@code worker.producer.*} key overrides these.
  *
  * <pre>java -jar streamling-connector-socket-VERSION.jar socket-source.properties</pre>
@@ -73,11 +72,6 @@ public final class SocketSourceStandalone implements AutoCloseable {
     public static SocketSourceStandalone start(Map<String, String> properties) {
         Map<String, String> connector = new HashMap<>();
         Map<String, String> workerProps = new HashMap<>();
-        // Connect disables idempotence; with one request in flight it costs nothing and stops retry duplicates
-        workerProps.put("producer.enable.idempotence", "true");
-        // Connect sends one request at a time; small unlingered batches then cap throughput at about half
-        workerProps.put("producer.linger.ms", "5");
-        workerProps.put("producer.batch.size", "262144");
         properties.forEach((key, value) -> {
             if (key.startsWith(WORKER_PREFIX)) {
                 workerProps.put(key.substring(WORKER_PREFIX.length()), value);
