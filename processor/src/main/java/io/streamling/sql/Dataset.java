@@ -102,11 +102,22 @@ public final class Dataset<T> {
         for (Column c : cols) {
             if (c.expr() instanceof Exprs.ColRef ref && ref.column().equals("*")) {
                 Arrays.stream(schema.fieldNames()).forEach(n -> exprs.add(new Exprs.ColRef(n)));
+            } else if (c.expr() instanceof Exprs.ColRef ref && ref.column().endsWith(".*")) {
+                exprs.addAll(fieldsOf(ref.column().substring(0, ref.column().length() - 2)));
             } else {
                 exprs.add(c.expr());
             }
         }
         return apply(Project.of(exprs, schema));
+    }
+
+    /** The fields of struct column {@code struct} ({@code select("j.*")}), each named by its field. */
+    private List<Expr> fieldsOf(String struct) {
+        if (!(new Exprs.ColRef(struct).type(schema) instanceof StructType type)) {
+            throw new AnalysisException("[CANNOT_RESOLVE_STAR_EXPAND] Cannot resolve `" + struct
+                    + "`.* given input columns " + String.join(", ", schema.fieldNames()) + ".");
+        }
+        return Arrays.stream(type.fieldNames()).<Expr>map(field -> new Exprs.ColRef(struct + "." + field)).toList();
     }
 
     /** Columns from SQL expressions, as Spark's {@code selectExpr("CAST(value AS STRING)", "length(value) AS n")}. */
@@ -133,6 +144,16 @@ public final class Dataset<T> {
 
     /** The rows where {@code condition} is true. */
     public Dataset<Row> filter(Column condition) {
+        return where(condition);
+    }
+
+    /** The rows for which a SQL condition holds ({@code "v BETWEEN 2 AND 7 OR k = 'f'"}), as {@code where(expr(condition))}. */
+    public Dataset<Row> where(String condition) {
+        return where(functions.expr(condition));
+    }
+
+    /** As {@link #where(String)}. */
+    public Dataset<Row> filter(String condition) {
         return where(condition);
     }
 
@@ -171,6 +192,11 @@ public final class Dataset<T> {
     /** Groups by columns, for {@link RelationalGroupedDataset#count()} or {@code agg(...)}. */
     public RelationalGroupedDataset groupBy(Column... cols) {
         return new RelationalGroupedDataset(this, Arrays.stream(cols).map(Column::expr).toList());
+    }
+
+    /** Aggregates over the whole Dataset, as {@code groupBy().agg(expr, exprs...)}. */
+    public Dataset<Row> agg(Column expr, Column... exprs) {
+        return groupBy().agg(expr, exprs);
     }
 
     /** Groups by named columns. */

@@ -39,6 +39,11 @@ public final class Row implements Serializable, Comparable<Row> {
         return values.length;
     }
 
+    /** The number of values, as {@link #length()}. */
+    public int size() {
+        return values.length;
+    }
+
     /** The value at {@code i}. */
     public Object get(int i) {
         return values[i];

@@ -85,7 +85,7 @@ class StructuredApiTest {
                 "|                   a|   1|",
                 "|abcdefghijklmnopq...|NULL|",
                 "+--------------------+----+",
-                "only showing top 2 rows", ""));
+                "only showing top 2 rows"));
         assertThat(ShowString.format(schema, rows.subList(0, 1), 20, 0, ZoneOffset.UTC)).isEqualTo(String.join("\n",
                 "+----+---+", "|word|n  |", "+----+---+", "|a   |1  |", "+----+---+", ""));
     }

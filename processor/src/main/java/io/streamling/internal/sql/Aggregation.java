@@ -215,12 +215,14 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
             case "sum":
             case "avg":
                 if (acc == null) {
-                    return value instanceof Integer i ? (Object) i.longValue() : value;
+                    // Spark's sum starts at zero: -0.0 alone sums to 0.0
+                    return value instanceof Double d ? (Object) (0.0 + d) : (Object) ((Number) value).longValue();
                 }
                 if (acc instanceof Double || value instanceof Double) {
                     return ((Number) acc).doubleValue() + ((Number) value).doubleValue();
                 }
-                return ((Number) acc).longValue() + ((Number) value).longValue();
+                return Exprs.exactly(() -> Math.addExact(((Number) acc).longValue(), ((Number) value).longValue()),
+                        "long", "try_add");
             case "min":
                 return acc == null || ((Comparable) value).compareTo(acc) < 0 ? value : acc;
             case "max":

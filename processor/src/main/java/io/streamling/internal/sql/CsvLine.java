@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line as Spark's CSV reader does by default: fields separated by {@code sep},
- * optionally quoted with {@code "}, a quote inside a quoted field escaped with a backslash (Spark's
- * default {@code escape}) or doubled; whitespace is kept.
+ * Splits one CSV line as Spark's CSV reader (univocity) does with its defaults: fields separated by
+ * {@code sep}; a field that starts with {@code "} is quoted, {@code \"} in it is a quote, and an
+ * unclosed quote runs to the end of the line; whitespace is kept, but spaces after a closing quote
+ * are dropped. A quote inside a quoted field that is neither escaped nor followed by the separator
+ * makes the field its raw text up to the next separator (univocity's {@code STOP_AT_DELIMITER}):
+ * {@code "a""b"} reads as itself, as Spark does, since its {@code escape} is a backslash. A quote
+ * inside an unquoted field, and a backslash outside quotes, are plain characters.
  */
 final class CsvLine {
 
@@ -30,35 +34,50 @@ final class CsvLine {
     /** The fields of {@code line}. */
     static List<String> split(String line, char sep) {
         List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
+        int start = 0;
+        while (true) {
+            int end = start < line.length() && line.charAt(start) == '"'
+                    ? quoted(line, start, sep, fields) : unquoted(line, start, sep, fields);
+            if (end >= line.length()) {
+                return fields;
+            }
+            start = end + 1; // past the separator
+        }
+    }
+
+    /** Adds the unquoted field at {@code start}; returns the index of the separator after it, or the line's length. */
+    private static int unquoted(String line, int start, char sep, List<String> fields) {
+        int end = line.indexOf(sep, start);
+        end = end < 0 ? line.length() : end;
+        fields.add(line.substring(start, end));
+        return end;
+    }
+
+    /** Adds the quoted field at {@code start}; returns the index of the separator after it, or the line's length. */
+    private static int quoted(String line, int start, char sep, List<String> fields) {
+        StringBuilder value = new StringBuilder();
+        int i = start + 1;
+        while (i < line.length()) {
             char c = line.charAt(i);
-            if (quoted) {
-                if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
+            if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                value.append('"');
+                i += 2;
+            } else if (c == '"') {
+                int next = i + 1;
+                while (next < line.length() && line.charAt(next) == ' ') {
+                    next++;
                 }
-            } else if (c == sep) {
-                fields.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '"' && field.length() == 0 && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
+                if (next < line.length() && line.charAt(next) != sep) {
+                    return unquoted(line, start, sep, fields); // an unescaped quote: the raw text
+                }
+                fields.add(value.toString());
+                return next;
             } else {
-                field.append(c);
+                value.append(c);
+                i++;
             }
         }
-        fields.add(field.toString());
-        return fields;
+        fields.add(value.toString()); // never closed: the rest of the line
+        return line.length();
     }
 }

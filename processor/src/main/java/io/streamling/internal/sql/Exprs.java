@@ -16,6 +16,20 @@ import java.util.Objects;
 /** The expressions of the first Structured Streaming slice. */
 public final class Exprs {
 
+    /**
+     * The result of integral arithmetic, or Spark 4's ANSI error when it overflows {@code type}
+     * ({@code "integer"} or {@code "long"}), naming the {@code try_} function that would give null.
+     */
+    static long exactly(java.util.function.LongSupplier arithmetic, String type, String tryFunction) {
+        try {
+            return arithmetic.getAsLong();
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("[ARITHMETIC_OVERFLOW] " + type + " overflow. Use '" + tryFunction
+                    + "' to tolerate overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to"
+                    + " \"false\" to bypass this error. SQLSTATE: 22003");
+        }
+    }
+
     /** The struct type of {@code window(...)} columns. */
     public static final StructType WINDOW_TYPE = new StructType(List.of(
             new StructField("start", DataTypes.TimestampType, true),
@@ -363,13 +377,21 @@ public final class Exprs {
             }
             long p = x.longValue();
             long q = y.longValue();
-            long result = switch (op) {
-                case "+" -> p + q;
-                case "-" -> p - q;
-                case "*" -> p * q;
-                default -> p % q;
+            String tryFunction = switch (op) {
+                case "+" -> "try_add";
+                case "-" -> "try_subtract";
+                default -> "try_multiply";
             };
-            return x instanceof Long || y instanceof Long ? (Object) result : (Object) (int) result;
+            long result = exactly(() -> switch (op) {
+                case "+" -> Math.addExact(p, q);
+                case "-" -> Math.subtractExact(p, q);
+                case "*" -> Math.multiplyExact(p, q);
+                default -> p % q;
+            }, "long", tryFunction);
+            if (x instanceof Long || y instanceof Long) {
+                return result;
+            }
+            return (int) exactly(() -> Math.toIntExact(result), "integer", tryFunction);
         }
 
         private static boolean isFloating(Number n) {

@@ -1,5 +1,7 @@
 package io.streamling.internal.sql;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamling.sql.Row;
@@ -8,13 +10,7 @@ import io.streamling.sql.types.DataTypes;
 import io.streamling.sql.types.StructType;
 import java.io.Serializable;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import io.streamling.api.Tuple2;
 import io.streamling.internal.runtime.KafkaRecord;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +46,6 @@ public record RowParser(String format, StructType schema, String mode, String co
     public static final StructType KAFKA_HEADERS_SCHEMA = KAFKA_SCHEMA.add("headers", ArrayTypes.of(HEADER_SCHEMA));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter ZONED = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd['T'][' ']HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .optionalStart().appendPattern("XXX").optionalEnd()
-            .optionalStart().appendPattern("XX").optionalEnd()
-            .toFormatter(Locale.ROOT);
 
     /** The parser of a text, json or csv source with default csv settings. */
     public static RowParser of(String format, StructType schema, String mode, String corruptColumn) {
@@ -164,7 +154,9 @@ public record RowParser(String format, StructType schema, String mode, String co
                         continue;
                     }
                     try {
-                        values[i] = convert(field, schema.apply(i).dataType());
+                        DataType type = schema.apply(i).dataType();
+                        values[i] = field.isNumber() && type.equals(DataTypes.StringType)
+                                ? numberText(line, name) : convert(field, type);
                     } catch (RuntimeException e) {
                         problem = mismatch(field.toString(), name, schema.apply(i).dataType());
                     }
@@ -175,6 +167,26 @@ public record RowParser(String format, StructType schema, String mode, String co
             values = new Object[schema.size()];
         }
         return problem == null ? List.of(new Row(schema, values)) : malformed(values, line, problem);
+    }
+
+    /**
+     * The text of the top-level number {@code name} as written ({@code 1e3}, not {@code 1000.0}):
+     * what Spark gives when a JSON number is read into a string column.
+     */
+    private static String numberText(String line, String name) throws java.io.IOException {
+        String text = null;
+        try (JsonParser parser = JSON.createParser(line)) {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals(name)) {
+                    text = parser.getText(); // the last of repeated keys wins, as in the tree
+                }
+                parser.skipChildren();
+            }
+        }
+        return text;
     }
 
     private List<Row> csv(String line) {
@@ -274,9 +286,9 @@ public record RowParser(String format, StructType schema, String mode, String co
         } else if (type.equals(DataTypes.BooleanType) && node.isBoolean()) {
             return node.asBoolean();
         } else if (type.equals(DataTypes.TimestampType)) {
-            // Spark reads a JSON number as seconds since the epoch, a string in ISO-8601 form
-            if (node.isNumber()) {
-                return new Timestamp(Math.round(node.asDouble() * 1000));
+            // Spark reads a whole JSON number as seconds since the epoch (a fraction is malformed), a string as CAST does
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return new Timestamp(Math.multiplyExact(node.asLong(), 1000L));
             } else if (node.isTextual()) {
                 return parseTimestamp(node.asText());
             }
@@ -284,11 +296,16 @@ public record RowParser(String format, StructType schema, String mode, String co
         throw new IllegalArgumentException("cannot convert " + node + " to " + type);
     }
 
-    /** Parses {@code 2016-07-28T04:19:28.000+0000}, {@code 2016-07-28 04:19:28}, {@code …Z}; no zone means UTC. */
+    /**
+     * A timestamp as Spark reads one from text ({@link TimestampText}); no zone means UTC.
+     *
+     * @throws IllegalArgumentException when Spark would not read {@code text} as a timestamp
+     */
     static Timestamp parseTimestamp(String text) {
-        var parsed = ZONED.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from);
-        Instant instant = parsed instanceof OffsetDateTime odt ? odt.toInstant()
-                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
-        return Timestamp.from(instant);
+        Timestamp parsed = TimestampText.parse(text, ZoneOffset.UTC);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not a timestamp: " + text);
+        }
+        return parsed;
     }
 }

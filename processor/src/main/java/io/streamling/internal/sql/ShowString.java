@@ -23,7 +23,10 @@ public final class ShowString {
     private ShowString() {
     }
 
-    /** The table of the first {@code numRows} rows, ending with a newline (show() adds another). */
+    /**
+     * The table of the first {@code numRows} rows, as Spark 4's {@code showString}: it ends with a
+     * newline (show() adds another), but for an "only showing top N rows" line, which ends it without.
+     */
     public static String format(StructType schema, List<Row> rows, int numRows, int truncate, ZoneId zone) {
         List<List<String>> cells = new ArrayList<>();
         cells.add(Arrays.stream(schema.fieldNames()).map(name -> cut(name, truncate)).toList());
@@ -31,7 +34,7 @@ public final class ShowString {
             List<String> line = new ArrayList<>();
             for (int i = 0; i < schema.size(); i++) {
                 Object value = row.get(i);
-                line.add(cut(value == null ? "NULL" : cell(value, zone), truncate));
+                line.add(cut(value == null ? "NULL" : escapeMetaCharacters(cell(value, zone)), truncate));
             }
             cells.add(line);
         }
@@ -57,7 +60,7 @@ public final class ShowString {
         }
         out.append(sep);
         if (rows.size() > numRows) {
-            out.append("only showing top ").append(numRows).append(numRows == 1 ? " row\n" : " rows\n");
+            out.append("only showing top ").append(numRows).append(numRows == 1 ? " row" : " rows");
         }
         return out.toString();
     }
@@ -87,6 +90,31 @@ public final class ShowString {
             return hex.append(']').toString();
         }
         return value.toString();
+    }
+
+    /** Control characters written as their escapes ({@code \t} as a backslash and a t), as Spark's show() does. */
+    private static String escapeMetaCharacters(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String escape = switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '\f' -> "\\f";
+                case '\b' -> "\\b";
+                case '\u000B' -> "\\v";
+                case '\u0007' -> "\\a";
+                default -> null;
+            };
+            if (escape != null && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(escape != null ? escape : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String cut(String text, int truncate) {

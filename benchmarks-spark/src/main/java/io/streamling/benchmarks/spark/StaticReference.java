@@ -1,0 +1,192 @@
+package io.streamling.benchmarks.spark;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.window;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Records what Apache Spark gives for static ({@code spark.read()}) queries over a hand-made JSON
+ * lines file and a CSV file with awkward values: parse modes, casts, string functions, arithmetic
+ * and aggregates over nulls, windows, ordering. Prints {@code STATIC <query> <rows>}, rows sorted
+ * unless the query orders them. {@code StaticSparkReferenceTest} (module processor) holds the same
+ * queries in Streamling's API: keep the two in step.
+ *
+ * <pre>java -cp ... io.streamling.benchmarks.spark.StaticReference DIR [query...]</pre>
+ * where {@code DIR} holds {@code static-input.jsonl}, {@code static-input.csv}, {@code static-quotes.csv}
+ * and {@code timestamp-texts.txt} (processor/src/test/resources/spark-reference). It also prints
+ * {@code CAST <text> <timestamp>}: {@code CAST(text AS TIMESTAMP)} of each line of the last, null where
+ * Spark reads no timestamp ({@code TimestampTextTest}).
+ */
+public final class StaticReference {
+
+    static final String JSON_SCHEMA = "t TIMESTAMP, k STRING, v INT, d DOUBLE, s STRING";
+    static final String CSV_SCHEMA = "k STRING, v INT, d DOUBLE, s STRING, t TIMESTAMP";
+    static final String[] QUERIES = {"json_raw", "json_corrupt", "json_drop", "json_strings", "csv_raw", "csv_corrupt",
+        "csv_drop", "csv_quotes", "csv_quotes_drop", "funcs", "arith", "arith_overflow", "casts", "cast_numeric_string", "cast_invalid", "cast_overflow",
+        "split_explode", "agg", "agg_global", "win", "win_slide", "order_desc",
+        "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
+        "show_csv"};
+    private static final List<String> ORDERED = List.of("order_desc", "order_asc");
+
+    private StaticReference() {
+    }
+
+    public static void main(String[] args) throws java.io.IOException {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("static-reference")
+                .config("spark.sql.shuffle.partitions", "1").config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        List<String> names = args.length > 1 ? List.of(args).subList(1, args.length) : List.of(QUERIES);
+        for (String name : names) {
+            String out;
+            try {
+                if (name.startsWith("show_")) {
+                    int numRows = name.equals("show_top") ? 3 : 20;
+                    int truncate = name.equals("show_full") ? 0 : 20;
+                    System.out.println("STATIC\t" + name + "\t" + showString(query(spark, args[0], name), numRows, truncate)
+                            .replace("\n", "\\n"));
+                    continue;
+                }
+                List<String> rows = new ArrayList<>();
+                for (Row row : query(spark, args[0], name).collectAsList()) {
+                    rows.add(format(row));
+                }
+                if (!ORDERED.contains(name)) {
+                    Collections.sort(rows);
+                }
+                out = rows.toString();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+                out = "ERROR " + errorClass(e.getMessage());
+            }
+            System.out.println("STATIC\t" + name + "\t" + out);
+        }
+        // CAST(text AS TIMESTAMP) of every line of timestamp-texts.txt, null where Spark reads no timestamp
+        List<String> texts = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[0], "timestamp-texts.txt"));
+        for (Row row : spark.createDataset(texts, org.apache.spark.sql.Encoders.STRING()).toDF("t")
+                .select(col("t"), org.apache.spark.sql.functions.expr("try_cast(t AS TIMESTAMP)")).collectAsList()) {
+            System.out.println("CAST\t" + row.get(0) + "\t" + row.get(1));
+        }
+        spark.stop();
+    }
+
+    static Dataset<Row> query(SparkSession spark, String dir, String name) {
+        String json = dir + "/static-input.jsonl";
+        String csv = dir + "/static-input.csv";
+        Dataset<Row> rows = spark.read().schema(JSON_SCHEMA).json(json);
+        Dataset<Row> table = spark.read().schema(CSV_SCHEMA).option("header", "true").csv(csv);
+        return switch (name) {
+            case "json_raw" -> rows;
+            case "json_corrupt" -> spark.read().schema(JSON_SCHEMA + ", _corrupt_record STRING").json(json);
+            case "json_drop" -> spark.read().schema(JSON_SCHEMA).option("mode", "DROPMALFORMED").json(json);
+            case "json_strings" -> spark.read().schema("t STRING, k STRING, v STRING, d STRING, s STRING").json(json);
+            case "csv_raw" -> table;
+            case "csv_corrupt" -> spark.read().schema(CSV_SCHEMA + ", _corrupt_record STRING").option("header", "true")
+                    .csv(csv);
+            case "csv_drop" -> spark.read().schema(CSV_SCHEMA).option("header", "true").option("mode", "DROPMALFORMED")
+                    .csv(csv);
+            case "csv_quotes" -> spark.read().schema("k INT, s STRING, _corrupt_record STRING").option("header", "true")
+                    .csv(dir + "/static-quotes.csv");
+            case "csv_quotes_drop" -> spark.read().schema("k INT, s STRING").option("header", "true")
+                    .option("mode", "DROPMALFORMED").csv(dir + "/static-quotes.csv");
+            case "show_raw" -> rows.orderBy(col("k"), col("v"), col("s"));
+            case "show_funcs" -> rows.where(col("v").lt(1000)).select(col("k"), length(col("s")), upper(col("s")), concat(col("k"), lit("-"), col("s")),
+                    col("v").multiply(2), col("v").divide(3), col("d").plus(col("v")), col("v").cast("string"))
+                    .orderBy(col("k"), col("v"));
+            case "show_agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
+                    max(col("t")), count(lit(1))).orderBy(col("k"));
+            case "show_win" -> rows.groupBy(window(col("t"), "1 hour"), col("k")).count().orderBy(col("window"), col("k"));
+            case "show_top", "show_full" -> rows.select(col("s"), concat(col("s"), col("s"), col("s")).as("sss"), col("d"))
+                    .orderBy(col("s"), col("d"));
+            case "show_csv" -> table.orderBy(col("k"));
+            case "funcs" -> rows.select(col("k"), length(col("s")), upper(col("s")), lower(col("s")),
+                    concat(col("k"), lit("-"), col("s")), length(col("k")));
+            case "arith" -> rows.where(col("v").lt(1000)).select(col("k"), col("v").multiply(2), col("v").divide(3), col("v").mod(4),
+                    col("d").plus(col("v")), col("v").minus(col("d")), col("v").plus(1));
+            case "arith_overflow" -> rows.select(col("v").multiply(2));
+            case "casts" -> rows.select(col("k"), col("v").cast("string"), col("d").cast("int"), col("t").cast("string"),
+                    col("d").cast("string"), col("v").cast("double"), col("v").cast("long"), col("d").cast("long"));
+            case "cast_numeric_string" -> rows.where(col("k").equalTo("l")).select(col("s").cast("int"),
+                    col("s").cast("double"), col("s").cast("long"));
+            case "cast_invalid" -> rows.select(col("s").cast("int"));
+            case "cast_overflow" -> rows.where(col("k").equalTo("j")).select(col("d").cast("int"));
+            case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
+            case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
+                    max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));
+            case "agg_global" -> rows.agg(count(col("k")), sum(col("v")), avg(col("d")), max(col("s")), min(col("v")));
+            case "win" -> rows.groupBy(window(col("t"), "1 hour"), col("k")).count();
+            case "win_slide" -> rows.groupBy(window(col("t"), "1 hour", "30 minutes")).agg(sum(col("v")), count(col("d")));
+            case "order_desc" -> rows.orderBy(col("v").desc(), col("k")).limit(6).select(col("k"), col("v"));
+            case "order_asc" -> rows.orderBy(col("d"), col("k")).select(col("k"), col("d"));
+            case "where" -> rows.where(col("v").gt(2).and(col("d").lt(100))).select(col("k"), col("v"), col("d"));
+            case "where_expr" -> rows.where("v BETWEEN 2 AND 7 OR k = 'f'").select(col("k"), col("v"));
+            case "distinct" -> rows.select(col("k")).distinct();
+            case "to_ts" -> spark.read().schema("t STRING, k STRING").json(json).where("k = 'a' OR k = 'b' OR k = 'i'")
+                    .select(col("t"), to_timestamp(col("t")));
+            case "to_ts_format" -> spark.read().schema("t STRING, k STRING").json(json).where("k = 'b'")
+                    .select(col("t"), to_timestamp(col("t"), "yyyy-MM-dd HH:mm:ss"));
+            case "to_ts_invalid" -> spark.read().schema("t STRING, k STRING").json(json).where("k = 'e'")
+                    .select(to_timestamp(col("t")));
+            case "to_ts_epoch" -> spark.read().schema("t STRING, k STRING").json(json).where("k = 'c'")
+                    .select(to_timestamp(col("t")));
+            case "from_json_text" -> spark.read().text(json)
+                    .select(from_json(col("value"), StructType.fromDDL(JSON_SCHEMA)).as("j")).select("j.*");
+            case "to_json" -> rows.select(to_json(struct(col("k"), col("v"), col("d"), col("t"))));
+            default -> throw new IllegalArgumentException("unknown query " + name);
+        };
+    }
+
+    /** What {@code show(numRows, truncate)} prints ({@code showString} is internal to Spark's SQL package). */
+    static String showString(Dataset<Row> ds, int numRows, int truncate) throws ReflectiveOperationException {
+        return (String) ds.getClass().getMethod("showString", int.class, int.class, boolean.class)
+                .invoke(ds, numRows, truncate, false);
+    }
+
+    /** The bracketed error class a message starts with ({@code [CAST_INVALID_INPUT] ...}), or the message. */
+    static String errorClass(String message) {
+        String first = String.valueOf(message).lines().findFirst().orElse("");
+        int end = first.indexOf(']');
+        return first.startsWith("[") && end > 0 ? first.substring(0, end + 1) : first;
+    }
+
+    /** A row as Spark's {@code Row.toString}, with arrays and nested rows written the same way. */
+    static String format(Object value) {
+        if (value instanceof Row row) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(format(row.get(i)));
+            }
+            return "[" + String.join(",", cells) + "]";
+        }
+        if (value instanceof scala.collection.Seq<?> seq) {
+            List<String> cells = new ArrayList<>();
+            seq.foreach(v -> cells.add(format(v)));
+            return "[" + String.join(",", cells) + "]";
+        }
+        return String.valueOf(value);
+    }
+}

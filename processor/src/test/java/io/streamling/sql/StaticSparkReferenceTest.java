@@ -1,0 +1,208 @@
+package io.streamling.sql;
+
+import static io.streamling.sql.functions.avg;
+import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.concat;
+import static io.streamling.sql.functions.count;
+import static io.streamling.sql.functions.explode;
+import static io.streamling.sql.functions.from_json;
+import static io.streamling.sql.functions.length;
+import static io.streamling.sql.functions.lit;
+import static io.streamling.sql.functions.lower;
+import static io.streamling.sql.functions.max;
+import static io.streamling.sql.functions.min;
+import static io.streamling.sql.functions.split;
+import static io.streamling.sql.functions.struct;
+import static io.streamling.sql.functions.sum;
+import static io.streamling.sql.functions.to_json;
+import static io.streamling.sql.functions.to_timestamp;
+import static io.streamling.sql.functions.upper;
+import static io.streamling.sql.functions.window;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamling.internal.sql.ShowString;
+import io.streamling.sql.types.StructType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Static ({@code read()}) queries over a hand-made JSON lines file and two CSV files with awkward
+ * values — quoting, parse modes (partial rows, {@code _corrupt_record}, DROPMALFORMED), casts, string
+ * functions, arithmetic and aggregates over nulls, windows, ordering with nulls, and the errors of
+ * Spark 4's ANSI mode — compared with what Apache Spark 4.0.1 gave
+ * ({@code spark-reference/static-spark-4.0.1.tsv}, recorded by
+ * {@code io.streamling.benchmarks.spark.StaticReference} in module benchmarks-spark, which holds the
+ * same queries in Spark's API: keep the two in step).
+ */
+class StaticSparkReferenceTest {
+
+    private static final String JSON_SCHEMA = "t TIMESTAMP, k STRING, v INT, d DOUBLE, s STRING";
+    private static final String CSV_SCHEMA = "k STRING, v INT, d DOUBLE, s STRING, t TIMESTAMP";
+    private static final List<String> ORDERED = List.of("order_desc", "order_asc");
+
+    private static SparkSession spark;
+    private static Path json;
+    private static Path csv;
+    private static Path quotes;
+
+    @BeforeAll
+    static void copyInputs(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        spark = SparkSession.builder().appName("static-spark-reference").getOrCreate();
+        json = copy(dir, "static-input.jsonl");
+        csv = copy(dir, "static-input.csv");
+        quotes = copy(dir, "static-quotes.csv");
+    }
+
+    @AfterAll
+    static void stopSession() {
+        spark.stop();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sparksResults")
+    void shouldGiveSparksRows(String name, String sparks) {
+        // when
+        String ours;
+        try {
+            if (name.startsWith("show_")) {
+                int numRows = name.equals("show_top") ? 3 : 20;
+                int truncate = name.equals("show_full") ? 0 : 20;
+                Dataset<Row> shown = query(name);
+                ours = ShowString.format(shown.schema(), shown.collectAsList(), numRows, truncate, ZoneOffset.UTC)
+                        .replace("\n", "\\n");
+                assertThat(ours).isEqualTo(sparks);
+                return;
+            }
+            List<String> rows = new ArrayList<>();
+            for (Row row : query(name).collectAsList()) {
+                rows.add(format(row));
+            }
+            if (!ORDERED.contains(name)) {
+                Collections.sort(rows);
+            }
+            ours = rows.toString();
+        } catch (RuntimeException e) {
+            ours = "ERROR " + errorClass(e.getMessage());
+        }
+
+        // then
+        assertThat(ours).isEqualTo(sparks);
+    }
+
+    static Stream<Arguments> sparksResults() throws IOException {
+        try (InputStream in = StaticSparkReferenceTest.class.getResourceAsStream(
+                "/spark-reference/static-spark-4.0.1.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.split("\t", 3))
+                    .map(parts -> Arguments.of(parts[1], parts[2])).toList().stream();
+        }
+    }
+
+    private static Dataset<Row> query(String name) {
+        String j = json.toString();
+        Dataset<Row> rows = spark.read().schema(JSON_SCHEMA).json(j);
+        Dataset<Row> table = spark.read().schema(CSV_SCHEMA).option("header", "true").csv(csv.toString());
+        return switch (name) {
+            case "json_raw" -> rows;
+            case "json_corrupt" -> spark.read().schema(JSON_SCHEMA + ", _corrupt_record STRING").json(j);
+            case "json_drop" -> spark.read().schema(JSON_SCHEMA).option("mode", "DROPMALFORMED").json(j);
+            case "json_strings" -> spark.read().schema("t STRING, k STRING, v STRING, d STRING, s STRING").json(j);
+            case "csv_raw" -> table;
+            case "csv_corrupt" -> spark.read().schema(CSV_SCHEMA + ", _corrupt_record STRING").option("header", "true")
+                    .csv(csv.toString());
+            case "csv_drop" -> spark.read().schema(CSV_SCHEMA).option("header", "true").option("mode", "DROPMALFORMED")
+                    .csv(csv.toString());
+            case "csv_quotes" -> spark.read().schema("k INT, s STRING, _corrupt_record STRING").option("header", "true")
+                    .csv(quotes.toString());
+            case "csv_quotes_drop" -> spark.read().schema("k INT, s STRING").option("header", "true")
+                    .option("mode", "DROPMALFORMED").csv(quotes.toString());
+            case "show_raw" -> rows.orderBy(col("k"), col("v"), col("s"));
+            case "show_funcs" -> rows.where(col("v").lt(1000)).select(col("k"), length(col("s")), upper(col("s")), concat(col("k"), lit("-"), col("s")),
+                    col("v").multiply(2), col("v").divide(3), col("d").plus(col("v")), col("v").cast("string"))
+                    .orderBy(col("k"), col("v"));
+            case "show_agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
+                    max(col("t")), count(lit(1))).orderBy(col("k"));
+            case "show_win" -> rows.groupBy(window(col("t"), "1 hour"), col("k")).count().orderBy(col("window"), col("k"));
+            case "show_top", "show_full" -> rows.select(col("s"), concat(col("s"), col("s"), col("s")).as("sss"), col("d"))
+                    .orderBy(col("s"), col("d"));
+            case "show_csv" -> table.orderBy(col("k"));
+            case "funcs" -> rows.select(col("k"), length(col("s")), upper(col("s")), lower(col("s")),
+                    concat(col("k"), lit("-"), col("s")), length(col("k")));
+            case "arith" -> rows.where(col("v").lt(1000)).select(col("k"), col("v").multiply(2), col("v").divide(3),
+                    col("v").mod(4), col("d").plus(col("v")), col("v").minus(col("d")), col("v").plus(1));
+            case "arith_overflow" -> rows.select(col("v").multiply(2));
+            case "casts" -> rows.select(col("k"), col("v").cast("string"), col("d").cast("int"), col("t").cast("string"),
+                    col("d").cast("string"), col("v").cast("double"), col("v").cast("long"), col("d").cast("long"));
+            case "cast_numeric_string" -> rows.where(col("k").equalTo("l")).select(col("s").cast("int"),
+                    col("s").cast("double"), col("s").cast("long"));
+            case "cast_invalid" -> rows.select(col("s").cast("int"));
+            case "cast_overflow" -> rows.where(col("k").equalTo("j")).select(col("d").cast("int"));
+            case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
+            case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
+                    max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));
+            case "agg_global" -> rows.agg(count(col("k")), sum(col("v")), avg(col("d")), max(col("s")), min(col("v")));
+            case "win" -> rows.groupBy(window(col("t"), "1 hour"), col("k")).count();
+            case "win_slide" -> rows.groupBy(window(col("t"), "1 hour", "30 minutes")).agg(sum(col("v")), count(col("d")));
+            case "order_desc" -> rows.orderBy(col("v").desc(), col("k")).limit(6).select(col("k"), col("v"));
+            case "order_asc" -> rows.orderBy(col("d"), col("k")).select(col("k"), col("d"));
+            case "where" -> rows.where(col("v").gt(2).and(col("d").lt(100))).select(col("k"), col("v"), col("d"));
+            case "where_expr" -> rows.where("v BETWEEN 2 AND 7 OR k = 'f'").select(col("k"), col("v"));
+            case "distinct" -> rows.select(col("k")).distinct();
+            case "to_ts" -> spark.read().schema("t STRING, k STRING").json(j).where("k = 'a' OR k = 'b' OR k = 'i'")
+                    .select(col("t"), to_timestamp(col("t")));
+            case "to_ts_format" -> spark.read().schema("t STRING, k STRING").json(j).where("k = 'b'")
+                    .select(col("t"), to_timestamp(col("t"), "yyyy-MM-dd HH:mm:ss"));
+            case "to_ts_invalid" -> spark.read().schema("t STRING, k STRING").json(j).where("k = 'e'")
+                    .select(to_timestamp(col("t")));
+            case "to_ts_epoch" -> spark.read().schema("t STRING, k STRING").json(j).where("k = 'c'")
+                    .select(to_timestamp(col("t")));
+            case "from_json_text" -> spark.read().text(j)
+                    .select(from_json(col("value"), StructType.fromDDL(JSON_SCHEMA)).as("j")).select("j.*");
+            case "to_json" -> rows.select(to_json(struct(col("k"), col("v"), col("d"), col("t"))));
+            default -> throw new IllegalArgumentException("unknown query " + name);
+        };
+    }
+
+    private static String errorClass(String message) {
+        String first = String.valueOf(message).lines().findFirst().orElse("");
+        int end = first.indexOf(']');
+        return first.startsWith("[") && end > 0 ? first.substring(0, end + 1) : first;
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Row row) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                cells.add(format(row.get(i)));
+            }
+            return "[" + String.join(",", cells) + "]";
+        }
+        if (value instanceof List<?> list) {
+            List<String> cells = new ArrayList<>();
+            list.forEach(v -> cells.add(format(v)));
+            return "[" + String.join(",", cells) + "]";
+        }
+        return String.valueOf(value);
+    }
+
+    private static Path copy(Path dir, String resource) throws IOException {
+        Path file = dir.resolve(resource);
+        try (InputStream in = StaticSparkReferenceTest.class.getResourceAsStream("/spark-reference/" + resource)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+}
