@@ -230,7 +230,7 @@ final class ReportWriter {
                 + " the settings the embedded worker gives its producers, which the connector runs with (Connect's"
                 + " acks=all, and the worker's idempotence, 5 requests in flight, 256 KB batches, 10 ms linger, in"
                 + " place of Connect's default of 1 request in flight without idempotence). Timed from the start until the topic's end offset holds every line;"
-                + " median of %d (min–max). Goal (issue 8): connectors ≥ 0.8 of a plain producer.%n%n"
+                + " median of %d (min–max). Goal (issues 6 and 8): connectors ≥ 0.8 of a plain producer.%n%n"
                 + "| source | side | lines/s | min–max | vs plain producer (client defaults) | vs plain producer"
                 + " (the worker's producer settings) |%n|---|---|---:|---:|---:|---:|%n",
                 report.connectors().get(0).lines(), report.options().repetitions()));

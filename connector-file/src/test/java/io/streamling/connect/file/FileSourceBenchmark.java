@@ -33,8 +33,10 @@ import io.streamling.embedded.EmbeddedKafkaBroker;
  * connector, Kafka's {@code FileStreamSourceConnector} (both in the same in-process standalone
  * worker), and a plain {@code KafkaProducer} reading the file line by line. Each is timed from
  * the moment it is started until the topic's end offset reaches the file's line count; after one
- * warm-up run each, three rounds in rotating order, medians reported. Run twice over: with Connect's and the producer's
- * default producer settings, and with the same tuned settings for all three.
+ * warm-up run each, three rounds in rotating order, medians reported. Run twice over: with each side's
+ * own default producer settings (the client's for the plain producer; the embedded worker's,
+ * {@code EmbeddedConnectWorker.SOURCE_PRODUCER_SETTINGS}, for the connectors), and with the same
+ * tuned settings for all three.
  *
  * <p>Not a test: run it after building, see {@code docs/benchmarks/connector-file.md}. System
  * properties: {@code bench.rounds} (default 3), {@code bench.only} (run only the settings whose
@@ -84,7 +86,7 @@ public final class FileSourceBenchmark {
         System.out.printf(Locale.ROOT, "file: %,d lines, %,d bytes; %d cores, JDK %s%n", lines, Files.size(file),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         Map<String, Map<String, String>> settings = new LinkedHashMap<>();
-        settings.put("default producer settings", Map.of());
+        settings.put("each side's own default producer settings", Map.of());
         // the plain producer's idempotence and 5 requests in flight, which Connect turns off by default
         settings.put("tuned, the same for all: batch.size=262144, linger.ms=10, enable.idempotence=true,"
                 + " max.in.flight.requests.per.connection=5", Map.of(ProducerConfig.BATCH_SIZE_CONFIG, "262144",
