@@ -1,7 +1,11 @@
 package io.streamling.sql;
 
+import io.streamling.internal.sql.CaseWhen;
 import io.streamling.internal.sql.Exprs;
 import io.streamling.internal.sql.IntervalParser;
+import io.streamling.internal.sql.ScalarCall;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The column functions of the first slice, as Spark's {@code org.apache.spark.sql.functions}. */
 @SuppressWarnings("checkstyle:TypeName")
@@ -28,6 +32,103 @@ public final class functions {
     /** A constant column; a {@link Column} is returned as is. */
     public static Column lit(Object value) {
         return value instanceof Column column ? column : new Column(new Exprs.Lit(value));
+    }
+
+    /** The first value of {@code value}s whose condition holds; chain {@link Column#when} and {@link Column#otherwise}. */
+    public static Column when(Column condition, Object value) {
+        return new Column(new CaseWhen(List.of(condition.expr()), List.of(lit(value).expr()), null));
+    }
+
+    /** The first of the columns that is not null. */
+    public static Column coalesce(Column... cols) {
+        return call("coalesce", cols);
+    }
+
+    /** A string without its leading and trailing spaces. */
+    public static Column trim(Column e) {
+        return call("trim", e);
+    }
+
+    /** A string without its leading spaces. */
+    public static Column ltrim(Column e) {
+        return call("ltrim", e);
+    }
+
+    /** A string without its trailing spaces. */
+    public static Column rtrim(Column e) {
+        return call("rtrim", e);
+    }
+
+    /** {@code len} characters from 1-based position {@code pos} (counted from the end when negative). */
+    public static Column substring(Column str, int pos, int len) {
+        return call("substring", str, lit(pos), lit(len));
+    }
+
+    /** Every match of the Java regular expression {@code pattern} replaced ({@code $1} names a group). */
+    public static Column regexp_replace(Column e, String pattern, String replacement) {
+        return call("regexp_replace", e, lit(pattern), lit(replacement));
+    }
+
+    /** The columns' values (and array elements) joined by {@code sep}, nulls skipped. */
+    public static Column concat_ws(String sep, Column... exprs) {
+        List<Column> args = new ArrayList<>();
+        args.add(lit(sep));
+        args.addAll(List.of(exprs));
+        return call("concat_ws", args.toArray(Column[]::new));
+    }
+
+    /** A number rounded half up to a whole number. */
+    public static Column round(Column e) {
+        return call("round", e);
+    }
+
+    /** A number rounded half up to {@code scale} decimal places. */
+    public static Column round(Column e, int scale) {
+        return call("round", e, lit(scale));
+    }
+
+    /** The absolute value. */
+    public static Column abs(Column e) {
+        return call("abs", e);
+    }
+
+    /** The year of a timestamp, in the session time zone. */
+    public static Column year(Column e) {
+        return call("year", e);
+    }
+
+    /** The month (1 to 12) of a timestamp. */
+    public static Column month(Column e) {
+        return call("month", e);
+    }
+
+    /** The day of the month of a timestamp. */
+    public static Column dayofmonth(Column e) {
+        return call("dayofmonth", e);
+    }
+
+    /** The hour of a timestamp. */
+    public static Column hour(Column e) {
+        return call("hour", e);
+    }
+
+    /** The minute of a timestamp. */
+    public static Column minute(Column e) {
+        return call("minute", e);
+    }
+
+    /** The second of a timestamp. */
+    public static Column second(Column e) {
+        return call("second", e);
+    }
+
+    /** A timestamp as text in {@code format} ({@code yyyy-MM-dd HH:mm}). */
+    public static Column date_format(Column dateExpr, String format) {
+        return call("date_format", dateExpr, lit(format));
+    }
+
+    private static Column call(String function, Column... args) {
+        return new Column(new ScalarCall(function, java.util.Arrays.stream(args).map(Column::expr).toList()));
     }
 
     /** The number of characters of a string. */

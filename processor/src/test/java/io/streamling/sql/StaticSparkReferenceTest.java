@@ -1,5 +1,22 @@
 package io.streamling.sql;
 
+import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.ltrim;
+import static io.streamling.sql.functions.rtrim;
+import static io.streamling.sql.functions.substring;
+import static io.streamling.sql.functions.regexp_replace;
+import static io.streamling.sql.functions.concat_ws;
+import static io.streamling.sql.functions.coalesce;
+import static io.streamling.sql.functions.round;
+import static io.streamling.sql.functions.abs;
+import static io.streamling.sql.functions.year;
+import static io.streamling.sql.functions.month;
+import static io.streamling.sql.functions.dayofmonth;
+import static io.streamling.sql.functions.hour;
+import static io.streamling.sql.functions.minute;
+import static io.streamling.sql.functions.second;
+import static io.streamling.sql.functions.date_format;
+import static io.streamling.sql.functions.when;
 import static io.streamling.sql.functions.avg;
 import static io.streamling.sql.functions.col;
 import static io.streamling.sql.functions.concat;
@@ -150,6 +167,30 @@ class StaticSparkReferenceTest {
                     col("s").cast("double"), col("s").cast("long"));
             case "cast_invalid" -> rows.select(col("s").cast("int"));
             case "cast_overflow" -> rows.where(col("k").equalTo("j")).select(col("d").cast("int"));
+            case "cast_ts_long" -> rows.where(col("t").isNotNull()).select(col("k"), col("t").cast("long"));
+            case "cast_ts_double" -> rows.where(col("t").isNotNull()).select(col("k"), col("t").cast("double"));
+            case "cast_double_int_overflow" -> rows.where(col("k").equalTo("j")).select(col("d").multiply(10000).cast("int"));
+            case "cast_long_int_overflow" -> rows.where(col("k").equalTo("a")).select(col("v").cast("long").multiply(3)
+                    .cast("int"));
+            case "cast_num_ts" -> rows.select(col("k"), col("v").cast("timestamp"), col("v").cast("boolean"),
+                    col("d").cast("boolean"));
+            case "fn_strings" -> rows.select(col("k"), trim(col("s")), ltrim(col("s")), rtrim(col("s")),
+                    substring(col("s"), 2, 3), substring(col("s"), -3, 2), substring(col("s"), 0, 2),
+                    regexp_replace(col("s"), "[aeiou]", "_"), regexp_replace(col("s"), "(\\w+) (\\w+)", "$2 $1"),
+                    concat_ws("-", col("k"), col("s"), col("v")));
+            case "fn_numbers" -> rows.where(col("v").lt(1000)).select(col("k"), coalesce(col("v"), col("d"), lit(-1)), round(col("d"), 1),
+                    round(col("d")), round(col("v"), -1), abs(col("v")), abs(col("d")));
+            case "fn_dates" -> rows.where(col("t").isNotNull()).select(col("k"), year(col("t")), month(col("t")),
+                    dayofmonth(col("t")), hour(col("t")), minute(col("t")), second(col("t")),
+                    date_format(col("t"), "yyyy-MM-dd HH:mm"), date_format(col("t"), "dd/MM/yy"));
+            case "fn_when" -> rows.select(col("k"), when(col("v").gt(5), "big").when(col("v").gt(2), "mid")
+                    .otherwise("small"), when(col("d").lt(0), col("d")));
+            case "fn_round_overflow" -> rows.select(round(col("v"), -1));
+            case "fn_agg_round" -> rows.groupBy(col("k")).agg(round(avg(col("d")), 2), coalesce(max(col("s")), lit("none")));
+            case "show_fn" -> rows.where(col("v").lt(1000)).select(col("k"), trim(col("s")), substring(col("s"), 1, 4),
+                    coalesce(col("v"), col("d")), round(col("d"), 1), when(col("v").gt(5), "big").otherwise("small"),
+                    concat_ws("-", col("k"), col("s")), regexp_replace(col("s"), "o", "0"), year(col("t")),
+                    date_format(col("t"), "yyyy-MM-dd"), abs(col("v")), col("v")).orderBy(col("k"), col("v"));
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -1,5 +1,22 @@
 package io.streamling.benchmarks.spark;
 
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.ltrim;
+import static org.apache.spark.sql.functions.rtrim;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.minute;
+import static org.apache.spark.sql.functions.second;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -46,9 +63,10 @@ public final class StaticReference {
     static final String CSV_SCHEMA = "k STRING, v INT, d DOUBLE, s STRING, t TIMESTAMP";
     static final String[] QUERIES = {"json_raw", "json_corrupt", "json_drop", "json_strings", "csv_raw", "csv_corrupt",
         "csv_drop", "csv_quotes", "csv_quotes_drop", "funcs", "arith", "arith_overflow", "casts", "cast_numeric_string", "cast_invalid", "cast_overflow",
+        "cast_ts_long", "cast_ts_double", "cast_double_int_overflow", "cast_long_int_overflow", "cast_num_ts",
         "split_explode", "agg", "agg_global", "win", "win_slide", "order_desc",
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
-        "show_csv"};
+        "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc");
 
     private StaticReference() {
@@ -134,6 +152,30 @@ public final class StaticReference {
                     col("s").cast("double"), col("s").cast("long"));
             case "cast_invalid" -> rows.select(col("s").cast("int"));
             case "cast_overflow" -> rows.where(col("k").equalTo("j")).select(col("d").cast("int"));
+            case "cast_ts_long" -> rows.where(col("t").isNotNull()).select(col("k"), col("t").cast("long"));
+            case "cast_ts_double" -> rows.where(col("t").isNotNull()).select(col("k"), col("t").cast("double"));
+            case "cast_double_int_overflow" -> rows.where(col("k").equalTo("j")).select(col("d").multiply(10000).cast("int"));
+            case "cast_long_int_overflow" -> rows.where(col("k").equalTo("a")).select(col("v").cast("long").multiply(3)
+                    .cast("int"));
+            case "cast_num_ts" -> rows.select(col("k"), col("v").cast("timestamp"), col("v").cast("boolean"),
+                    col("d").cast("boolean"));
+            case "fn_strings" -> rows.select(col("k"), trim(col("s")), ltrim(col("s")), rtrim(col("s")),
+                    substring(col("s"), 2, 3), substring(col("s"), -3, 2), substring(col("s"), 0, 2),
+                    regexp_replace(col("s"), "[aeiou]", "_"), regexp_replace(col("s"), "(\\w+) (\\w+)", "$2 $1"),
+                    concat_ws("-", col("k"), col("s"), col("v")));
+            case "fn_numbers" -> rows.where(col("v").lt(1000)).select(col("k"), coalesce(col("v"), col("d"), lit(-1)), round(col("d"), 1),
+                    round(col("d")), round(col("v"), -1), abs(col("v")), abs(col("d")));
+            case "fn_dates" -> rows.where(col("t").isNotNull()).select(col("k"), year(col("t")), month(col("t")),
+                    dayofmonth(col("t")), hour(col("t")), minute(col("t")), second(col("t")),
+                    date_format(col("t"), "yyyy-MM-dd HH:mm"), date_format(col("t"), "dd/MM/yy"));
+            case "fn_when" -> rows.select(col("k"), when(col("v").gt(5), "big").when(col("v").gt(2), "mid")
+                    .otherwise("small"), when(col("d").lt(0), col("d")));
+            case "fn_round_overflow" -> rows.select(round(col("v"), -1));
+            case "fn_agg_round" -> rows.groupBy(col("k")).agg(round(avg(col("d")), 2), coalesce(max(col("s")), lit("none")));
+            case "show_fn" -> rows.where(col("v").lt(1000)).select(col("k"), trim(col("s")), substring(col("s"), 1, 4),
+                    coalesce(col("v"), col("d")), round(col("d"), 1), when(col("v").gt(5), "big").otherwise("small"),
+                    concat_ws("-", col("k"), col("s")), regexp_replace(col("s"), "o", "0"), year(col("t")),
+                    date_format(col("t"), "yyyy-MM-dd"), abs(col("v")), col("v")).orderBy(col("k"), col("v"));
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code max(t).cast("string")}, {@code sum(v) / count(v)}, {@code (max(v) - min(v)).as("range")}.
  * Each aggregate inside is computed by the aggregation under a name of its own, and the expression
  * is then evaluated over those columns by a projection after it, named as Spark names it. Casts,
- * arithmetic and comparisons can wrap aggregates; anything else that does is refused, with
+ * arithmetic, comparisons and scalar functions ({@code round(avg(v), 2)}) can wrap aggregates; anything else that does is refused, with
  * Spark's message for an expression that is not an aggregate.
  */
 public final class AggregateOutputs {
@@ -69,6 +69,8 @@ public final class AggregateOutputs {
             return containsAggregate(cast.child());
         } else if (expr instanceof Exprs.Binary binary) {
             return containsAggregate(binary.left()) || containsAggregate(binary.right());
+        } else if (expr instanceof ScalarCall call) {
+            return call.args().stream().anyMatch(AggregateOutputs::containsAggregate);
         }
         return false;
     }
@@ -84,6 +86,8 @@ public final class AggregateOutputs {
             return new Exprs.Cast(extract(cast.child()), cast.to());
         } else if (expr instanceof Exprs.Binary binary) {
             return new Exprs.Binary(binary.op(), extract(binary.left()), extract(binary.right()));
+        } else if (expr instanceof ScalarCall call) {
+            return new ScalarCall(call.function(), call.args().stream().map(this::extract).toList());
         } else if (expr.isAggregate()) {
             throw new AnalysisException("expression '" + expr.name() + "' wraps an aggregate in a function "
                     + "Streamling cannot apply after aggregating; apply it in a select() after agg()");

@@ -54,9 +54,11 @@ final class Casts {
             return fromString(text, to);
         }
         if (to.equals(DataTypes.IntegerType)) {
-            return value instanceof Boolean b ? (b ? 1 : 0) : (int) number(value, to);
+            return value instanceof Boolean b ? (Object) (b ? 1 : 0) : (Object) (int) integral(value, to,
+                    Integer.MIN_VALUE, Integer.MAX_VALUE);
         } else if (to.equals(DataTypes.LongType)) {
-            return value instanceof Boolean b ? (b ? 1L : 0L) : (long) number(value, to);
+            return value instanceof Boolean b ? (Object) (b ? 1L : 0L) : (Object) integral(value, to, Long.MIN_VALUE,
+                    Long.MAX_VALUE);
         } else if (to.equals(DataTypes.DoubleType)) {
             return value instanceof Boolean b ? (b ? 1.0 : 0.0) : number(value, to);
         } else if (to.equals(DataTypes.BooleanType)) {
@@ -68,9 +70,46 @@ final class Casts {
         throw new IllegalStateException("no cast to " + to);
     }
 
-    private static double number(Object value, DataType to) {
+    /**
+     * A number, or a timestamp's whole seconds (rounded down), as an integral value within
+     * {@code [min, max]}: a fraction is dropped, as Spark does; a value outside fails with Spark's
+     * ANSI {@code CAST_OVERFLOW}.
+     */
+    private static long integral(Object value, DataType to, long min, long max) {
         if (value instanceof Timestamp ts) {
-            return ts.getTime() / 1000.0;
+            return checked(Math.floorDiv(ts.getTime(), 1000L), value, to, min, max);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (Double.isNaN(d) || Math.floor(d) > max || Math.ceil(d) < min) {
+                throw overflow(value, to);
+            }
+            return (long) d;
+        }
+        return checked(((Number) value).longValue(), value, to, min, max);
+    }
+
+    private static long checked(long n, Object value, DataType to, long min, long max) {
+        if (n < min || n > max) {
+            throw overflow(value, to);
+        }
+        return n;
+    }
+
+    private static ArithmeticException overflow(Object value, DataType to) {
+        String literal = value instanceof Double d ? d + "D" : value instanceof Long l ? l + "L"
+                : value instanceof Timestamp ts ? "TIMESTAMP '" + ShowString.cell(ts, ZoneOffset.UTC) + "'" : String.valueOf(value);
+        String from = value instanceof Double ? "DOUBLE" : value instanceof Long ? "BIGINT"
+                : value instanceof Timestamp ? "TIMESTAMP" : "INT";
+        return new ArithmeticException("[CAST_OVERFLOW] The value " + literal + " of the type \"" + from + "\" cannot be"
+                + " cast to \"" + sqlName(to) + "\" due to an overflow. Use `try_cast` to tolerate overflow and return NULL"
+                + " instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error. SQLSTATE: 22003");
+    }
+
+    private static double number(Object value, DataType to) {
+        if (value instanceof Timestamp ts) { // seconds, to the microsecond
+            long micros = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000L + ts.getNanos() / 1000;
+            return micros / 1e6;
         }
         return ((Number) value).doubleValue();
     }

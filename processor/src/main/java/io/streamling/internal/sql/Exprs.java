@@ -342,11 +342,16 @@ public final class Exprs {
                 }
             }
             if (a instanceof Number x && b instanceof Number y) {
-                return isArithmetic() ? arithmetic(x, y) : compare(Double.compare(x.doubleValue(), y.doubleValue()));
+                return isArithmetic() ? arithmetic(x, y) : compare(compareNumbers(x.doubleValue(), y.doubleValue()));
             }
             int c = a instanceof Comparable ca && a.getClass() == b.getClass() ? ca.compareTo(b)
                     : a.toString().compareTo(b.toString());
             return compare(c);
+        }
+
+        /** As Spark compares doubles: -0.0 equals 0.0, and NaN equals NaN and is above every other value. */
+        private static int compareNumbers(double x, double y) {
+            return x == y ? 0 : Double.compare(x, y);
         }
 
         private boolean isArithmetic() {

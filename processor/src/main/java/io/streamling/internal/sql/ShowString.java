@@ -29,7 +29,7 @@ public final class ShowString {
      */
     public static String format(StructType schema, List<Row> rows, int numRows, int truncate, ZoneId zone) {
         List<List<String>> cells = new ArrayList<>();
-        cells.add(Arrays.stream(schema.fieldNames()).map(name -> cut(name, truncate)).toList());
+        cells.add(List.of(schema.fieldNames())); // Spark truncates the cells, not the column names
         for (Row row : rows.subList(0, Math.min(numRows, rows.size()))) {
             List<String> line = new ArrayList<>();
             for (int i = 0; i < schema.size(); i++) {

@@ -1,0 +1,180 @@
+package io.streamling.internal.sql;
+
+import io.streamling.sql.types.DataType;
+import io.streamling.sql.types.DataTypes;
+import io.streamling.sql.types.StructType;
+import io.streamling.sql.Row;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A call of one of Spark's scalar functions of strings, numbers and timestamps, with Spark's
+ * semantics and result names: {@code trim}, {@code ltrim}, {@code rtrim} (spaces only),
+ * {@code substring} (1-based, counted in characters, a negative start from the end),
+ * {@code regexp_replace} (Java regular expressions, as Spark), {@code concat_ws} (nulls skipped),
+ * {@code coalesce} (in the arguments' common type), {@code round} (half up, on the decimal form of a double), {@code abs},
+ * {@code year}, {@code month}, {@code dayofmonth}, {@code hour}, {@code minute}, {@code second} and
+ * {@code date_format} (of a timestamp in UTC, the session time zone). Every function but
+ * {@code coalesce} and {@code concat_ws} is null when its first argument is; other arguments are
+ * literals ({@link Exprs.Lit}).
+ */
+public record ScalarCall(String function, List<Expr> args) implements Expr {
+
+    /** Numeric types, narrowest first: the common type of several is the widest. */
+    private static final List<DataType> NUMBERS = List.of(DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType);
+    private static final List<String> DATE_PARTS = List.of("year", "month", "dayofmonth", "hour", "minute", "second");
+
+    public ScalarCall {
+        args = List.copyOf(args);
+    }
+
+    @Override
+    public Object eval(Row row) {
+        if (function.equals("coalesce")) {
+            for (Expr arg : args) {
+                Object value = arg.eval(row);
+                if (value != null) {
+                    // in the arguments' common type: coalesce(int, double) gives a double
+                    return value instanceof Number ? Casts.convert(value, type(row.schema())) : value;
+                }
+            }
+            return null;
+        }
+        if (function.equals("concat_ws")) {
+            List<String> parts = new ArrayList<>();
+            for (Expr arg : args.subList(1, args.size())) {
+                Object value = arg.eval(row);
+                if (value instanceof List<?> list) {
+                    list.stream().filter(v -> v != null).forEach(v -> parts.add(v.toString()));
+                } else if (value != null) {
+                    parts.add((String) Casts.convert(value, DataTypes.StringType));
+                }
+            }
+            return String.join(literal(0), parts);
+        }
+        Object value = args.get(0).eval(row);
+        return value == null ? null : apply(value);
+    }
+
+    private Object apply(Object value) {
+        return switch (function) {
+            case "trim" -> strip(value.toString(), true, true);
+            case "ltrim" -> strip(value.toString(), true, false);
+            case "rtrim" -> strip(value.toString(), false, true);
+            case "substring" -> substring(value.toString(), ((Number) literalValue(1)).intValue(),
+                    args.size() > 2 ? ((Number) literalValue(2)).intValue() : Integer.MAX_VALUE);
+            case "regexp_replace" -> Pattern.compile(literal(1)).matcher(value.toString()).replaceAll(literal(2));
+            case "round" -> round(value, args.size() > 1 ? ((Number) literalValue(1)).intValue() : 0);
+            case "abs" -> abs(value);
+            case "date_format" -> DateTimeFormatter.ofPattern(literal(1), Locale.ROOT).format(utc(value));
+            default -> datePart(utc(value));
+        };
+    }
+
+    /** Without a space at either end (Spark trims the space character only, not tabs). */
+    private static String strip(String text, boolean leading, boolean trailing) {
+        int start = 0;
+        int end = text.length();
+        while (leading && start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (trailing && end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** Spark's {@code substringSQL}: characters (code points) from 1-based {@code pos}. */
+    private static String substring(String text, int pos, int length) {
+        int chars = text.codePointCount(0, text.length());
+        long start = pos > 0 ? pos - 1 : pos < 0 ? chars + pos : 0;
+        long end = Math.min(start + length, chars);
+        start = Math.max(start, 0);
+        if (start >= end) {
+            return "";
+        }
+        return text.substring(text.offsetByCodePoints(0, (int) start), text.offsetByCodePoints(0, (int) end));
+    }
+
+    /** Half up, on the decimal form of a double (2.675 rounds to 2.68, as in Spark). */
+    private static Object round(Object value, int scale) {
+        if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return d;
+            }
+            return new BigDecimal(Double.toString(d)).setScale(scale, RoundingMode.HALF_UP).doubleValue();
+        }
+        long rounded = BigDecimal.valueOf(((Number) value).longValue()).setScale(scale, RoundingMode.HALF_UP)
+                .longValueExact();
+        return value instanceof Integer ? (Object) (int) Exprs.exactly(() -> Math.toIntExact(rounded), "integer", "try_round")
+                : (Object) rounded;
+    }
+
+    private static Object abs(Object value) {
+        if (value instanceof Double d) {
+            return Math.abs(d);
+        } else if (value instanceof Integer i) {
+            return (int) Exprs.exactly(() -> Math.absExact(i), "integer", "try_abs");
+        }
+        return Exprs.exactly(() -> Math.absExact(((Number) value).longValue()), "long", "try_abs");
+    }
+
+    private static ZonedDateTime utc(Object value) {
+        return ((Timestamp) value).toInstant().atZone(ZoneOffset.UTC);
+    }
+
+    private int datePart(ZonedDateTime time) {
+        return switch (function) {
+            case "year" -> time.getYear();
+            case "month" -> time.getMonthValue();
+            case "dayofmonth" -> time.getDayOfMonth();
+            case "hour" -> time.getHour();
+            case "minute" -> time.getMinute();
+            default -> time.getSecond();
+        };
+    }
+
+    private Object literalValue(int i) {
+        return ((Exprs.Lit) args.get(i)).value();
+    }
+
+    private String literal(int i) {
+        return String.valueOf(literalValue(i));
+    }
+
+    @Override
+    public DataType type(StructType schema) {
+        List<DataType> types = args.stream().map(arg -> arg.type(schema)).toList();
+        if (DATE_PARTS.contains(function)) {
+            return DataTypes.IntegerType;
+        }
+        return switch (function) {
+            case "coalesce" -> NUMBERS.containsAll(types) ? NUMBERS.get(types.stream().mapToInt(NUMBERS::indexOf).max()
+                    .orElseThrow()) : types.get(0);
+            case "round", "abs" -> types.get(0);
+            default -> DataTypes.StringType;
+        };
+    }
+
+    @Override
+    public String name() {
+        List<String> names = args.stream().map(Expr::name).collect(Collectors.toCollection(ArrayList::new));
+        if (function.equals("regexp_replace")) {
+            names.add("1"); // Spark names the default position too
+        } else if (function.equals("round") && names.size() == 1) {
+            names.add("0");
+        } else if (function.equals("substring") && names.size() == 2) {
+            names.add(String.valueOf(Integer.MAX_VALUE));
+        }
+        return function + "(" + String.join(", ", names) + ")";
+    }
+}
