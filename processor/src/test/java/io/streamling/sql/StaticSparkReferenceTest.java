@@ -68,7 +68,8 @@ class StaticSparkReferenceTest {
 
     private static final String JSON_SCHEMA = "t TIMESTAMP, k STRING, v INT, d DOUBLE, s STRING";
     private static final String CSV_SCHEMA = "k STRING, v INT, d DOUBLE, s STRING, t TIMESTAMP";
-    private static final List<String> ORDERED = List.of("order_desc", "order_asc");
+    private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
+            "sql_where_limit", "sql_between");
 
     private static SparkSession spark;
     private static Path json;
@@ -191,6 +192,16 @@ class StaticSparkReferenceTest {
                     coalesce(col("v"), col("d")), round(col("d"), 1), when(col("v").gt(5), "big").otherwise("small"),
                     concat_ws("-", col("k"), col("s")), regexp_replace(col("s"), "o", "0"), year(col("t")),
                     date_format(col("t"), "yyyy-MM-dd"), abs(col("v")), col("v")).orderBy(col("k"), col("v"));
+            case "sql_group" -> sql(rows, "select k, count(*) as n, sum(v) as total from t group by k");
+            case "sql_group_order" -> sql(rows, "select k, sum(v) total, avg(d), min(t), max(s) from t group by k order by total desc, k");
+            case "sql_where_limit" -> sql(rows, "select k, v from t where v > 5 order by v desc limit 3");
+            case "sql_between" -> sql(rows, "select k, v, s from t where v between 2 and 8 and s != 'x' order by k, v");
+            case "sql_funcs" -> sql(rows, "select upper(k) as K, length(s), lower(s) from t where k is not null");
+            case "sql_count" -> sql(rows, "select count(*), count(v), count(d) from t");
+            case "sql_star" -> sql(rows, "select * from t where k = 'a' or k = 'b'");
+            case "sql_arith" -> sql(rows, "select k, v * 2 + 1 as w, v / 4, v % 3 from t where v < 1000");
+            case "sql_cast" -> sql(rows, "select k, cast(v as string), cast(d as int), cast(t as string) from t where k = 'a'");
+            case "show_sql" -> sql(rows, "select k, count(*), sum(v), avg(d), max(t) from t group by k order by k");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));
@@ -215,6 +226,11 @@ class StaticSparkReferenceTest {
             case "to_json" -> rows.select(to_json(struct(col("k"), col("v"), col("d"), col("t"))));
             default -> throw new IllegalArgumentException("unknown query " + name);
         };
+    }
+
+    private static Dataset<Row> sql(Dataset<Row> rows, String query) {
+        rows.createOrReplaceTempView("t");
+        return spark.sql(query);
     }
 
     private static String errorClass(String message) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code SELECT item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col, ...]
  * [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
  * {@code count(*)}, {@code count|sum|avg|min|max|length|lower|upper(col)}, optionally
- * {@code [AS] alias}, and a condition compares two such operands with {@code = != <> < <= > >=}.
+ * {@code [AS] alias}, items combined with {@code + - * / %}, and a condition compares two such
+ * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, or tests one with {@code IS [NOT] NULL}.
  * It is translated into the Dataset API, so results equal the Dataset operations'.
  */
 public final class MiniSql {
@@ -128,7 +129,7 @@ public final class MiniSql {
         if (accept("*")) {
             return functions.col("*");
         }
-        Column c = operand();
+        Column c = sum();
         if (accept("as")) {
             return c.alias(next());
         }
@@ -166,9 +167,17 @@ public final class MiniSql {
         }
     }
 
-    /** A comparison, a {@code BETWEEN} (both bounds inclusive, as Spark's), or a lone operand (in expr()). */
+    /**
+     * A comparison, a {@code BETWEEN} (both bounds inclusive, as Spark's), an {@code IS [NOT] NULL},
+     * or a lone operand (in expr()).
+     */
     private Column comparison() {
         Column left = sum();
+        if (accept("is")) {
+            boolean not = accept("not");
+            expect("null");
+            return not ? left.isNotNull() : left.isNull();
+        }
         if (accept("between")) {
             Column low = sum();
             expect("and");
@@ -295,7 +304,7 @@ public final class MiniSql {
     }
 
     private static boolean isKeyword(String t) {
-        return List.of("from", "where", "group", "order", "by", "limit", "and", "or", "asc", "desc", "between")
+        return List.of("from", "where", "group", "order", "by", "limit", "and", "or", "asc", "desc", "between", "is")
                 .contains(t.toLowerCase(Locale.ROOT));
     }
 
