@@ -22,15 +22,16 @@ final class AggregateByKeyBuilder {
     static Stage build(PlanningContext context, AggregateByKeyNode node) {
         Stage input = context.build(node.input());
         String name = node.name();
+        boolean keyOrder = !context.readersSortByKeyThemselves(node);
         if (input.partitionedByKey() && node.partitions() == 0) {
-            return input.emitting(fold(context, input, name, node.combine(), true), name);
+            return input.emitting(fold(context, input, name, node.combine(), keyOrder), name);
         }
         // the combine's results cross a shuffle, which does not keep their order: no sort
         Stage combined = input.emitting(fold(context, input, name + "-combine", node.combine(), false),
                 name + "-combine");
         int partitions = node.partitions() > 0 ? node.partitions() : input.parallelism();
         Stage shuffled = context.shuffle(combined, name, partitions);
-        return shuffled.emitting(fold(context, shuffled, name, node.merge(), true), name);
+        return shuffled.emitting(fold(context, shuffled, name, node.merge(), keyOrder), name);
     }
 
     private static KStream<Object, Object> fold(PlanningContext context, Stage input, String name,

@@ -71,6 +71,17 @@ final class PlanningContext {
         return plan.nodes().stream().filter(reader -> reader.inputs().contains(node)).toList();
     }
 
+    /**
+     * Whether every reader of {@code node} is a state step ({@code updateStateByKey},
+     * {@code mapWithState}, a Structured aggregation's state): each sorts a batch's input by key
+     * itself, so {@code node} need not sort its results for them.
+     */
+    boolean readersSortByKeyThemselves(PlanNode node) {
+        List<PlanNode> readers = readers(node);
+        return !readers.isEmpty()
+                && readers.stream().allMatch(reader -> reader instanceof UpdateStateNode || reader instanceof MapWithStateNode);
+    }
+
     /** The stage of {@code node}, built on first request by the builder of its type. */
     Stage build(PlanNode node) {
         Stage stage = built.get(node.id());
