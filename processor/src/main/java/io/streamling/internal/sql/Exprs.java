@@ -16,6 +16,11 @@ import java.util.Objects;
 /** The expressions of the first Structured Streaming slice. */
 public final class Exprs {
 
+    /** The struct type of {@code window(...)} columns. */
+    public static final StructType WINDOW_TYPE = new StructType(List.of(
+            new StructField("start", DataTypes.TimestampType, true),
+            new StructField("end", DataTypes.TimestampType, true)));
+
     /**
      * The result of integral arithmetic, or Spark 4's ANSI error when it overflows {@code type}
      * ({@code "integer"} or {@code "long"}), naming the {@code try_} function that would give null.
@@ -29,11 +34,6 @@ public final class Exprs {
                     + " \"false\" to bypass this error. SQLSTATE: 22003");
         }
     }
-
-    /** The struct type of {@code window(...)} columns. */
-    public static final StructType WINDOW_TYPE = new StructType(List.of(
-            new StructField("start", DataTypes.TimestampType, true),
-            new StructField("end", DataTypes.TimestampType, true)));
 
     private Exprs() {
     }

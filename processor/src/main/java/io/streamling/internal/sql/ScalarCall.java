@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,10 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
     /** Numeric types, narrowest first: the common type of several is the widest. */
     private static final List<DataType> NUMBERS = List.of(DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType);
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayofmonth", "hour", "minute", "second");
+
+    /** Compiled once per pattern, not per row (both are immutable and thread-safe). */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, DateTimeFormatter> FORMATS = new ConcurrentHashMap<>();
 
     public ScalarCall {
         args = List.copyOf(args);
@@ -72,10 +78,12 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "rtrim" -> strip(value.toString(), false, true);
             case "substring" -> substring(value.toString(), ((Number) literalValue(1)).intValue(),
                     args.size() > 2 ? ((Number) literalValue(2)).intValue() : Integer.MAX_VALUE);
-            case "regexp_replace" -> Pattern.compile(literal(1)).matcher(value.toString()).replaceAll(literal(2));
+            case "regexp_replace" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString())
+                    .replaceAll(literal(2));
             case "round" -> round(value, args.size() > 1 ? ((Number) literalValue(1)).intValue() : 0);
             case "abs" -> abs(value);
-            case "date_format" -> DateTimeFormatter.ofPattern(literal(1), Locale.ROOT).format(utc(value));
+            case "date_format" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
+                    .format(utc(value));
             default -> datePart(utc(value));
         };
     }
