@@ -69,7 +69,7 @@ class StaticSparkReferenceTest {
     private static final String JSON_SCHEMA = "t TIMESTAMP, k STRING, v INT, d DOUBLE, s STRING";
     private static final String CSV_SCHEMA = "k STRING, v INT, d DOUBLE, s STRING, t TIMESTAMP";
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
-            "sql_where_limit", "sql_between");
+            "sql_where_limit", "sql_between", "sql_having_agg");
 
     private static SparkSession spark;
     private static Path json;
@@ -202,6 +202,10 @@ class StaticSparkReferenceTest {
             case "sql_arith" -> sql(rows, "select k, v * 2 + 1 as w, v / 4, v % 3 from t where v < 1000");
             case "sql_cast" -> sql(rows, "select k, cast(v as string), cast(d as int), cast(t as string) from t where k = 'a'");
             case "show_sql" -> sql(rows, "select k, count(*), sum(v), avg(d), max(t) from t group by k order by k");
+            case "sql_distinct" -> sql(rows, "select distinct k from t where v > 2");
+            case "sql_having" -> sql(rows, "select k, count(*) as n from t group by k having n > 1");
+            case "sql_having_hidden" -> sql(rows, "select k from t group by k having sum(v) > 7 and max(s) is not null");
+            case "sql_having_agg" -> sql(rows, "select k, sum(v) from t group by k having sum(v) >= 8 order by k");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -67,9 +67,9 @@ public final class StaticReference {
         "split_explode", "agg", "agg_global", "win", "win_slide", "order_desc",
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
-        "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql"};
+        "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
-            "sql_where_limit", "sql_between");
+            "sql_where_limit", "sql_between", "sql_having_agg");
 
     private StaticReference() {
     }
@@ -188,6 +188,10 @@ public final class StaticReference {
             case "sql_arith" -> sql(rows, "select k, v * 2 + 1 as w, v / 4, v % 3 from t where v < 1000");
             case "sql_cast" -> sql(rows, "select k, cast(v as string), cast(d as int), cast(t as string) from t where k = 'a'");
             case "show_sql" -> sql(rows, "select k, count(*), sum(v), avg(d), max(t) from t group by k order by k");
+            case "sql_distinct" -> sql(rows, "select distinct k from t where v > 2");
+            case "sql_having" -> sql(rows, "select k, count(*) as n from t group by k having n > 1");
+            case "sql_having_hidden" -> sql(rows, "select k from t group by k having sum(v) > 7 and max(s) is not null");
+            case "sql_having_agg" -> sql(rows, "select k, sum(v) from t group by k having sum(v) >= 8 order by k");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

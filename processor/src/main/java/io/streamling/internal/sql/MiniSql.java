@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL subset of {@code spark.sql(...)}, over a snapshot of a table:
- * {@code SELECT item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col, ...]
- * [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
+ * {@code SELECT [DISTINCT] item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col, ...
+ * [HAVING cond]] [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
  * {@code count(*)}, {@code count|sum|avg|min|max|length|lower|upper(col)}, optionally
  * {@code [AS] alias}, items combined with {@code + - * / %}, and a condition compares two such
  * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, or tests one with {@code IS [NOT] NULL}.
@@ -65,6 +65,7 @@ public final class MiniSql {
 
     private Dataset<Row> select(SparkSession session) {
         expect("select");
+        boolean distinct = accept("distinct");
         List<Column> items = new ArrayList<>();
         do {
             items.add(item());
@@ -81,14 +82,19 @@ public final class MiniSql {
                 groups.add(functions.col(next()));
             } while (accept(","));
         }
+        Column having = accept("having") ? condition() : null;
         boolean aggregated = !groups.isEmpty() || items.stream().anyMatch(c -> c.expr().isAggregate());
         if (aggregated) {
-            List<Column> aggregates = items.stream().filter(c -> c.expr().isAggregate()).toList();
+            List<Column> aggregates = new ArrayList<>(items.stream().filter(c -> c.expr().isAggregate()).toList());
+            Expr filter = having == null ? null : overAggregates(having.expr(), aggregates);
             if (aggregates.isEmpty()) {
                 ds = ds.groupBy(groups.toArray(Column[]::new)).count();
             } else {
                 ds = ds.groupBy(groups.toArray(Column[]::new))
                         .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
+            }
+            if (filter != null) {
+                ds = ds.where(new Column(filter));
             }
             List<Column> named = new ArrayList<>();
             for (Column item : items) {
@@ -97,8 +103,14 @@ public final class MiniSql {
                         : functions.col(item.expr().name()));
             }
             ds = ds.select(named.toArray(Column[]::new));
+        } else if (having != null) {
+            throw new AnalysisException("[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add GROUP BY or"
+                    + " turn it into the window functions using OVER clauses.");
         } else {
             ds = ds.select(items.toArray(Column[]::new));
+        }
+        if (distinct) {
+            ds = ds.distinct();
         }
         if (accept("order")) {
             expect("by");
@@ -123,6 +135,35 @@ public final class MiniSql {
             throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + tokens.get(pos) + "'.");
         }
         return ds;
+    }
+
+    /**
+     * A HAVING condition over the aggregation's output: each aggregate in it reads the column of the
+     * same aggregate in the select list (by its alias too), or of one added to {@code aggregates}.
+     */
+    private static Expr overAggregates(Expr condition, List<Column> aggregates) {
+        if (condition instanceof Exprs.Agg agg) {
+            for (Column item : aggregates) {
+                Expr inner = item.expr() instanceof Exprs.Alias alias ? alias.child() : item.expr();
+                if (inner.equals(agg)) {
+                    return new Exprs.ColRef(item.expr().name());
+                }
+            }
+            aggregates.add(new Column(agg));
+            return new Exprs.ColRef(agg.name());
+        } else if (condition instanceof Exprs.ColRef ref) {
+            return aggregates.stream().filter(item -> item.expr() instanceof Exprs.Alias alias
+                    && alias.alias().equalsIgnoreCase(ref.column())).findFirst()
+                    .<Expr>map(item -> new Exprs.ColRef(item.expr().name())).orElse(ref);
+        } else if (condition instanceof Exprs.Binary binary) {
+            return new Exprs.Binary(binary.op(), overAggregates(binary.left(), aggregates),
+                    overAggregates(binary.right(), aggregates));
+        } else if (condition instanceof Exprs.NullTest test) {
+            return new Exprs.NullTest(overAggregates(test.child(), aggregates), test.isNull());
+        } else if (condition instanceof Exprs.Cast cast) {
+            return new Exprs.Cast(overAggregates(cast.child(), aggregates), cast.to());
+        }
+        return condition;
     }
 
     private Column item() {
@@ -304,7 +345,8 @@ public final class MiniSql {
     }
 
     private static boolean isKeyword(String t) {
-        return List.of("from", "where", "group", "order", "by", "limit", "and", "or", "asc", "desc", "between", "is")
+        return List.of("from", "where", "group", "having", "order", "by", "limit", "and", "or", "asc", "desc", "between",
+                "is")
                 .contains(t.toLowerCase(Locale.ROOT));
     }
 
