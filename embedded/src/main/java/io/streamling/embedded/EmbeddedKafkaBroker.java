@@ -3,6 +3,7 @@ package io.streamling.embedded;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,8 +18,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -186,6 +189,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         // the controller has committed the topic; the broker may not have applied it to its metadata yet
         Deadline.await(ADMIN_TIMEOUT, () -> hasLeaders(name), () -> "Topic " + name + " has no leader for every partition");
+        // and its metadata may name the leader before the replica manager leads the partitions: a write
+        // then fails NOT_LEADER_OR_FOLLOWER, and an idempotent producer retrying it after later batches
+        // were accepted can loop on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen once in
+        // ReplayDeterminismIT). Offsets are answered by the partition leader only.
+        Deadline.await(ADMIN_TIMEOUT, () -> servesOffsets(name, partitions),
+                () -> "Topic " + name + " is not led by the broker for every partition");
+    }
+
+    private boolean servesOffsets(String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition = 0; partition < partitions; partition++) {
+            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+        }
+        try {
+            admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // not led yet: poll again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedKafkaException("Interrupted while waiting for topic " + topic, e);
+        }
     }
 
     private boolean hasLeaders(String topic) {

@@ -69,7 +69,7 @@ class StaticSparkReferenceTest {
     private static final String JSON_SCHEMA = "t TIMESTAMP, k STRING, v INT, d DOUBLE, s STRING";
     private static final String CSV_SCHEMA = "k STRING, v INT, d DOUBLE, s STRING, t TIMESTAMP";
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
-            "sql_where_limit", "sql_between", "sql_having_agg");
+            "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
     private static SparkSession spark;
     private static Path json;
@@ -206,6 +206,10 @@ class StaticSparkReferenceTest {
             case "sql_having" -> sql(rows, "select k, count(*) as n from t group by k having n > 1");
             case "sql_having_hidden" -> sql(rows, "select k from t group by k having sum(v) > 7 and max(s) is not null");
             case "sql_having_agg" -> sql(rows, "select k, sum(v) from t group by k having sum(v) >= 8 order by k");
+            case "sql_fn_group" -> sql(rows, "select k, round(avg(d), 2) as r, max(upper(s)), coalesce(sum(v), 0) from t group by k order by k");
+            case "sql_fn_rows" -> sql(rows, "select k, substring(s, 2, 3), concat(k, '-', s), concat_ws('/', k, s), regexp_replace(s, 'o', '0'), trim(s), year(t), date_format(t, 'yyyy-MM'), round(d, 1), abs(v) from t where v < 1000");
+            case "show_sql_fn" -> sql(rows, "select k, round(avg(d), 2), coalesce(sum(v), 0), substr(max(s), 1, 3) from t group by k order by k");
+            case "select_expr_fn" -> rows.selectExpr("k", "round(d * 2, 1) as dd", "coalesce(v, -1)", "upper(trim(s))");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -67,9 +67,10 @@ public final class StaticReference {
         "split_explode", "agg", "agg_global", "win", "win_slide", "order_desc",
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
-        "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg"};
+        "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
-            "sql_where_limit", "sql_between", "sql_having_agg");
+            "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
     private StaticReference() {
     }
@@ -192,6 +193,10 @@ public final class StaticReference {
             case "sql_having" -> sql(rows, "select k, count(*) as n from t group by k having n > 1");
             case "sql_having_hidden" -> sql(rows, "select k from t group by k having sum(v) > 7 and max(s) is not null");
             case "sql_having_agg" -> sql(rows, "select k, sum(v) from t group by k having sum(v) >= 8 order by k");
+            case "sql_fn_group" -> sql(rows, "select k, round(avg(d), 2) as r, max(upper(s)), coalesce(sum(v), 0) from t group by k order by k");
+            case "sql_fn_rows" -> sql(rows, "select k, substring(s, 2, 3), concat(k, '-', s), concat_ws('/', k, s), regexp_replace(s, 'o', '0'), trim(s), year(t), date_format(t, 'yyyy-MM'), round(d, 1), abs(v) from t where v < 1000");
+            case "show_sql_fn" -> sql(rows, "select k, round(avg(d), 2), coalesce(sum(v), 0), substr(max(s), 1, 3) from t group by k order by k");
+            case "select_expr_fn" -> rows.selectExpr("k", "round(d * 2, 1) as dd", "coalesce(v, -1)", "upper(trim(s))");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

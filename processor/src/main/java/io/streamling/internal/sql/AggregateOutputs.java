@@ -60,7 +60,8 @@ public final class AggregateOutputs {
         return inner instanceof Exprs.Agg;
     }
 
-    private static boolean containsAggregate(Expr expr) {
+    /** Whether {@code expr} is an aggregate or an expression over aggregates that {@code agg()} accepts. */
+    static boolean containsAggregate(Expr expr) {
         if (expr instanceof Exprs.Agg) {
             return true;
         } else if (expr instanceof Exprs.Alias alias) {

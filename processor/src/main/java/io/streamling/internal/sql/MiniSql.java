@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The SQL subset of {@code spark.sql(...)}, over a snapshot of a table:
  * {@code SELECT [DISTINCT] item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col, ...
  * [HAVING cond]] [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
- * {@code count(*)}, {@code count|sum|avg|min|max|length|lower|upper(col)}, optionally
+ * {@code count(*)}, a function call ({@link SqlFunctions}: {@code round(avg(v), 2)}, {@code coalesce(a, b)}…), optionally
  * {@code [AS] alias}, items combined with {@code + - * / %}, and a condition compares two such
  * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, or tests one with {@code IS [NOT] NULL}.
  * It is translated into the Dataset API, so results equal the Dataset operations'.
@@ -83,9 +83,10 @@ public final class MiniSql {
             } while (accept(","));
         }
         Column having = accept("having") ? condition() : null;
-        boolean aggregated = !groups.isEmpty() || items.stream().anyMatch(c -> c.expr().isAggregate());
+        boolean aggregated = !groups.isEmpty() || items.stream().anyMatch(c -> AggregateOutputs.containsAggregate(c.expr()));
         if (aggregated) {
-            List<Column> aggregates = new ArrayList<>(items.stream().filter(c -> c.expr().isAggregate()).toList());
+            List<Column> aggregates = new ArrayList<>(items.stream()
+                    .filter(c -> AggregateOutputs.containsAggregate(c.expr())).toList());
             Expr filter = having == null ? null : overAggregates(having.expr(), aggregates);
             if (aggregates.isEmpty()) {
                 ds = ds.groupBy(groups.toArray(Column[]::new)).count();
@@ -98,7 +99,7 @@ public final class MiniSql {
             }
             List<Column> named = new ArrayList<>();
             for (Column item : items) {
-                named.add(item.expr().isAggregate() ? functions.col(item.expr().name())
+                named.add(AggregateOutputs.containsAggregate(item.expr()) ? functions.col(item.expr().name())
                         : item.expr() instanceof Exprs.Alias a ? functions.col(a.child().name()).alias(a.alias())
                         : functions.col(item.expr().name()));
             }
@@ -326,20 +327,19 @@ public final class MiniSql {
             }
         }
         if (accept("(")) {
-            String f = t.toLowerCase(Locale.ROOT);
-            Column arg = accept("*") ? null : operand();
+            List<Column> args = null;
+            if (!accept("*")) {
+                args = new ArrayList<>();
+                if (!accept(")")) {
+                    do {
+                        args.add(sum());
+                    } while (accept(","));
+                    expect(")");
+                }
+                return SqlFunctions.call(t, args);
+            }
             expect(")");
-            return switch (f) {
-                case "count" -> arg == null ? functions.count("*") : functions.count(arg);
-                case "sum" -> functions.sum(arg);
-                case "avg", "mean" -> functions.avg(arg);
-                case "min" -> functions.min(arg);
-                case "max" -> functions.max(arg);
-                case "length" -> functions.length(arg);
-                case "lower" -> functions.lower(arg);
-                case "upper" -> functions.upper(arg);
-                default -> throw new AnalysisException("[UNRESOLVED_ROUTINE] Cannot resolve routine `" + t + "`.");
-            };
+            return SqlFunctions.call(t, null);
         }
         return functions.col(t);
     }

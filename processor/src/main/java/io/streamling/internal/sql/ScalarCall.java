@@ -76,7 +76,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "trim" -> strip(value.toString(), true, true);
             case "ltrim" -> strip(value.toString(), true, false);
             case "rtrim" -> strip(value.toString(), false, true);
-            case "substring" -> substring(value.toString(), ((Number) literalValue(1)).intValue(),
+            case "substring", "substr" -> substring(value.toString(), ((Number) literalValue(1)).intValue(),
                     args.size() > 2 ? ((Number) literalValue(2)).intValue() : Integer.MAX_VALUE);
             case "regexp_replace" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString())
                     .replaceAll(literal(2));
@@ -180,7 +180,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             names.add("1"); // Spark names the default position too
         } else if (function.equals("round") && names.size() == 1) {
             names.add("0");
-        } else if (function.equals("substring") && names.size() == 2) {
+        } else if ((function.equals("substring") || function.equals("substr")) && names.size() == 2) {
             names.add(String.valueOf(Integer.MAX_VALUE));
         }
         return function + "(" + String.join(", ", names) + ")";
