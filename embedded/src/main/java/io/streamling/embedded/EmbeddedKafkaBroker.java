@@ -187,39 +187,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new EmbeddedKafkaException("Interrupted while creating topic " + name, e);
         }
-        // the controller has committed the topic; the broker may not have applied it to its metadata yet
-        Deadline.await(ADMIN_TIMEOUT, () -> hasLeaders(name), () -> "Topic " + name + " has no leader for every partition");
-        // and its metadata may name the leader before the replica manager leads the partitions: a write
-        // then fails NOT_LEADER_OR_FOLLOWER, and an idempotent producer retrying it after later batches
-        // were accepted can loop on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen once in
-        // ReplayDeterminismIT). Offsets are answered by the partition leader only.
-        Deadline.await(ADMIN_TIMEOUT, () -> servesOffsets(name, partitions),
-                () -> "Topic " + name + " is not led by the broker for every partition");
+        Deadline.await(ADMIN_TIMEOUT, () -> isLedByTheBroker(name), () -> "Topic " + name + " is not led by the broker for"
+                + " every partition");
     }
 
-    private boolean servesOffsets(String topic, int partitions) {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (int partition = 0; partition < partitions; partition++) {
-            latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-        }
-        try {
-            admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            return false; // not led yet: poll again
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddedKafkaException("Interrupted while waiting for topic " + topic, e);
-        }
-    }
-
-    private boolean hasLeaders(String topic) {
+    /**
+     * Whether every partition of {@code topic} (as many as it has, also when it existed before) has
+     * a leader that answers for it. The controller commits a topic before the broker applies it to
+     * its metadata, and the metadata may name the leader before the replica manager leads the
+     * partition: a write then fails NOT_LEADER_OR_FOLLOWER, and an idempotent producer retrying it
+     * after later batches were accepted can loop on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery
+     * timeout (seen once in ReplayDeterminismIT). Offsets are answered by a partition's leader only.
+     */
+    private boolean isLedByTheBroker(String topic) {
         try {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (!description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return false;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (ExecutionException | TimeoutException e) {
-            return false; // not yet known to the broker: poll again
+            return false; // not yet known to the broker, or not yet led: poll again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedKafkaException("Interrupted while waiting for topic " + topic, e);
