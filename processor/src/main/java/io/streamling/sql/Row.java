@@ -92,7 +92,24 @@ public final class Row implements Serializable, Comparable<Row> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Row row && Arrays.deepEquals(row.values, values);
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Row row) || row.values.length != values.length
+                || (hash != 0 && row.hash != 0 && hash != row.hash)) {
+            return false;
+        }
+        // value by value as Arrays.deepEquals, without its type tests for the usual scalar values:
+        // rows are group keys, compared at every update of their group
+        for (int i = 0; i < values.length; i++) {
+            Object a = values[i];
+            Object b = row.values[i];
+            if (a != b && (a == null || b == null || !(a.getClass().isArray() || b.getClass().isArray()
+                    ? Arrays.deepEquals(new Object[] {a}, new Object[] {b}) : a.equals(b)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -100,7 +117,12 @@ public final class Row implements Serializable, Comparable<Row> {
         int h = hash;
         if (h == 0) {
             // cached, as String's: a row is a group key hashed at every update of its group
-            h = Arrays.deepHashCode(values);
+            h = 1;
+            for (Object value : values) {
+                // Arrays.deepHashCode's sum, its type tests only for arrays
+                h = 31 * h + (value == null ? 0 : value.getClass().isArray()
+                        ? Arrays.deepHashCode(new Object[] {value}) - 31 : value.hashCode());
+            }
             hash = h;
         }
         return h;

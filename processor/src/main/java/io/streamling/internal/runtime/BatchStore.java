@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,12 @@ public final class BatchStore extends BufferingStore {
     /** A stored record of a batch holds about this many bytes at most (one entry may exceed it). */
     static final int CHUNK_BYTES = 1 << 20;
     /**
-     * Beyond this many entries in memory, every batch but the one being filled is written out and
-     * dropped from memory. That one stays: a batch is handed to its operator whole when it closes,
-     * so it must fit in memory anyway, and writing it out would only read it back at its next entry.
+     * Beyond this many entries in memory, the batches used least recently are written out and
+     * dropped from memory until half of it is left, never the one being filled: a batch is handed to
+     * its operator whole when it closes, so it must fit in memory anyway, and writing it out would
+     * only read it back at its next entry. Least recently used, not all but the current one: a step
+     * fed by two producers at different batches (a shuffle, a collect) fills two batches in turn,
+     * and writing out each when the other is used would read a whole batch back at every turn.
      */
     static final int MAX_BUFFERED_ENTRIES = BufferedStore.MAX_BUFFERED_ENTRIES;
 
@@ -100,6 +104,8 @@ public final class BatchStore extends BufferingStore {
     /** The batch used last and its number: records mostly come batch after batch. */
     private Batch lastBatch;
     private long lastNumber;
+    /** How many times the batch in use changed: the clock of {@link Batch#lastUsed}. */
+    private long switches;
 
     /**
      * One batch: its live entries, and how it stands with RocksDB. The entries keep their insertion
@@ -112,6 +118,8 @@ public final class BatchStore extends BufferingStore {
         /** How many records RocksDB holds for the batch. */
         int storedRecords;
         boolean dirty;
+        /** When the batch was last used, as a count of batch switches: the least recent is written out first. */
+        long lastUsed;
 
         /** @param expectedEntries how many entries the batch will likely hold, so its map need not grow */
         Batch(int storedRecords, int expectedEntries) {
@@ -141,7 +149,7 @@ public final class BatchStore extends BufferingStore {
         bufferedEntries += found.entries.size() - before;
         found.dirty = true;
         if (bufferedEntries > MAX_BUFFERED_ENTRIES && inMemory.size() > 1) {
-            writeOutAllBut(batch);
+            writeOutLeastRecentlyUsed(batch);
         }
     }
 
@@ -246,6 +254,7 @@ public final class BatchStore extends BufferingStore {
         if (batch != null) {
             lastBatch = batch;
             lastNumber = number;
+            batch.lastUsed = ++switches;
         }
         return batch;
     }
@@ -362,20 +371,37 @@ public final class BatchStore extends BufferingStore {
         return records;
     }
 
-    /** Writes every batch but {@code kept} out and drops it from memory: it is read back when next used. */
-    private void writeOutAllBut(long kept) {
-        Batch keep = inMemory.remove(kept);
-        inMemory.forEach((number, batch) -> {
+    /**
+     * Writes batches other than {@code kept} out and drops them from memory, least recently used
+     * first, until at most half of {@link #MAX_BUFFERED_ENTRIES} is left; they are read back when
+     * next used.
+     */
+    private void writeOutLeastRecentlyUsed(long kept) {
+        List<Map.Entry<Long, Batch>> others = new ArrayList<>();
+        inMemory.entrySet().forEach(entry -> {
+            if (entry.getKey() != kept) {
+                others.add(entry);
+            }
+        });
+        others.sort(Comparator.comparingLong(entry -> entry.getValue().lastUsed));
+        for (Map.Entry<Long, Batch> entry : others) {
+            if (bufferedEntries <= MAX_BUFFERED_ENTRIES / 2) {
+                break;
+            }
+            long number = entry.getKey();
+            Batch batch = entry.getValue();
             if (batch.dirty) {
                 write(number, batch);
             }
             if (batch.storedRecords > 0) {
                 stored().put(number, batch.storedRecords);
             }
-        });
-        forget();
-        inMemory.put(kept, keep);
-        bufferedEntries = keep.entries.size();
+            inMemory.remove(number);
+            bufferedEntries -= batch.entries.size();
+            if (batch == lastBatch) {
+                lastBatch = null;
+            }
+        }
     }
 
     /** How many entries each batch holds, by batch number, reading the batches only RocksDB holds. */

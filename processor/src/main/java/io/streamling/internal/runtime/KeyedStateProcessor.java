@@ -107,9 +107,7 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
     public void run(long time) {
         long batch = schedule.batchOf(time);
         long batchEnd = schedule.clock().batchEnd(batch);
-        List<KeyValue<Bytes, Object>> byKey = new ArrayList<>();
-        values.range(batch, batchEnd).forEach(entry -> byKey.add(KeyValue.pair(entry.orderedKey(), entry.value())));
-        runBatch(time, byKey);
+        runBatch(time, values.range(batch, batchEnd));
         values.deleteBatches(batch, batchEnd);
     }
 
@@ -117,9 +115,10 @@ abstract class KeyedStateProcessor extends ContextualProcessor<Object, Object, O
      * Updates the state from one batch.
      *
      * @param time the batch time
-     * @param batchValues each key's new values (as ordered store keys), in key order
+     * @param batchValues each key's list of new values, in the order of the keys' ordered store keys;
+     *                    {@link BatchStore.Entry#key()} is the live key, not decoded again
      */
-    abstract void runBatch(long time, List<KeyValue<Bytes, Object>> batchValues);
+    abstract void runBatch(long time, List<BatchStore.Entry> batchValues);
 
     /** The start of the program's first batch, Spark's "zero time" of the stream. */
     long firstBatchStart() {

@@ -67,16 +67,16 @@ public final class MapWithStateProcessor extends KeyedStateProcessor {
     }
 
     @Override
-    void runBatch(long time, List<KeyValue<Bytes, Object>> batchValues) {
+    void runBatch(long time, List<BatchStore.Entry> batchValues) {
         Time batchTime = new Time(time);
         if (timeoutMs.isPresent() && !initialStatesStamped) {
             stampInitialStates(time);
             initialStatesStamped = true;
         }
-        for (KeyValue<Bytes, Object> entry : batchValues) {
-            Object key = keyOf(entry.key);
-            for (Object value : (List<?>) entry.value) {
-                mapValue(batchTime, entry.key, key, Optional.ofNullable(value));
+        for (BatchStore.Entry entry : batchValues) {
+            Object key = entry.key();
+            for (Object value : (List<?>) entry.value()) {
+                mapValue(batchTime, entry.orderedKey(), key, Optional.ofNullable(value));
             }
         }
         if (timeoutMs.isPresent() && isFullScan(time)) {

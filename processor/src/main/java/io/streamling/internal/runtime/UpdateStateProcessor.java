@@ -39,22 +39,25 @@ public final class UpdateStateProcessor extends KeyedStateProcessor {
     }
 
     @Override
-    void runBatch(long time, List<KeyValue<Bytes, Object>> batchValues) {
+    void runBatch(long time, List<BatchStore.Entry> batchValues) {
         List<KeyValue<Bytes, Object>> current = allStates();
         int v = 0;
         int s = 0;
         while (v < batchValues.size() || s < current.size()) {
-            Bytes valueKey = v < batchValues.size() ? batchValues.get(v).key : null;
+            BatchStore.Entry values = v < batchValues.size() ? batchValues.get(v) : null;
             Bytes stateKey = s < current.size() ? current.get(s).key : null;
-            int order = valueKey == null ? 1 : stateKey == null ? -1 : valueKey.compareTo(stateKey);
-            List<Object> newValues = order <= 0 ? castList(batchValues.get(v++).value) : List.of();
+            int order = values == null ? 1 : stateKey == null ? -1 : values.orderedKey().compareTo(stateKey);
             Optional<Object> previous = order >= 0 ? Optional.of(current.get(s++).value) : Optional.empty();
-            updateKey(time, order <= 0 ? valueKey : stateKey, newValues, previous);
+            if (order <= 0) {
+                v++;
+                updateKey(time, values.orderedKey(), values.key(), castList(values.value()), previous);
+            } else {
+                updateKey(time, stateKey, keyOf(stateKey), List.of(), previous);
+            }
         }
     }
 
-    private void updateKey(long time, Bytes stateKey, List<Object> newValues, Optional<Object> previous) {
-        Object key = keyOf(stateKey);
+    private void updateKey(long time, Bytes stateKey, Object key, List<Object> newValues, Optional<Object> previous) {
         Optional<Object> updated;
         try {
             updated = update.call(newValues, previous);

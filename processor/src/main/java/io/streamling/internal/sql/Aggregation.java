@@ -56,14 +56,36 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
             }
             generators += key.isGenerator() ? 1 : 0;
         }
-        // one generator at most: the key schema is known, Project.of would only derive and check it again
-        List<Row> keyRows = generators <= 1 ? new Project(keys, keySchema).apply(row)
-                : Project.of(keys, inSchema).apply(row);
-        List<Row> bare = new ArrayList<>(keyRows.size());
-        for (Row key : keyRows) {
-            bare.add(bare(key));
+        if (generators > 1) {
+            // Project.of refuses a second generator with Spark's message
+            List<Row> bare = new ArrayList<>();
+            Project.of(keys, inSchema).apply(row).forEach(key -> bare.add(bare(key)));
+            return bare;
+        }
+        // as Project.apply, building the bare rows at once: this runs for every input row
+        Object[] values = new Object[keys.size()];
+        int generator = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (keys.get(i).isGenerator()) {
+                generator = i;
+            } else {
+                values[i] = bareValue(keys.get(i).eval(row));
+            }
+        }
+        if (generator < 0) {
+            return List.of(Row.of(values));
+        }
+        List<Object> generated = keys.get(generator).generate(row);
+        List<Row> bare = new ArrayList<>(generated.size());
+        for (Object value : generated) {
+            values[generator] = bareValue(value);
+            bare.add(Row.of(values));
         }
         return bare;
+    }
+
+    private static Object bareValue(Object value) {
+        return value instanceof Row nested ? bare(nested) : value;
     }
 
     private static Row bare(Row row) {

@@ -335,8 +335,11 @@ public final class QueryPlanner {
      */
     private static JavaDStream<Object> keyedResults(JavaDStream<Row> rows, Aggregation agg, boolean complete) {
         JavaMapWithStateDStream<Row, AggState, AggState, Tuple2<Row, Boolean>> folded = rows
-                .flatMapToPair(row -> agg.keysOf(row).stream()
-                        .map(key -> new Tuple2<>(key, agg.update(null, List.of(row)))).iterator())
+                .flatMapToPair(row -> {
+                    // one partial for every key of the row (a row is in several sliding windows): merges copy it
+                    AggState partial = agg.update(null, List.of(row));
+                    return agg.keysOf(row).stream().map(key -> new Tuple2<>(key, partial)).iterator();
+                })
                 .reduceByKey(agg::merge)
                 .mapWithState(StateSpec.function((Row key, Optional<AggState> partial, State<AggState> state) -> {
                     boolean isNew = !state.exists();

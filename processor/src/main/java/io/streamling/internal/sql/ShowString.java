@@ -3,6 +3,7 @@ package io.streamling.internal.sql;
 import io.streamling.sql.Row;
 import io.streamling.sql.types.StructType;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -70,13 +71,7 @@ public final class ShowString {
         if (value == null) {
             return "null";
         } else if (value instanceof Timestamp ts) {
-            String text = SECONDS.format(ts.toInstant().atZone(zone));
-            int nanos = ts.getNanos();
-            if (nanos == 0) {
-                return text;
-            }
-            String fraction = String.format("%09d", nanos).substring(0, 6).replaceAll("0+$", "");
-            return text + "." + fraction;
+            return timestamp(ts, zone);
         } else if (value instanceof Row struct) {
             return Arrays.stream(struct.values()).map(v -> cell(v, zone)).collect(Collectors.joining(", ", "{", "}"));
         } else if (value instanceof List<?> list) {
@@ -90,6 +85,46 @@ public final class ShowString {
             return hex.append(']').toString();
         }
         return value.toString();
+    }
+
+    /**
+     * A timestamp as Spark writes it: {@code yyyy-MM-dd HH:mm:ss} in {@code zone}, then the fraction
+     * of a second to the microsecond without trailing zeros, if any. Written by hand for the years
+     * 1 to 9999: casts to string and sinks write one per output row.
+     */
+    static String timestamp(Timestamp ts, ZoneId zone) {
+        LocalDateTime time = LocalDateTime.ofInstant(ts.toInstant(), zone);
+        int micros = ts.getNanos() / 1_000;
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            String text = SECONDS.format(time);
+            return micros == 0 ? text : text + "." + fraction(micros);
+        }
+        StringBuilder text = new StringBuilder(26);
+        digits(text, time.getYear(), 4).append('-');
+        digits(text, time.getMonthValue(), 2).append('-');
+        digits(text, time.getDayOfMonth(), 2).append(' ');
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        digits(text, time.getSecond(), 2);
+        return micros == 0 ? text.toString() : text.append('.').append(fraction(micros)).toString();
+    }
+
+    /** Microseconds as the digits after the point, without trailing zeros. */
+    private static String fraction(int micros) {
+        StringBuilder digits = digits(new StringBuilder(6), micros, 6);
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return digits.substring(0, end);
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     /** Control characters written as their escapes ({@code \t} as a backslash and a t), as Spark's show() does. */

@@ -32,7 +32,7 @@ public record StatefulAggregation(Aggregation agg, int timeKey, int sessionKey, 
     @Override
     public List<Tuple2<Row, Object>> partials(Row row) {
         List<Tuple2<Row, Object>> out = new ArrayList<>();
-        AggState one = agg.update(null, List.of(row));
+        AggState one = agg.update(null, List.of(row)); // shared by the row's keys: merges copy it
         for (Row key : agg.keysOf(row)) {
             out.add(new Tuple2<>(key, one));
         }

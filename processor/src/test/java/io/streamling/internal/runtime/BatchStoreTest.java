@@ -33,7 +33,7 @@ class BatchStoreTest {
     /**
      * Commands: "put b k n" (key k of batch b), "bytes b k n" (the key as a byte array), "del b k",
      * "tmp b k" (put and delete), "drop b" (every key of batch b), "fill b n" (keys k0..k(n-1) of
-     * batch b), and the reads "range b c" (the entries of batches [b, c) as b/k=n), "asput b c"
+     * batch b), "turns b c n" (keys k0..k(n-1) put into batches b and c in turns), and the reads "range b c" (the entries of batches [b, c) as b/k=n), "asput b c"
      * (their keys as put), "count b c" and "any b c".
      */
     private static final class Commands extends ContextualProcessor<String, String, String, String> {
@@ -57,6 +57,12 @@ class BatchStoreTest {
                 case "tmp" -> {
                     batches.put(batch, words[2], 1);
                     batches.delete(batch, words[2]);
+                }
+                case "turns" -> {
+                    for (int i = 0; i < Integer.parseInt(words[3]); i++) {
+                        batches.put(batch, "k" + i, i);
+                        batches.put(Long.parseLong(words[2]), "k" + i, i);
+                    }
                 }
                 case "fill" -> {
                     for (int i = 0; i < Integer.parseInt(words[2]); i++) {
@@ -154,6 +160,26 @@ class BatchStoreTest {
             assertThat(batch2).hasSizeBetween(1, 4).extracting(line -> line.substring(0, 4))
                     .doesNotHaveDuplicates();
             assertThat(seen).containsExactly("[1/a=1]", many + " entries");
+        }
+    }
+
+    @Test
+    void shouldWriteOutTheBatchUsedLeastRecentlyAndKeepTwoBatchesFilledInTurns() {
+        int idle = BatchStore.MAX_BUFFERED_ENTRIES * 3 / 5;
+        int each = BatchStore.MAX_BUFFERED_ENTRIES / 4;
+        try (TopologyTestDriver driver = driver()) {
+            // given batch 3, filled and committed, then left alone
+            feed(driver, "fill 3 " + idle);
+
+            // when batches 1 and 2 are filled in turns, as a step fed by two producers at different batches,
+            // until the three overflow the buffer
+            List<String> seen = feed(driver, "turns 1 2 " + each, "count 0 9");
+
+            // then batch 3 alone was written out (it was unchanged: nothing new reached the changelog), and
+            // batches 1 and 2 reached it once each, at the commit, not also when the buffer overflowed
+            List<String> log = changelog(driver).stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
+            assertThat(log).containsExactly("3/0", "1/0", "2/0");
+            assertThat(seen).containsExactly((idle + 2 * each) + " entries");
         }
     }
 
