@@ -73,6 +73,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
     private static final byte ORDERED_STRING = 30;
     private static final byte ORDERED_INTEGER = 31;
     private static final byte ORDERED_LONG = 32;
+    private static final byte ORDERED_ROW = 33;
     private static final byte ROW = 40;
     private static final byte TIMESTAMP = 41;
     private static final byte SQL_DATE = 42;
@@ -219,7 +220,8 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
 
     /**
      * Encodes an element used as a store key so that byte order is the natural order for strings,
-     * integers and longs: results of a batch then come out sorted by key.
+     * integers, longs and bare rows of such values ({@link OrderedRowKey}): results of a batch then
+     * come out sorted by key.
      */
     public byte[] serializeOrderedKey(Object key) {
         if (key instanceof String s) {
@@ -229,6 +231,11 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             return ByteBuffer.allocate(1 + Integer.BYTES).put(ORDERED_INTEGER).putInt(i ^ Integer.MIN_VALUE).array();
         } else if (key instanceof Long l) {
             return ByteBuffer.allocate(1 + Long.BYTES).put(ORDERED_LONG).putLong(l ^ Long.MIN_VALUE).array();
+        } else if (key instanceof Row row) {
+            byte[] ordered = OrderedRowKey.encode(ORDERED_ROW, row);
+            if (ordered != null) {
+                return ordered;
+            }
         }
         return serialize(null, key);
     }
@@ -240,6 +247,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
             case ORDERED_STRING -> new String(data, 1, data.length - 1, StandardCharsets.UTF_8);
             case ORDERED_INTEGER -> buffer.getInt() ^ Integer.MIN_VALUE;
             case ORDERED_LONG -> buffer.getLong() ^ Long.MIN_VALUE;
+            case ORDERED_ROW -> OrderedRowKey.decode(data);
             default -> deserialize(null, data);
         };
     }
