@@ -44,13 +44,13 @@ public final class UpdateStateProcessor extends KeyedStateProcessor {
         int v = 0;
         int s = 0;
         while (v < batchValues.size() || s < current.size()) {
-            BatchStore.Entry values = v < batchValues.size() ? batchValues.get(v) : null;
+            BatchStore.Entry newValues = v < batchValues.size() ? batchValues.get(v) : null;
             Bytes stateKey = s < current.size() ? current.get(s).key : null;
-            int order = values == null ? 1 : stateKey == null ? -1 : values.orderedKey().compareTo(stateKey);
+            int order = newValues == null ? 1 : stateKey == null ? -1 : newValues.orderedKey().compareTo(stateKey);
             Optional<Object> previous = order >= 0 ? Optional.of(current.get(s++).value) : Optional.empty();
             if (order <= 0) {
                 v++;
-                updateKey(time, values.orderedKey(), values.key(), castList(values.value()), previous);
+                updateKey(time, newValues.orderedKey(), newValues.key(), castList(newValues.value()), previous);
             } else {
                 updateKey(time, stateKey, keyOf(stateKey), List.of(), previous);
             }

@@ -84,16 +84,24 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
         return bare;
     }
 
+    /**
+     * A key value as groups are told apart: nested rows bare, and -0.0 as 0.0, which Spark (since
+     * 3.0) groups together, where {@code Double.equals} tells them apart.
+     */
     private static Object bareValue(Object value) {
+        if (value instanceof Double d && d == 0.0) {
+            return 0.0;
+        }
+        if (value instanceof Float f && f == 0.0f) {
+            return 0.0f;
+        }
         return value instanceof Row nested ? bare(nested) : value;
     }
 
     private static Row bare(Row row) {
         Object[] values = row.values();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Row nested) {
-                values[i] = bare(nested);
-            }
+            values[i] = bareValue(values[i]);
         }
         return new Row(null, values);
     }

@@ -98,7 +98,7 @@ final class KafkaSinkWriter implements BatchWriter {
 
     private List<Header> headers(Row row) {
         if (headersColumn < 0 || row.get(headersColumn) == null) {
-            return List.of();
+            return null; // no headers: the record makes its own empty list, with nothing to copy
         }
         List<Header> headers = new ArrayList<>();
         for (Object header : (List<?>) row.get(headersColumn)) {
