@@ -115,6 +115,18 @@ class StructuredApiTest {
     }
 
     @Test
+    void shouldJoinOnZeroOfEitherSignAndAcrossIntegerTypesButNeverOnNull() {
+        // given join keys -0.0 / 0.0 (one key in Spark 3.0+), an INT and a BIGINT of one value, and nulls
+        Dataset<Row> left = spark.createDataFrame(List.of(Row.of(-0.0, 7), Row.of(null, 8), Row.of(2.5, 9)),
+                StructType.fromDDL("k DOUBLE, n INT"));
+        Dataset<Row> right = spark.createDataFrame(List.of(Row.of(0.0, 7L, "zero"), Row.of(null, 8L, "none")),
+                StructType.fromDDL("k DOUBLE, n BIGINT, v STRING"));
+
+        // when joined on both columns, then the zeros and 7 / 7L match (the left's values kept), the nulls do not
+        assertThat(left.join(right, new String[] {"k", "n"}).collectAsList()).containsExactly(Row.of(-0.0, 7, "zero"));
+    }
+
+    @Test
     void sqlSelectsFiltersGroupsAndOrdersATable() {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT");
         spark.createDataFrame(List.of(Row.of("x", 1L), Row.of("y", 5L), Row.of("x", 2L), Row.of("z", 0L)), schema)

@@ -108,8 +108,7 @@ public record StaticJoin(List<Row> staticRows, StructType left, StructType right
     boolean matches(Row l, Row r) {
         if (using != null) {
             for (String column : using) {
-                Object a = l.get(left.fieldIndex(column));
-                if (a == null || !a.equals(r.get(right.fieldIndex(column)))) {
+                if (!keysEqual(l.get(left.fieldIndex(column)), r.get(right.fieldIndex(column)))) {
                     return false;
                 }
             }
@@ -171,7 +170,32 @@ public record StaticJoin(List<Row> staticRows, StructType left, StructType right
             return Row.of();
         }
         StructType schema = leftSide ? left : right;
-        return Row.of(using.stream().map(c -> row.get(schema.fieldIndex(c))).toArray());
+        return Row.of(using.stream().map(c -> normalizedKey(row.get(schema.fieldIndex(c)))).toArray());
+    }
+
+    /**
+     * Whether two join key values match as in Spark's equi-join: never on null; numbers by value
+     * across integral types, -0.0 as 0.0 and NaN as NaN (Spark's NormalizeFloatingNumbers).
+     */
+    static boolean keysEqual(Object a, Object b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        Object x = normalizedKey(a);
+        Object y = normalizedKey(b);
+        return x.equals(y) || (x instanceof Double dx && y instanceof Double dy && dx.doubleValue() == dy.doubleValue());
+    }
+
+    /** A key value as {@link #keysEqual} compares it: integral numbers as longs, floating ones as doubles, -0.0 as 0.0. */
+    private static Object normalizedKey(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return d == 0.0 ? 0.0 : d;
+        }
+        return value;
     }
 
     private static boolean contains(List<String> names, String name) {
