@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL subset of {@code spark.sql(...)}, over a snapshot of a table:
- * {@code SELECT [DISTINCT] item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col, ...
+ * {@code SELECT [DISTINCT] item, ... FROM table [WHERE cond [AND|OR cond]...] [GROUP BY col-or-alias, ...
  * [HAVING cond]] [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
  * {@code count(*)}, a function call ({@link SqlFunctions}: {@code round(avg(v), 2)}, {@code coalesce(a, b)}…), optionally
  * {@code [AS] alias}, items combined with {@code + - * / %}, and a condition compares two such
- * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, or tests one with {@code IS [NOT] NULL}.
+ * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, {@code [NOT] IN (...)}, or tests one with
+ * {@code IS [NOT] NULL}; conditions combine with {@code NOT}, {@code AND}, {@code OR}; an operand
+ * may be a {@code CASE WHEN ... THEN ... [ELSE ...] END}.
  * It is translated into the Dataset API, so results equal the Dataset operations'.
  */
 public final class MiniSql {
@@ -76,10 +78,19 @@ public final class MiniSql {
             ds = ds.where(condition());
         }
         List<Column> groups = new ArrayList<>();
+        List<String> groupedAliases = new ArrayList<>();
         if (accept("group")) {
             expect("by");
             do {
-                groups.add(functions.col(next()));
+                String name = next();
+                Column aliased = aliasedItem(items, name);
+                // a select item's alias, where no column has that name (Spark's spark.sql.groupByAliases)
+                if (aliased != null && List.of(ds.columns()).stream().noneMatch(name::equalsIgnoreCase)) {
+                    groups.add(aliased);
+                    groupedAliases.add(name.toLowerCase(Locale.ROOT));
+                } else {
+                    groups.add(functions.col(name));
+                }
             } while (accept(","));
         }
         Column having = accept("having") ? condition() : null;
@@ -100,7 +111,8 @@ public final class MiniSql {
             List<Column> named = new ArrayList<>();
             for (Column item : items) {
                 named.add(AggregateOutputs.containsAggregate(item.expr()) ? functions.col(item.expr().name())
-                        : item.expr() instanceof Exprs.Alias a ? functions.col(a.child().name()).alias(a.alias())
+                        : item.expr() instanceof Exprs.Alias a ? (groupedAliases.contains(a.alias().toLowerCase(Locale.ROOT))
+                                ? functions.col(a.alias()) : functions.col(a.child().name()).alias(a.alias()))
                         : functions.col(item.expr().name()));
             }
             ds = ds.select(named.toArray(Column[]::new));
@@ -136,6 +148,17 @@ public final class MiniSql {
             throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + tokens.get(pos) + "'.");
         }
         return ds;
+    }
+
+    /** The select item aliased {@code name} that is not an aggregate, or null. */
+    private static Column aliasedItem(List<Column> items, String name) {
+        for (Column item : items) {
+            if (item.expr() instanceof Exprs.Alias alias && alias.alias().equalsIgnoreCase(name)
+                    && !AggregateOutputs.containsAggregate(item.expr())) {
+                return item;
+            }
+        }
+        return null;
     }
 
     /**
@@ -196,17 +219,25 @@ public final class MiniSql {
         return c;
     }
 
+    /** Conditions joined by {@code AND} before {@code OR}, as SQL binds them. */
     private Column condition() {
-        Column c = comparison();
-        while (true) {
-            if (accept("and")) {
-                c = c.and(comparison());
-            } else if (accept("or")) {
-                c = c.or(comparison());
-            } else {
-                return c;
-            }
+        Column c = conjunction();
+        while (accept("or")) {
+            c = c.or(conjunction());
         }
+        return c;
+    }
+
+    private Column conjunction() {
+        Column c = negation();
+        while (accept("and")) {
+            c = c.and(negation());
+        }
+        return c;
+    }
+
+    private Column negation() {
+        return accept("not") ? functions.not(negation()) : comparison();
     }
 
     /**
@@ -219,6 +250,20 @@ public final class MiniSql {
             boolean not = accept("not");
             expect("null");
             return not ? left.isNotNull() : left.isNull();
+        }
+        boolean not = accept("not");
+        if (accept("in")) {
+            expect("(");
+            Column any = null;
+            do {
+                Column equal = left.equalTo(sum());
+                any = any == null ? equal : any.or(equal);
+            } while (accept(","));
+            expect(")");
+            return not ? functions.not(any) : any;
+        }
+        if (not) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near 'NOT'.");
         }
         if (accept("between")) {
             Column low = sum();
@@ -305,6 +350,9 @@ public final class MiniSql {
         if (t.equalsIgnoreCase("interval")) {
             return interval();
         }
+        if (t.equalsIgnoreCase("case")) {
+            return caseWhen();
+        }
         if (t.startsWith("'")) {
             return functions.lit(t.substring(1, t.length() - 1).replace("''", "'"));
         }
@@ -344,9 +392,33 @@ public final class MiniSql {
         return functions.col(t);
     }
 
+    /**
+     * {@code CASE WHEN cond THEN value ... [ELSE value] END}, or {@code CASE operand WHEN value THEN
+     * result ... END} (each WHEN compared with {@code =}); no ELSE gives null.
+     */
+    private Column caseWhen() {
+        Column operand = tokens.get(pos).equalsIgnoreCase("when") ? null : sum();
+        Column cases = null;
+        while (accept("when")) {
+            Column when = operand == null ? condition() : operand.equalTo(sum());
+            expect("then");
+            Column then = condition();
+            cases = cases == null ? functions.when(when, then) : cases.when(when, then);
+        }
+        if (cases == null) {
+            throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '"
+                    + (pos < tokens.size() ? tokens.get(pos) : "end of input") + "': expected WHEN.");
+        }
+        if (accept("else")) {
+            cases = cases.otherwise(condition());
+        }
+        expect("end");
+        return cases;
+    }
+
     private static boolean isKeyword(String t) {
         return List.of("from", "where", "group", "having", "order", "by", "limit", "and", "or", "asc", "desc", "between",
-                "is")
+                "is", "in", "not", "when", "then", "else", "end")
                 .contains(t.toLowerCase(Locale.ROOT));
     }
 

@@ -63,6 +63,15 @@ final class SqlFunctions {
             case "regexp_replace" -> functions.regexp_replace(args.get(0), text(args, 1, f, args.size() == 3),
                     text(args, 2, f, true));
             case "date_format" -> functions.date_format(args.get(0), text(args, 1, f, args.size() == 2));
+            case "split" -> functions.split(args.get(0), text(args, 1, f, args.size() == 2));
+            case "explode" -> functions.explode(one(f, args));
+            case "from_json" -> functions.from_json(args.get(0), text(args, 1, f, args.size() == 2));
+            case "to_json" -> functions.to_json(one(f, args));
+            case "struct" -> functions.struct(args.toArray(Column[]::new));
+            case "current_timestamp", "now" -> {
+                check(f, args.isEmpty(), args);
+                yield functions.current_timestamp();
+            }
             case "to_timestamp" -> args.size() == 1 ? functions.to_timestamp(args.get(0))
                     : functions.to_timestamp(args.get(0), text(args, 1, f, args.size() == 2));
             default -> throw new AnalysisException("[UNRESOLVED_ROUTINE] Cannot resolve routine `" + name + "`.");
