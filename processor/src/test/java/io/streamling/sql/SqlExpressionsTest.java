@@ -69,6 +69,23 @@ class SqlExpressionsTest {
     }
 
     @Test
+    void shouldMatchLikePatternsAndRegularExpressionsWithSparksNames() {
+        Dataset<Row> words = spark.createDataFrame(List.of(Row.of("apple"), Row.of("a_b"), Row.of("ab%"), Row.of("Apple"),
+                Row.of("line\nbreak"), Row.of((Object) null)), StructType.fromDDL("w STRING"));
+
+        assertThat(column(words.where("w LIKE 'a%'"))).containsExactly("apple", "a_b", "ab%");
+        assertThat(column(words.where("w LIKE 'a\\_b'"))).containsExactly("a_b");
+        assertThat(column(words.where("w LIKE '__\\%'"))).containsExactly("ab%");
+        assertThat(column(words.where("w LIKE 'line%'"))).containsExactly("line\nbreak");
+        assertThat(column(words.where("w NOT LIKE 'a%'"))).containsExactly("Apple", "line\nbreak");
+        assertThat(column(words.where("w RLIKE 'pp'"))).containsExactly("apple", "Apple");
+        assertThat(column(words.where(functions.col("w").like("_pple")))).containsExactly("apple", "Apple");
+        assertThat(words.select(functions.col("w").like("a%"), functions.col("w").rlike("^a")).columns())
+                .containsExactly("w LIKE a%", "RLIKE(w, ^a)");
+        assertThat(words.select(functions.col("w").like("a%")).collectAsList().get(5)).isEqualTo(Row.of((Object) null));
+    }
+
+    @Test
     void shouldRefuseACaseWithoutWhen() {
         assertThatThrownBy(() -> rows.selectExpr("CASE ELSE 1 END")).isInstanceOf(AnalysisException.class)
                 .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");

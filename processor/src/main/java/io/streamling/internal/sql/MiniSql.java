@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * [HAVING cond]] [ORDER BY col [ASC|DESC], ...] [LIMIT n]}, where an item is {@code *}, a column, a literal, or
  * {@code count(*)}, a function call ({@link SqlFunctions}: {@code round(avg(v), 2)}, {@code coalesce(a, b)}…), optionally
  * {@code [AS] alias}, items combined with {@code + - * / %}, and a condition compares two such
- * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, {@code [NOT] IN (...)}, or tests one with
+ * operands with {@code = != <> < <= > >=}, {@code BETWEEN}, {@code [NOT] IN (...)}, {@code [NOT] LIKE} /
+ * {@code RLIKE 'pattern'}, or tests one with
  * {@code IS [NOT] NULL}; conditions combine with {@code NOT}, {@code AND}, {@code OR}; an operand
  * may be a {@code CASE WHEN ... THEN ... [ELSE ...] END}.
  * It is translated into the Dataset API, so results equal the Dataset operations'.
@@ -262,6 +263,16 @@ public final class MiniSql {
             expect(")");
             return not ? functions.not(any) : any;
         }
+        if (accept("like") || accept("rlike")) {
+            boolean regex = tokens.get(pos - 1).equalsIgnoreCase("rlike");
+            String pattern = next();
+            if (!pattern.startsWith("'")) {
+                throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + pattern + "'.");
+            }
+            String text = pattern.substring(1, pattern.length() - 1).replace("''", "'");
+            Column match = regex ? left.rlike(text) : left.like(text);
+            return not ? functions.not(match) : match;
+        }
         if (not) {
             throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near 'NOT'.");
         }
@@ -418,7 +429,7 @@ public final class MiniSql {
 
     private static boolean isKeyword(String t) {
         return List.of("from", "where", "group", "having", "order", "by", "limit", "and", "or", "asc", "desc", "between",
-                "is", "in", "not", "when", "then", "else", "end")
+                "is", "in", "not", "like", "rlike", "when", "then", "else", "end")
                 .contains(t.toLowerCase(Locale.ROOT));
     }
 

@@ -1,5 +1,6 @@
 package io.streamling.internal.sql;
 
+import io.streamling.sql.AnalysisException;
 import io.streamling.sql.types.DataType;
 import io.streamling.sql.types.DataTypes;
 import io.streamling.sql.types.StructType;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * {@code regexp_replace} (Java regular expressions, as Spark), {@code concat_ws} (nulls skipped),
  * {@code coalesce} (in the arguments' common type), {@code round} (half up, on the decimal form of a double), {@code abs},
  * {@code year}, {@code month}, {@code dayofmonth}, {@code hour}, {@code minute}, {@code second} and
- * {@code date_format} (of a timestamp in UTC, the session time zone). Every function but
+ * {@code date_format} (of a timestamp in UTC, the session time zone), {@code like} (SQL patterns)
+ * and {@code rlike} (a Java regular expression found anywhere, as Spark's). Every function but
  * {@code coalesce} and {@code concat_ws} is null when its first argument is; other arguments are
  * literals ({@link Exprs.Lit}).
  */
@@ -82,10 +84,38 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
                     .replaceAll(literal(2));
             case "round" -> round(value, args.size() > 1 ? ((Number) literalValue(1)).intValue() : 0);
             case "abs" -> abs(value);
+            case "like" -> PATTERNS.computeIfAbsent("like:" + literal(1), key -> likePattern(literal(1)))
+                    .matcher(value.toString()).matches();
+            case "rlike" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString()).find();
             case "date_format" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
                     .format(utc(value));
             default -> datePart(utc(value));
         };
+    }
+
+    /**
+     * Spark's LIKE pattern as a regular expression: {@code %} any characters, {@code _} one, a
+     * backslash escapes the next one ({@code %}, {@code _} or a backslash); everything else literal.
+     */
+    private static Pattern likePattern(String like) {
+        StringBuilder regex = new StringBuilder("(?s)");
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == '\\' && i + 1 < like.length() && "%_\\".indexOf(like.charAt(i + 1)) >= 0) {
+                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+            } else if (c == '\\') {
+                throw new AnalysisException("[INVALID_FORMAT.ESC_IN_THE_MIDDLE] The format is invalid: '"
+                        + like + "'. The escape character is not allowed to precede '"
+                        + (i + 1 < like.length() ? like.charAt(i + 1) : "") + "'.");
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
     }
 
     /** Without a space at either end (Spark trims the space character only, not tabs). */
@@ -169,6 +199,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "coalesce" -> NUMBERS.containsAll(types) ? NUMBERS.get(types.stream().mapToInt(NUMBERS::indexOf).max()
                     .orElseThrow()) : types.get(0);
             case "round", "abs" -> types.get(0);
+            case "like", "rlike" -> DataTypes.BooleanType;
             default -> DataTypes.StringType;
         };
     }
@@ -176,7 +207,11 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
     @Override
     public String name() {
         List<String> names = args.stream().map(Expr::name).collect(Collectors.toCollection(ArrayList::new));
-        if (function.equals("regexp_replace")) {
+        if (function.equals("like")) {
+            return names.get(0) + " LIKE " + names.get(1);
+        } else if (function.equals("rlike")) {
+            return "RLIKE(" + names.get(0) + ", " + names.get(1) + ")";
+        } else if (function.equals("regexp_replace")) {
             names.add("1"); // Spark names the default position too
         } else if (function.equals("round") && names.size() == 1) {
             names.add("0");
