@@ -86,6 +86,21 @@ class SqlExpressionsTest {
     }
 
     @Test
+    void shouldTestMembershipRangesAndSubstringsThroughTheColumnApiWithSparksNames() {
+        assertThat(column(rows.where(functions.col("k").isin("a", "c")))).containsExactly("a", "c");
+        assertThat(column(rows.where(functions.col("i").between(1, 2)))).containsExactly("b", "c");
+        assertThat(column(rows.where(functions.col("s").contains("y")))).containsExactly("a");
+        assertThat(column(rows.where(functions.col("s").startsWith("x")))).containsExactly("a");
+        assertThat(column(rows.where(functions.col("s").endsWith("")))).containsExactly("a", "b", null);
+        assertThat(rows.select(functions.col("k").isin("a", "c"), functions.col("i").between(1, 2),
+                functions.col("s").contains("y")).columns())
+                .containsExactly("(k IN (a, c))", "((i >= 1) AND (i <= 2))", "contains(s, y)");
+        assertThat(rows.selectExpr("k NOT IN ('a')").columns()).containsExactly("(NOT (k IN (a)))");
+        // null where k is null, and where nothing matched and the list holds a null
+        assertThat(column(rows.select(functions.col("k").isin("a", null)))).containsExactly(true, null, null, null);
+    }
+
+    @Test
     void shouldRefuseACaseWithoutWhen() {
         assertThatThrownBy(() -> rows.selectExpr("CASE ELSE 1 END")).isInstanceOf(AnalysisException.class)
                 .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");

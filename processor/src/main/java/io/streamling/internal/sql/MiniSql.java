@@ -255,13 +255,13 @@ public final class MiniSql {
         boolean not = accept("not");
         if (accept("in")) {
             expect("(");
-            Column any = null;
+            List<Column> values = new ArrayList<>();
             do {
-                Column equal = left.equalTo(sum());
-                any = any == null ? equal : any.or(equal);
+                values.add(sum());
             } while (accept(","));
             expect(")");
-            return not ? functions.not(any) : any;
+            Column in = left.isin(values.toArray());
+            return not ? functions.not(in) : in;
         }
         if (accept("like") || accept("rlike")) {
             boolean regex = tokens.get(pos - 1).equalsIgnoreCase("rlike");

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * {@code coalesce} (in the arguments' common type), {@code round} (half up, on the decimal form of a double), {@code abs},
  * {@code year}, {@code month}, {@code dayofmonth}, {@code hour}, {@code minute}, {@code second} and
  * {@code date_format} (of a timestamp in UTC, the session time zone), {@code like} (SQL patterns)
- * and {@code rlike} (a Java regular expression found anywhere, as Spark's). Every function but
+ * and {@code rlike} (a Java regular expression found anywhere, as Spark's), {@code contains},
+ * {@code startswith}, {@code endswith}. Every function but
  * {@code coalesce} and {@code concat_ws} is null when its first argument is; other arguments are
  * literals ({@link Exprs.Lit}).
  */
@@ -36,6 +37,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
     /** Numeric types, narrowest first: the common type of several is the widest. */
     private static final List<DataType> NUMBERS = List.of(DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType);
     private static final List<String> DATE_PARTS = List.of("year", "month", "dayofmonth", "hour", "minute", "second");
+    private static final List<String> STRING_TESTS = List.of("contains", "startswith", "endswith");
 
     /** Compiled once per pattern, not per row (both are immutable and thread-safe). */
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
@@ -69,6 +71,12 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             }
             return String.join(literal(0), parts);
         }
+        if (STRING_TESTS.contains(function)) {
+            Object text = args.get(0).eval(row);
+            Object other = args.get(1).eval(row);
+            return text == null || other == null ? null : stringTest(text.toString(),
+                    (String) Casts.convert(other, DataTypes.StringType));
+        }
         Object value = args.get(0).eval(row);
         return value == null ? null : apply(value);
     }
@@ -90,6 +98,14 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "date_format" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
                     .format(utc(value));
             default -> datePart(utc(value));
+        };
+    }
+
+    private boolean stringTest(String text, String other) {
+        return switch (function) {
+            case "contains" -> text.contains(other);
+            case "startswith" -> text.startsWith(other);
+            default -> text.endsWith(other);
         };
     }
 
@@ -199,7 +215,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "coalesce" -> NUMBERS.containsAll(types) ? NUMBERS.get(types.stream().mapToInt(NUMBERS::indexOf).max()
                     .orElseThrow()) : types.get(0);
             case "round", "abs" -> types.get(0);
-            case "like", "rlike" -> DataTypes.BooleanType;
+            case "like", "rlike", "contains", "startswith", "endswith" -> DataTypes.BooleanType;
             default -> DataTypes.StringType;
         };
     }
