@@ -537,6 +537,54 @@ public final class Dataset<T> {
         return encoder == null ? (List<T>) rows : rows.stream().map(encoder::fromRow).toList();
     }
 
+    /** The first {@code n} rows (or objects) of a static Dataset, fewer if it has fewer, as Spark's {@code takeAsList}. */
+    public List<T> takeAsList(int n) {
+        List<T> all = collectAsList();
+        return all.subList(0, Math.min(Math.max(n, 0), all.size()));
+    }
+
+    /**
+     * The first row (or object) of a static Dataset.
+     *
+     * @throws java.util.NoSuchElementException if it is empty, as Spark's {@code head()} ("next on empty iterator")
+     */
+    public T head() {
+        List<T> first = takeAsList(1);
+        if (first.isEmpty()) {
+            throw new java.util.NoSuchElementException("next on empty iterator");
+        }
+        return first.get(0);
+    }
+
+    /** As {@link #head()}. */
+    public T first() {
+        return head();
+    }
+
+    /** Whether a static Dataset has no rows. */
+    public boolean isEmpty() {
+        return takeAsList(1).isEmpty();
+    }
+
+    /**
+     * This Dataset: its rows are computed once already (a static Dataset holds them; a streaming one
+     * is a plan), so caching, as Spark's {@code cache()}, {@code persist()} and {@code unpersist()},
+     * changes nothing here.
+     */
+    public Dataset<T> cache() {
+        return this;
+    }
+
+    /** As {@link #cache()}. */
+    public Dataset<T> persist() {
+        return this;
+    }
+
+    /** As {@link #cache()}. */
+    public Dataset<T> unpersist() {
+        return this;
+    }
+
     /** The number of rows of a static Dataset. */
     public long count() {
         requireStatic("count");

@@ -127,6 +127,22 @@ class StructuredApiTest {
     }
 
     @Test
+    void shouldGiveTheFirstRowsOfAStaticDatasetAndRefuseAStreamingOne() {
+        Dataset<Row> rows = spark.createDataFrame(List.of(Row.of("a", 0, "x y"), Row.of("b", 1, "z"),
+                Row.of("c", 2, null), Row.of(null, 3, "")), StructType.fromDDL("k STRING, i INT, s STRING"));
+
+        assertThat(rows.first()).isEqualTo(Row.of("a", 0, "x y"));
+        assertThat(rows.cache().takeAsList(2)).containsExactly(Row.of("a", 0, "x y"), Row.of("b", 1, "z"));
+        assertThat(rows.persist().takeAsList(9)).hasSize(4);
+        assertThat(rows.where("i > 9").isEmpty()).isTrue();
+        assertThatThrownBy(() -> rows.where("i > 9").head()).isInstanceOf(java.util.NoSuchElementException.class)
+                .hasMessage("next on empty iterator");
+        Dataset<Row> stream = spark.readStream().format("rate").load();
+        assertThatThrownBy(stream::first).isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("Queries with streaming sources must be executed with writeStream.start()");
+    }
+
+    @Test
     void sqlSelectsFiltersGroupsAndOrdersATable() {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT");
         spark.createDataFrame(List.of(Row.of("x", 1L), Row.of("y", 5L), Row.of("x", 2L), Row.of("z", 0L)), schema)
