@@ -83,6 +83,23 @@ public final class RddReference {
         print("subtractByKey", () -> sorted(pairs.subtractByKey(names).collect()));
         print("flatMapValues", () -> pairs.flatMapValues(v -> List.of(v, v + 1).iterator()).collect());
         print("pair_distinct", () -> sorted(pairs.union(pairs).distinct().collect()));
+        print("fold", () -> numbers.fold(0, Integer::sum)); // a zero per partition in Spark: keep it neutral
+        print("aggregate", () -> numbers.aggregate(0, (acc, x) -> acc + x * x, Integer::sum));
+        print("keyBy", () -> numbers.keyBy(x -> x % 3).collect());
+        print("zipWithIndex", () -> numbers.zipWithIndex().collect());
+        print("mapPartitions", () -> numbers.mapPartitions(it -> {
+            List<Integer> out = new ArrayList<>();
+            it.forEachRemaining(x -> out.add(x * 3));
+            return out.iterator();
+        }).collect());
+        print("subtract", () -> sorted(numbers.subtract(sc.parallelize(List.of(3, 9), 2)).collect()));
+        print("intersection", () -> sorted(numbers.intersection(sc.parallelize(List.of(3, 4, 9, 9), 2)).collect()));
+        print("cartesian", () -> sorted(names.keys().cartesian(sc.parallelize(List.of(1, 2), 2)).collect()));
+        print("max", () -> numbers.max(java.util.Comparator.naturalOrder()));
+        print("min", () -> numbers.min(java.util.Comparator.naturalOrder()));
+        print("empty_max", () -> empty.max(java.util.Comparator.naturalOrder()));
+        print("aggregateByKey", () -> sorted(pairs.aggregateByKey(0, (acc, v) -> acc + v * 2, Integer::sum).collect()));
+        print("combineByKey", () -> sorted(pairs.combineByKey(v -> (long) v, (c, v) -> c + v, Long::sum).collect()));
         spark.stop();
     }
 

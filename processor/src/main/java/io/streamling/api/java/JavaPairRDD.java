@@ -142,6 +142,34 @@ public class JavaPairRDD<K, V> extends JavaRDD<Tuple2<K, V>> {
         return fromMap(folded);
     }
 
+    /**
+     * Per key, its values folded from {@code zeroValue} by {@code seqOp} (this RDD is one
+     * partition, so {@code combOp}, which merges partitions' results, has nothing to merge).
+     */
+    public <U> JavaPairRDD<K, U> aggregateByKey(U zeroValue, Function2<U, V, U> seqOp, Function2<U, U, U> combOp)
+            throws Exception {
+        Map<K, U> folded = new LinkedHashMap<>();
+        for (Tuple2<K, V> pair : collect()) {
+            folded.put(pair._1(), seqOp.call(folded.containsKey(pair._1()) ? folded.get(pair._1()) : zeroValue, pair._2()));
+        }
+        return fromMap(folded);
+    }
+
+    /**
+     * Per key, a combiner made of its first value by {@code createCombiner} and the later ones
+     * added by {@code mergeValue} ({@code mergeCombiners} merges partitions' combiners: none to
+     * merge in one partition).
+     */
+    public <C> JavaPairRDD<K, C> combineByKey(Function<V, C> createCombiner, Function2<C, V, C> mergeValue,
+                                             Function2<C, C, C> mergeCombiners) throws Exception {
+        Map<K, C> combined = new LinkedHashMap<>();
+        for (Tuple2<K, V> pair : collect()) {
+            combined.put(pair._1(), combined.containsKey(pair._1())
+                    ? mergeValue.call(combined.get(pair._1()), pair._2()) : createCombiner.call(pair._2()));
+        }
+        return fromMap(combined);
+    }
+
     /** The pairs whose key {@code other} does not have. */
     public <W> JavaPairRDD<K, V> subtractByKey(JavaPairRDD<K, W> other) {
         Map<K, List<W>> right = other.valuesByKey();

@@ -16,11 +16,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One batch of a DStream as {@code foreachRDD} and {@code transform} hand it over: Spark's
@@ -127,6 +129,95 @@ public class JavaRDD<T> {
             result = f.call(result, elements.get(i));
         }
         return result;
+    }
+
+    /**
+     * The elements folded from {@code zeroValue}, as Spark folds one partition and then the
+     * partitions' results from {@code zeroValue} again (this RDD is one partition): a zero that is
+     * not neutral counts twice, as in Spark.
+     */
+    public T fold(T zeroValue, Function2<T, T, T> op) throws Exception {
+        T partition = zeroValue;
+        for (T element : elements) {
+            partition = op.call(partition, element);
+        }
+        return op.call(zeroValue, partition);
+    }
+
+    /** As {@link #fold}, into another type: {@code seqOp} adds an element, {@code combOp} merges partitions' results. */
+    public <U> U aggregate(U zeroValue, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) throws Exception {
+        U partition = zeroValue;
+        for (T element : elements) {
+            partition = seqOp.call(partition, element);
+        }
+        return combOp.call(zeroValue, partition);
+    }
+
+    /** Each element paired with the key {@code f} gives it: {@code (f(x), x)}. */
+    public <K> JavaPairRDD<K, T> keyBy(Function<T, K> f) throws Exception {
+        List<Tuple2<K, T>> pairs = new ArrayList<>(elements.size());
+        for (T element : elements) {
+            pairs.add(new Tuple2<>(f.call(element), element));
+        }
+        return new JavaPairRDD<>(pairs);
+    }
+
+    /** Each element paired with its index, from 0, in order. */
+    public JavaPairRDD<T, Long> zipWithIndex() {
+        List<Tuple2<T, Long>> pairs = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            pairs.add(new Tuple2<>(elements.get(i), (long) i));
+        }
+        return new JavaPairRDD<>(pairs);
+    }
+
+    /** The elements of each partition as one list: one list here, as this RDD is one partition. */
+    public JavaRDD<List<T>> glom() {
+        return new JavaRDD<>(List.of(elements));
+    }
+
+    /** {@code f} over the iterator of each partition (one here), its results flattened. */
+    public <U> JavaRDD<U> mapPartitions(FlatMapFunction<Iterator<T>, U> f) throws Exception {
+        List<U> result = new ArrayList<>();
+        f.call(elements.iterator()).forEachRemaining(result::add);
+        return new JavaRDD<>(result);
+    }
+
+    /** The elements not in {@code other} (every occurrence of them). */
+    public JavaRDD<T> subtract(JavaRDD<T> other) {
+        Set<T> removed = new HashSet<>(other.elements);
+        return new JavaRDD<>(elements.stream().filter(element -> !removed.contains(element)).toList());
+    }
+
+    /** The distinct elements that are in both RDDs. */
+    public JavaRDD<T> intersection(JavaRDD<T> other) {
+        Set<T> both = new HashSet<>(other.elements);
+        return new JavaRDD<>(new ArrayList<>(new LinkedHashSet<>(elements.stream().filter(both::contains).toList())));
+    }
+
+    /** Every pair of an element of this RDD and one of {@code other}. */
+    public <U> JavaPairRDD<T, U> cartesian(JavaRDD<U> other) {
+        List<Tuple2<T, U>> pairs = new ArrayList<>(elements.size() * other.elements.size());
+        for (T element : elements) {
+            for (U that : other.elements) {
+                pairs.add(new Tuple2<>(element, that));
+            }
+        }
+        return new JavaPairRDD<>(pairs);
+    }
+
+    /**
+     * The largest element by {@code comparator}.
+     *
+     * @throws UnsupportedOperationException on an empty RDD, as Spark's reduce ("empty collection")
+     */
+    public T max(Comparator<T> comparator) throws Exception {
+        return reduce((a, b) -> comparator.compare(a, b) >= 0 ? a : b);
+    }
+
+    /** The smallest element by {@code comparator}; as {@link #max} on an empty RDD. */
+    public T min(Comparator<T> comparator) throws Exception {
+        return reduce((a, b) -> comparator.compare(a, b) <= 0 ? a : b);
     }
 
     /** The elements of both RDDs. */

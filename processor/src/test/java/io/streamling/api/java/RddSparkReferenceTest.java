@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,23 @@ class RddSparkReferenceTest {
         ops.put("subtractByKey", () -> sorted(pairs.subtractByKey(names).collect()));
         ops.put("flatMapValues", () -> pairs.flatMapValues(v -> List.of(v, v + 1).iterator()).collect());
         ops.put("pair_distinct", () -> sorted(pairs.union(pairs).distinct().collect()));
+        ops.put("fold", () -> numbers.fold(0, Integer::sum));
+        ops.put("aggregate", () -> numbers.aggregate(0, (acc, x) -> acc + x * x, Integer::sum));
+        ops.put("keyBy", () -> numbers.keyBy(x -> x % 3).collect());
+        ops.put("zipWithIndex", () -> numbers.zipWithIndex().collect());
+        ops.put("mapPartitions", () -> numbers.mapPartitions(it -> {
+            List<Integer> out = new ArrayList<>();
+            it.forEachRemaining(x -> out.add(x * 3));
+            return out.iterator();
+        }).collect());
+        ops.put("subtract", () -> sorted(numbers.subtract(new JavaRDD<>(List.of(3, 9))).collect()));
+        ops.put("intersection", () -> sorted(numbers.intersection(new JavaRDD<>(List.of(3, 4, 9, 9))).collect()));
+        ops.put("cartesian", () -> sorted(names.keys().cartesian(new JavaRDD<>(List.of(1, 2))).collect()));
+        ops.put("max", () -> numbers.max(Comparator.naturalOrder()));
+        ops.put("min", () -> numbers.min(Comparator.naturalOrder()));
+        ops.put("empty_max", () -> empty.max(Comparator.naturalOrder()));
+        ops.put("aggregateByKey", () -> sorted(pairs.aggregateByKey(0, (acc, v) -> acc + v * 2, Integer::sum).collect()));
+        ops.put("combineByKey", () -> sorted(pairs.combineByKey(v -> (long) v, (c, v) -> c + v, Long::sum).collect()));
         return ops;
     }
 
