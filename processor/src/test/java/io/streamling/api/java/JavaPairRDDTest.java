@@ -50,4 +50,10 @@ class JavaPairRDDTest {
         assertThat(text(pairs.cogroup(other))).containsExactlyInAnyOrder("(a,([1, 3],[10]))", "(b,([2],[]))",
                 "(c,([],[30]))");
     }
+
+    @Test
+    void shouldGlomTheBatchIntoOneListAsItIsOnePartition() {
+        assertThat(new JavaRDD<>(List.of(3, 1, 2)).glom().collect()).containsExactly(List.of(3, 1, 2));
+        assertThat(new JavaRDD<Integer>(List.of()).glom().collect()).containsExactly(List.of());
+    }
 }
