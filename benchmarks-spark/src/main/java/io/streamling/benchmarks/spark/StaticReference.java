@@ -68,7 +68,7 @@ public final class StaticReference {
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
         "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
-        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn"};
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
             "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
@@ -197,6 +197,18 @@ public final class StaticReference {
             case "sql_fn_rows" -> sql(rows, "select k, substring(s, 2, 3), concat(k, '-', s), concat_ws('/', k, s), regexp_replace(s, 'o', '0'), trim(s), year(t), date_format(t, 'yyyy-MM'), round(d, 1), abs(v) from t where v < 1000");
             case "show_sql_fn" -> sql(rows, "select k, round(avg(d), 2), coalesce(sum(v), 0), substr(max(s), 1, 3) from t group by k order by k");
             case "select_expr_fn" -> rows.selectExpr("k", "round(d * 2, 1) as dd", "coalesce(v, -1)", "upper(trim(s))");
+            case "show_sql_case" -> sql(rows, "select k, v, CASE WHEN v > 5 THEN 'big' WHEN v > 2 THEN 'mid' ELSE 'small' END, "
+                    + "case k when 'a' then 1 when 'b' then 2 end as kk from t where v < 1000 order by k, v");
+            case "show_col_tests" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), col("s"), col("k").isin("a", "c"),
+                    col("s").like("%o%"), col("s").rlike("^[a-z]"), col("v").between(2, 8), col("s").contains("o"),
+                    col("s").startsWith("x"), col("s").endsWith("e")).orderBy(col("k"), col("v"), col("s"));
+            case "show_sql_in" -> sql(rows, "select k, v, k IN ('a', 'b'), v NOT IN (1, 2) from t where v < 20 order by k, v");
+            case "sql_in" -> sql(rows, "select k, v from t where k IN ('a', 'c', null) OR v NOT IN (1, 2, 7) AND NOT (v > 100)");
+            case "sql_not_in_null" -> sql(rows, "select k, v from t where v NOT IN (1, null)");
+            case "sql_like" -> sql(rows, "select k, s from t where s LIKE '%o%' OR s LIKE '_-%' OR s RLIKE '^[0-9]'");
+            case "sql_case_group" -> sql(rows, "select CASE WHEN v > 5 THEN 'big' ELSE 'small' END AS band, count(*) from t "
+                    + "group by band");
+            case "agg_by_d" -> rows.groupBy(col("d")).count();
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

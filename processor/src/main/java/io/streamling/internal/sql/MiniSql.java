@@ -195,7 +195,7 @@ public final class MiniSql {
         if (accept("*")) {
             return functions.col("*");
         }
-        Column c = sum();
+        Column c = condition();
         if (accept("as")) {
             return c.alias(next());
         }
@@ -366,6 +366,12 @@ public final class MiniSql {
         }
         if (t.startsWith("'")) {
             return functions.lit(t.substring(1, t.length() - 1).replace("''", "'"));
+        }
+        if (t.equalsIgnoreCase("null")) {
+            return functions.lit(null);
+        }
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return functions.lit(Boolean.parseBoolean(t));
         }
         if (t.matches("-?\\d+")) {
             long v = Long.parseLong(t);
