@@ -1,5 +1,6 @@
 package io.streamling.sql;
 
+import io.streamling.internal.sql.ArrayAccess;
 import io.streamling.internal.sql.CaseWhen;
 import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
@@ -40,6 +41,14 @@ public final class Column {
     /** This column renamed. */
     public Column name(String alias) {
         return alias(alias);
+    }
+
+    /**
+     * The element at {@code index} (0-based) of this array column, as Spark's {@code arr[index]}: an
+     * index outside the array fails the query with {@code INVALID_ARRAY_INDEX} (Spark 4's ANSI mode).
+     */
+    public Column getItem(int index) {
+        return new Column(new ArrayAccess(expr, index));
     }
 
     /** A field of this struct column, such as {@code window.start}. */

@@ -1,5 +1,6 @@
 package io.streamling.sql;
 
+import io.streamling.internal.sql.ArrayAccess;
 import io.streamling.internal.sql.CaseWhen;
 import io.streamling.internal.sql.Exprs;
 import io.streamling.internal.sql.IntervalParser;
@@ -283,6 +284,21 @@ public final class functions {
     /** The sum: bigint for integral input, double otherwise. */
     public static Column sum(Column e) {
         return new Column(new Exprs.Agg("sum", e.expr()));
+    }
+
+    /** The number of elements of an array column; null for a null array (Spark 4's ANSI mode). */
+    public static Column size(Column e) {
+        return new Column(ArrayAccess.size(e.expr()));
+    }
+
+    /** The largest integer not above a number, as a bigint. */
+    public static Column floor(Column e) {
+        return new Column(new ScalarCall("floor", List.of(e.expr())));
+    }
+
+    /** The smallest integer not below a number, as a bigint. */
+    public static Column ceil(Column e) {
+        return new Column(new ScalarCall("ceil", List.of(e.expr())));
     }
 
     /** The sum of a column. */

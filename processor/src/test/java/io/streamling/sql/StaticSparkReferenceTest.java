@@ -1,6 +1,9 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.size;
+import static io.streamling.sql.functions.floor;
+import static io.streamling.sql.functions.ceil;
 import static io.streamling.sql.functions.ltrim;
 import static io.streamling.sql.functions.rtrim;
 import static io.streamling.sql.functions.substring;
@@ -222,6 +225,10 @@ class StaticSparkReferenceTest {
             case "sql_case_group" -> sql(rows, "select CASE WHEN v > 5 THEN 'big' ELSE 'small' END AS band, count(*) from t "
                     + "group by band");
             case "agg_by_d" -> rows.groupBy(col("d")).count();
+            case "show_arrays" -> rows.where(col("v").lt(1000)).select(col("k"), col("s"), split(col("s"), ",").getItem(0),
+                    size(split(col("s"), ",")), floor(col("d")), ceil(col("d")), floor(col("v"))).orderBy(col("k"), col("s"));
+            case "array_index_out" -> rows.where(col("k").equalTo("a")).select(split(col("s"), ",").getItem(3));
+            case "sql_floor_size" -> sql(rows, "select k, floor(d), ceil(d), size(split(s, ' ')) from t where v < 1000");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

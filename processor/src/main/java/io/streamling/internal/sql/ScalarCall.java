@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * {@code year}, {@code month}, {@code dayofmonth}, {@code hour}, {@code minute}, {@code second} and
  * {@code date_format} (of a timestamp in UTC, the session time zone), {@code like} (SQL patterns)
  * and {@code rlike} (a Java regular expression found anywhere, as Spark's), {@code contains},
- * {@code startswith}, {@code endswith}. Every function but
+ * {@code startswith}, {@code endswith}, {@code floor} and {@code ceil} (to a bigint). Every function but
  * {@code coalesce} and {@code concat_ws} is null when its first argument is; other arguments are
  * literals ({@link Exprs.Lit}).
  */
@@ -92,6 +92,8 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
                     .replaceAll(literal(2));
             case "round" -> round(value, args.size() > 1 ? ((Number) literalValue(1)).intValue() : 0);
             case "abs" -> abs(value);
+            case "floor" -> value instanceof Double d ? (Object) (long) Math.floor(d) : (Object) ((Number) value).longValue();
+            case "ceil" -> value instanceof Double d ? (Object) (long) Math.ceil(d) : (Object) ((Number) value).longValue();
             case "like" -> PATTERNS.computeIfAbsent("like:" + literal(1), key -> likePattern(literal(1)))
                     .matcher(value.toString()).matches();
             case "rlike" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString()).find();
@@ -216,6 +218,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
                     .orElseThrow()) : types.get(0);
             case "round", "abs" -> types.get(0);
             case "like", "rlike", "contains", "startswith", "endswith" -> DataTypes.BooleanType;
+            case "floor", "ceil" -> DataTypes.LongType;
             default -> DataTypes.StringType;
         };
     }
@@ -223,7 +226,9 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
     @Override
     public String name() {
         List<String> names = args.stream().map(Expr::name).collect(Collectors.toCollection(ArrayList::new));
-        if (function.equals("like")) {
+        if (function.equals("floor") || function.equals("ceil")) {
+            return function.toUpperCase(Locale.ROOT) + "(" + names.get(0) + ")"; // Spark names these in capitals
+        } else if (function.equals("like")) {
             return names.get(0) + " LIKE " + names.get(1);
         } else if (function.equals("rlike")) {
             return "RLIKE(" + names.get(0) + ", " + names.get(1) + ")";

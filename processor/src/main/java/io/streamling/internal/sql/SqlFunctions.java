@@ -65,6 +65,9 @@ final class SqlFunctions {
             case "date_format" -> functions.date_format(args.get(0), text(args, 1, f, args.size() == 2));
             case "split" -> functions.split(args.get(0), text(args, 1, f, args.size() == 2));
             case "explode" -> functions.explode(one(f, args));
+            case "size" -> functions.size(one(f, args));
+            case "floor" -> functions.floor(one(f, args));
+            case "ceil", "ceiling" -> functions.ceil(one(f, args));
             case "from_json" -> functions.from_json(args.get(0), text(args, 1, f, args.size() == 2));
             case "to_json" -> functions.to_json(one(f, args));
             case "struct" -> functions.struct(args.toArray(Column[]::new));
