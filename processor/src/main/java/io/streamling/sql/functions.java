@@ -286,6 +286,26 @@ public final class functions {
         return new Column(new Exprs.Agg("sum", e.expr()));
     }
 
+    /** The non-null values of a column in a group, as an array, in the order they came (empty if none). */
+    public static Column collect_list(Column e) {
+        return new Column(new Exprs.Agg("collect_list", e.expr()));
+    }
+
+    /** As {@link #collect_list(Column)}. */
+    public static Column collect_list(String columnName) {
+        return collect_list(col(columnName));
+    }
+
+    /** The distinct non-null values of a column in a group, as an array (empty if none). */
+    public static Column collect_set(Column e) {
+        return new Column(new Exprs.Agg("collect_set", e.expr()));
+    }
+
+    /** As {@link #collect_set(Column)}. */
+    public static Column collect_set(String columnName) {
+        return collect_set(col(columnName));
+    }
+
     /** The number of elements of an array column; null for a null array (Spark 4's ANSI mode). */
     public static Column size(Column e) {
         return new Column(ArrayAccess.size(e.expr()));

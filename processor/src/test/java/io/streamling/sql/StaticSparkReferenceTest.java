@@ -1,6 +1,8 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.collect_list;
+import static io.streamling.sql.functions.collect_set;
 import static io.streamling.sql.functions.size;
 import static io.streamling.sql.functions.floor;
 import static io.streamling.sql.functions.ceil;
@@ -229,6 +231,9 @@ class StaticSparkReferenceTest {
                     size(split(col("s"), ",")), floor(col("d")), ceil(col("d")), floor(col("v"))).orderBy(col("k"), col("s"));
             case "array_index_out" -> rows.where(col("k").equalTo("a")).select(split(col("s"), ",").getItem(3));
             case "sql_floor_size" -> sql(rows, "select k, floor(d), ceil(d), size(split(s, ' ')) from t where v < 1000");
+            case "agg_collect" -> rows.groupBy(col("k")).agg(collect_list(col("s")), size(collect_set(col("v"))),
+                    collect_list(col("v")));
+            case "sql_collect" -> sql(rows, "select k, collect_list(d), size(collect_set(k)) from t group by k");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

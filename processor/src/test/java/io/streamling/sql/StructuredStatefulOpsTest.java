@@ -84,6 +84,19 @@ class StructuredStatefulOpsTest {
     }
 
     @Test
+    void collectListAndSetGatherEachGroupsValuesAcrossMicroBatches() {
+        // when the values of a group come in two micro-batches, one of them twice, and a null
+        List<Row> out = run(actions().groupBy("action").agg(functions.collect_list("id"), functions.collect_set("id")),
+                "complete",
+                new String[] {"{\"id\":1,\"action\":\"open\"}", "{\"id\":2,\"action\":\"open\"}"},
+                new String[] {"{\"id\":1,\"action\":\"open\"}", "{\"action\":\"close\"}"});
+
+        // then the last complete result has every value in arrival order, the set each once, and [] for no values
+        assertThat(out.subList(out.size() - 2, out.size())).containsExactly(
+                Row.of("close", List.of(), List.of()), Row.of("open", List.of(1L, 2L, 1L), List.of(1L, 2L)));
+    }
+
+    @Test
     void distinctOnAStreamDeduplicatesWholeRows() {
         List<Row> out = run(actions().distinct(), "append",
                 new String[] {"{\"id\":1,\"action\":\"open\"}", "{\"id\":1,\"action\":\"open\"}"},

@@ -1,6 +1,8 @@
 package io.streamling.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.ceil;
@@ -71,7 +73,7 @@ public final class StaticReference {
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
         "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
-        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size"};
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
             "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
@@ -216,6 +218,9 @@ public final class StaticReference {
                     size(split(col("s"), ",")), floor(col("d")), ceil(col("d")), floor(col("v"))).orderBy(col("k"), col("s"));
             case "array_index_out" -> rows.where(col("k").equalTo("a")).select(split(col("s"), ",").getItem(3));
             case "sql_floor_size" -> sql(rows, "select k, floor(d), ceil(d), size(split(s, ' ')) from t where v < 1000");
+            case "agg_collect" -> rows.groupBy(col("k")).agg(collect_list(col("s")), size(collect_set(col("v"))),
+                    collect_list(col("v")));
+            case "sql_collect" -> sql(rows, "select k, collect_list(d), size(collect_set(k)) from t group by k");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -72,6 +72,8 @@ public final class AggregateOutputs {
             return containsAggregate(binary.left()) || containsAggregate(binary.right());
         } else if (expr instanceof ScalarCall call) {
             return call.args().stream().anyMatch(AggregateOutputs::containsAggregate);
+        } else if (expr instanceof ArrayAccess access) {
+            return containsAggregate(access.child());
         }
         return false;
     }
@@ -89,6 +91,8 @@ public final class AggregateOutputs {
             return new Exprs.Binary(binary.op(), extract(binary.left()), extract(binary.right()));
         } else if (expr instanceof ScalarCall call) {
             return new ScalarCall(call.function(), call.args().stream().map(this::extract).toList());
+        } else if (expr instanceof ArrayAccess access) {
+            return new ArrayAccess(extract(access.child()), access.index());
         } else if (expr.isAggregate()) {
             throw new AnalysisException("expression '" + expr.name() + "' wraps an aggregate in a function "
                     + "Streamling cannot apply after aggregating; apply it in a select() after agg()");

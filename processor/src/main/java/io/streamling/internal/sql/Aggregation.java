@@ -169,7 +169,7 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
             counts[i] = a.counts()[i] + b.counts()[i];
             Object x = a.values()[i];
             Object y = b.values()[i];
-            values[i] = x == null ? y : y == null ? x : fold(unwrap(aggregates.get(i)).function(), x, y);
+            values[i] = x == null ? y : y == null ? x : combine(unwrap(aggregates.get(i)).function(), x, y);
         }
         return new AggState(values, counts, a.changed() || b.changed());
     }
@@ -218,6 +218,7 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
             values[keys.size() + i] = switch (function) {
                 case "count" -> count;
                 case "avg" -> count == 0 ? null : ((Number) value).doubleValue() / count;
+                case "collect_list", "collect_set" -> value == null ? List.of() : value;
                 default -> value;
             };
         }
@@ -237,9 +238,30 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
         return out;
     }
 
+    /** Two partial results of one aggregate merged: lists concatenated (a set's without repeats), others folded. */
+    private static Object combine(String function, Object a, Object b) {
+        if (function.equals("collect_list") || function.equals("collect_set")) {
+            Object merged = a;
+            for (Object value : (List<?>) b) {
+                merged = fold(function, merged, value);
+            }
+            return merged;
+        }
+        return fold(function, a, b);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object fold(String function, Object acc, Object value) {
         switch (function) {
+            case "collect_list":
+            case "collect_set": {
+                // a new list each time: partial states are shared (merge copies, never changes them)
+                List<Object> list = acc == null ? new ArrayList<>() : new ArrayList<>((List<Object>) acc);
+                if (function.equals("collect_list") || !list.contains(value)) {
+                    list.add(value);
+                }
+                return list;
+            }
             case "count":
                 return null;
             case "sum":

@@ -602,6 +602,7 @@ public final class Exprs {
                 case "count" -> DataTypes.LongType;
                 case "avg" -> DataTypes.DoubleType;
                 case "sum" -> child.type(schema).equals(DataTypes.DoubleType) ? DataTypes.DoubleType : DataTypes.LongType;
+                case "collect_list", "collect_set" -> ArrayTypes.of(child.type(schema));
                 default -> child.type(schema);
             };
         }

@@ -66,6 +66,8 @@ final class SqlFunctions {
             case "split" -> functions.split(args.get(0), text(args, 1, f, args.size() == 2));
             case "explode" -> functions.explode(one(f, args));
             case "size" -> functions.size(one(f, args));
+            case "collect_list" -> functions.collect_list(one(f, args));
+            case "collect_set" -> functions.collect_set(one(f, args));
             case "floor" -> functions.floor(one(f, args));
             case "ceil", "ceiling" -> functions.ceil(one(f, args));
             case "from_json" -> functions.from_json(args.get(0), text(args, 1, f, args.size() == 2));
