@@ -128,6 +128,34 @@ public final class functions {
         return call("date_format", dateExpr, lit(format));
     }
 
+    /** Seconds since the epoch of a timestamp column, as a bigint. */
+    public static Column unix_timestamp(Column e) {
+        return unix_timestamp(e, "yyyy-MM-dd HH:mm:ss");
+    }
+
+    /** Seconds since the epoch of a timestamp, or of text in {@code format} (UTC); text that does not parse fails. */
+    public static Column unix_timestamp(Column e, String format) {
+        return call("unix_timestamp", e, lit(format));
+    }
+
+    /** Seconds since the epoch as text {@code yyyy-MM-dd HH:mm:ss} (UTC). */
+    public static Column from_unixtime(Column e) {
+        return from_unixtime(e, "yyyy-MM-dd HH:mm:ss");
+    }
+
+    /** Seconds since the epoch as text in {@code format} (UTC). */
+    public static Column from_unixtime(Column e, String format) {
+        return call("from_unixtime", e, lit(format));
+    }
+
+    /**
+     * A timestamp truncated to the start of its {@code unit} (year, quarter, month, week, day, hour,
+     * minute, second, …; UTC); null for an unknown unit.
+     */
+    public static Column date_trunc(String unit, Column timestamp) {
+        return call("date_trunc", timestamp, lit(unit));
+    }
+
     private static Column call(String function, Column... args) {
         return new Column(new ScalarCall(function, java.util.Arrays.stream(args).map(Column::expr).toList()));
     }

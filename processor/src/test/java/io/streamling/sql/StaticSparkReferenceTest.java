@@ -1,6 +1,9 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.unix_timestamp;
+import static io.streamling.sql.functions.from_unixtime;
+import static io.streamling.sql.functions.date_trunc;
 import static io.streamling.sql.functions.collect_list;
 import static io.streamling.sql.functions.collect_set;
 import static io.streamling.sql.functions.size;
@@ -234,6 +237,12 @@ class StaticSparkReferenceTest {
             case "agg_collect" -> rows.groupBy(col("k")).agg(collect_list(col("s")), size(collect_set(col("v"))),
                     collect_list(col("v")));
             case "sql_collect" -> sql(rows, "select k, collect_list(d), size(collect_set(k)) from t group by k");
+            case "show_unix_time" -> rows.where(col("t").isNotNull()).select(col("k"), col("t"), unix_timestamp(col("t")),
+                    from_unixtime(col("v")), date_trunc("hour", col("t")), date_trunc("month", col("t")),
+                    date_trunc("week", col("t"))).orderBy(col("t"), col("k"));
+            case "sql_unix_time" -> sql(rows, "select k, unix_timestamp(t), from_unixtime(v, 'yyyy/MM/dd HH:mm'), "
+                    + "date_trunc('day', t), date_trunc('quarter', t), unix_timestamp('2026-01-02 03:04:05') from t where v < 1000");
+            case "unix_time_invalid" -> rows.select(unix_timestamp(col("s")));
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

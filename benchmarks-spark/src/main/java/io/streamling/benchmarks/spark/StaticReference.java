@@ -1,6 +1,9 @@
 package io.streamling.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.unix_timestamp;
+import static org.apache.spark.sql.functions.from_unixtime;
+import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.size;
@@ -73,7 +76,7 @@ public final class StaticReference {
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
         "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
-        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect"};
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
             "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
@@ -221,6 +224,12 @@ public final class StaticReference {
             case "agg_collect" -> rows.groupBy(col("k")).agg(collect_list(col("s")), size(collect_set(col("v"))),
                     collect_list(col("v")));
             case "sql_collect" -> sql(rows, "select k, collect_list(d), size(collect_set(k)) from t group by k");
+            case "show_unix_time" -> rows.where(col("t").isNotNull()).select(col("k"), col("t"), unix_timestamp(col("t")),
+                    from_unixtime(col("v")), date_trunc("hour", col("t")), date_trunc("month", col("t")),
+                    date_trunc("week", col("t"))).orderBy(col("t"), col("k"));
+            case "sql_unix_time" -> sql(rows, "select k, unix_timestamp(t), from_unixtime(v, 'yyyy/MM/dd HH:mm'), "
+                    + "date_trunc('day', t), date_trunc('quarter', t), unix_timestamp('2026-01-02 03:04:05') from t where v < 1000");
+            case "unix_time_invalid" -> rows.select(unix_timestamp(col("s")));
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

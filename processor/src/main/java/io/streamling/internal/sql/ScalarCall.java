@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * {@code year}, {@code month}, {@code dayofmonth}, {@code hour}, {@code minute}, {@code second} and
  * {@code date_format} (of a timestamp in UTC, the session time zone), {@code like} (SQL patterns)
  * and {@code rlike} (a Java regular expression found anywhere, as Spark's), {@code contains},
- * {@code startswith}, {@code endswith}, {@code floor} and {@code ceil} (to a bigint). Every function but
+ * {@code startswith}, {@code endswith}, {@code floor} and {@code ceil} (to a bigint),
+ * {@code unix_timestamp}, {@code from_unixtime} and {@code date_trunc} (in UTC, the session time zone). Every function but
  * {@code coalesce} and {@code concat_ws} is null when its first argument is; other arguments are
  * literals ({@link Exprs.Lit}).
  */
@@ -97,6 +98,11 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "like" -> PATTERNS.computeIfAbsent("like:" + literal(1), key -> likePattern(literal(1)))
                     .matcher(value.toString()).matches();
             case "rlike" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString()).find();
+            case "unix_timestamp" -> value instanceof Timestamp ts ? Math.floorDiv(ts.getTime(), 1000L)
+                    : parseSeconds(value.toString(), literal(1));
+            case "from_unixtime" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
+                    .format(java.time.Instant.ofEpochSecond(((Number) value).longValue()).atZone(ZoneOffset.UTC));
+            case "date_trunc" -> truncate(utc(value), literal(1));
             case "date_format" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
                     .format(utc(value));
             default -> datePart(utc(value));
@@ -184,6 +190,36 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
         return Exprs.exactly(() -> Math.absExact(((Number) value).longValue()), "long", "try_abs");
     }
 
+    /** Spark's {@code unix_timestamp(text, format)}: seconds; text that does not parse fails (ANSI mode). */
+    private static long parseSeconds(String text, String format) {
+        DateTimeFormatter formatter = FORMATS.computeIfAbsent(format, f -> DateTimeFormatter.ofPattern(f, Locale.ROOT));
+        try {
+            return java.time.LocalDateTime.parse(text, formatter).toEpochSecond(ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new java.time.DateTimeException("[CANNOT_PARSE_TIMESTAMP] Text '" + text + "' could not be parsed at index "
+                    + e.getErrorIndex() + ". Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.");
+        }
+    }
+
+    /** Spark's {@code date_trunc(unit, ts)} in UTC; an unknown unit gives null, as in Spark. */
+    private static Timestamp truncate(ZonedDateTime time, String unit) {
+        ZonedDateTime start = switch (unit.toLowerCase(Locale.ROOT)) {
+            case "year", "yyyy", "yy" -> time.withDayOfYear(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            case "quarter" -> time.withMonth((time.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1)
+                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            case "month", "mon", "mm" -> time.withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            case "week" -> time.with(java.time.DayOfWeek.MONDAY).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            case "day", "dd" -> time.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            case "hour" -> time.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            case "minute" -> time.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            case "second" -> time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            case "millisecond" -> time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            case "microsecond" -> time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            default -> null;
+        };
+        return start == null ? null : Timestamp.from(start.toInstant());
+    }
+
     private static ZonedDateTime utc(Object value) {
         return ((Timestamp) value).toInstant().atZone(ZoneOffset.UTC);
     }
@@ -218,7 +254,8 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
                     .orElseThrow()) : types.get(0);
             case "round", "abs" -> types.get(0);
             case "like", "rlike", "contains", "startswith", "endswith" -> DataTypes.BooleanType;
-            case "floor", "ceil" -> DataTypes.LongType;
+            case "floor", "ceil", "unix_timestamp" -> DataTypes.LongType;
+            case "date_trunc" -> DataTypes.TimestampType;
             default -> DataTypes.StringType;
         };
     }
@@ -226,7 +263,9 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
     @Override
     public String name() {
         List<String> names = args.stream().map(Expr::name).collect(Collectors.toCollection(ArrayList::new));
-        if (function.equals("floor") || function.equals("ceil")) {
+        if (function.equals("date_trunc")) {
+            return "date_trunc(" + names.get(1) + ", " + names.get(0) + ")"; // the unit first, as written
+        } else if (function.equals("floor") || function.equals("ceil")) {
             return function.toUpperCase(Locale.ROOT) + "(" + names.get(0) + ")"; // Spark names these in capitals
         } else if (function.equals("like")) {
             return names.get(0) + " LIKE " + names.get(1);

@@ -66,6 +66,11 @@ final class SqlFunctions {
             case "split" -> functions.split(args.get(0), text(args, 1, f, args.size() == 2));
             case "explode" -> functions.explode(one(f, args));
             case "size" -> functions.size(one(f, args));
+            case "unix_timestamp" -> args.size() == 1 ? functions.unix_timestamp(args.get(0))
+                    : functions.unix_timestamp(args.get(0), text(args, 1, f, args.size() == 2));
+            case "from_unixtime" -> args.size() == 1 ? functions.from_unixtime(args.get(0))
+                    : functions.from_unixtime(args.get(0), text(args, 1, f, args.size() == 2));
+            case "date_trunc" -> functions.date_trunc(text(args, 0, f, args.size() == 2), args.get(1));
             case "collect_list" -> functions.collect_list(one(f, args));
             case "collect_set" -> functions.collect_set(one(f, args));
             case "floor" -> functions.floor(one(f, args));
