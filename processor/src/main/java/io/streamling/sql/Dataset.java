@@ -585,6 +585,11 @@ public final class Dataset<T> {
         return this;
     }
 
+    /** Functions for missing values: {@code na().drop()}, {@code na().fill(0)}, as Spark's. */
+    public DataFrameNaFunctions na() {
+        return new DataFrameNaFunctions(cast());
+    }
+
     /** The number of rows of a static Dataset. */
     public long count() {
         requireStatic("count");

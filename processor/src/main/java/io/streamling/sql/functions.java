@@ -128,6 +128,11 @@ public final class functions {
         return call("date_format", dateExpr, lit(format));
     }
 
+    /** Whether a double is NaN (false for null). */
+    public static Column isnan(Column e) {
+        return call("isnan", e);
+    }
+
     /** Seconds since the epoch of a timestamp column, as a bigint. */
     public static Column unix_timestamp(Column e) {
         return unix_timestamp(e, "yyyy-MM-dd HH:mm:ss");

@@ -1,6 +1,7 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.isnan;
 import static io.streamling.sql.functions.unix_timestamp;
 import static io.streamling.sql.functions.from_unixtime;
 import static io.streamling.sql.functions.date_trunc;
@@ -243,6 +244,15 @@ class StaticSparkReferenceTest {
             case "sql_unix_time" -> sql(rows, "select k, unix_timestamp(t), from_unixtime(v, 'yyyy/MM/dd HH:mm'), "
                     + "date_trunc('day', t), date_trunc('quarter', t), unix_timestamp('2026-01-02 03:04:05') from t where v < 1000");
             case "unix_time_invalid" -> rows.select(unix_timestamp(col("s")));
+            case "na_drop" -> rows.na().drop();
+            case "na_drop_all_cols" -> rows.na().drop("all", new String[] {"v", "d"});
+            case "na_drop_cols" -> rows.na().drop(new String[] {"k", "s"});
+            case "na_fill_num" -> rows.na().fill(0).select(col("k"), col("v"), col("d"));
+            case "na_fill_double" -> rows.na().fill(2.5, new String[] {"v", "d", "s"}).select(col("k"), col("v"), col("d"), col("s"));
+            case "na_fill_str" -> rows.na().fill("none").select(col("k"), col("s"), col("v"));
+            case "na_fill_map" -> rows.na().fill(java.util.Map.of("k", "?", "v", 99L)).select(col("k"), col("v"), col("d"));
+            case "show_isnan" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), isnan(col("d")), isnan(lit(Double.NaN)))
+                    .orderBy(col("k"), col("v"));
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -143,6 +143,19 @@ class StructuredApiTest {
     }
 
     @Test
+    void shouldRefuseABadHowOrAFillValueOfTheWrongTypeNamingIt() {
+        Dataset<Row> rows = spark.createDataFrame(List.of(Row.of("a", null)), StructType.fromDDL("k STRING, v INT"));
+
+        assertThatThrownBy(() -> rows.na().drop("some")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("how (some) must be 'any' or 'all'");
+        assertThatThrownBy(() -> rows.na().fill(java.util.Map.of("v", "zero"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("for column v of type int");
+        // a streaming Dataset takes na() as the row steps it is
+        assertThat(spark.readStream().schema("k STRING, v INT").json("/unused").na().fill(0).na().drop().isStreaming())
+                .isTrue();
+    }
+
+    @Test
     void sqlSelectsFiltersGroupsAndOrdersATable() {
         StructType schema = StructType.fromDDL("a STRING, b BIGINT");
         spark.createDataFrame(List.of(Row.of("x", 1L), Row.of("y", 5L), Row.of("x", 2L), Row.of("z", 0L)), schema)

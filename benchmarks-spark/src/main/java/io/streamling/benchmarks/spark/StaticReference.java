@@ -1,6 +1,7 @@
 package io.streamling.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.from_unixtime;
 import static org.apache.spark.sql.functions.date_trunc;
@@ -76,7 +77,7 @@ public final class StaticReference {
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
         "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
-        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid"};
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid", "na_drop", "na_drop_all_cols", "na_drop_cols", "na_fill_num", "na_fill_double", "na_fill_str", "na_fill_map", "show_isnan"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
             "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
@@ -230,6 +231,15 @@ public final class StaticReference {
             case "sql_unix_time" -> sql(rows, "select k, unix_timestamp(t), from_unixtime(v, 'yyyy/MM/dd HH:mm'), "
                     + "date_trunc('day', t), date_trunc('quarter', t), unix_timestamp('2026-01-02 03:04:05') from t where v < 1000");
             case "unix_time_invalid" -> rows.select(unix_timestamp(col("s")));
+            case "na_drop" -> rows.na().drop();
+            case "na_drop_all_cols" -> rows.na().drop("all", new String[] {"v", "d"});
+            case "na_drop_cols" -> rows.na().drop(new String[] {"k", "s"});
+            case "na_fill_num" -> rows.na().fill(0).select(col("k"), col("v"), col("d"));
+            case "na_fill_double" -> rows.na().fill(2.5, new String[] {"v", "d", "s"}).select(col("k"), col("v"), col("d"), col("s"));
+            case "na_fill_str" -> rows.na().fill("none").select(col("k"), col("s"), col("v"));
+            case "na_fill_map" -> rows.na().fill(java.util.Map.of("k", "?", "v", 99L)).select(col("k"), col("v"), col("d"));
+            case "show_isnan" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), isnan(col("d")), isnan(lit(Double.NaN)))
+                    .orderBy(col("k"), col("v"));
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

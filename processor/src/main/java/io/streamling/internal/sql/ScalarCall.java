@@ -72,6 +72,9 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             }
             return String.join(literal(0), parts);
         }
+        if (function.equals("isnan")) {
+            return args.get(0).eval(row) instanceof Double d && d.isNaN(); // false for null, as Spark's
+        }
         if (STRING_TESTS.contains(function)) {
             Object text = args.get(0).eval(row);
             Object other = args.get(1).eval(row);
@@ -253,7 +256,7 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "coalesce" -> NUMBERS.containsAll(types) ? NUMBERS.get(types.stream().mapToInt(NUMBERS::indexOf).max()
                     .orElseThrow()) : types.get(0);
             case "round", "abs" -> types.get(0);
-            case "like", "rlike", "contains", "startswith", "endswith" -> DataTypes.BooleanType;
+            case "like", "rlike", "contains", "startswith", "endswith", "isnan" -> DataTypes.BooleanType;
             case "floor", "ceil", "unix_timestamp" -> DataTypes.LongType;
             case "date_trunc" -> DataTypes.TimestampType;
             default -> DataTypes.StringType;

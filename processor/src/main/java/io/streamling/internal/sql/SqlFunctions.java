@@ -66,6 +66,7 @@ final class SqlFunctions {
             case "split" -> functions.split(args.get(0), text(args, 1, f, args.size() == 2));
             case "explode" -> functions.explode(one(f, args));
             case "size" -> functions.size(one(f, args));
+            case "isnan" -> functions.isnan(one(f, args));
             case "unix_timestamp" -> args.size() == 1 ? functions.unix_timestamp(args.get(0))
                     : functions.unix_timestamp(args.get(0), text(args, 1, f, args.size() == 2));
             case "from_unixtime" -> args.size() == 1 ? functions.from_unixtime(args.get(0))
