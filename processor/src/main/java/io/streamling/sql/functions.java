@@ -128,6 +128,66 @@ public final class functions {
         return call("date_format", dateExpr, lit(format));
     }
 
+    /** The string left-padded with repeats of {@code pad} to {@code len} characters (or cut to them). */
+    public static Column lpad(Column str, int len, String pad) {
+        return call("lpad", str, lit(len), lit(pad));
+    }
+
+    /** The string right-padded with repeats of {@code pad} to {@code len} characters (or cut to them). */
+    public static Column rpad(Column str, int len, String pad) {
+        return call("rpad", str, lit(len), lit(pad));
+    }
+
+    /** The string in lower case with the first letter of each space-separated word in upper case. */
+    public static Column initcap(Column e) {
+        return call("initcap", e);
+    }
+
+    /** The string backwards. */
+    public static Column reverse(Column e) {
+        return call("reverse", e);
+    }
+
+    /** The string {@code n} times. */
+    public static Column repeat(Column str, int n) {
+        return call("repeat", str, lit(n));
+    }
+
+    /** The 1-based position of {@code substring} in the string, 0 when absent. */
+    public static Column instr(Column str, String substring) {
+        return call("instr", str, lit(substring));
+    }
+
+    /** Each character of {@code matchingString} replaced by the one at its place in {@code replaceString}, or removed. */
+    public static Column translate(Column src, String matchingString, String replaceString) {
+        return call("translate", src, lit(matchingString), lit(replaceString));
+    }
+
+    /** The square root, as a double (NaN for a negative number). */
+    public static Column sqrt(Column e) {
+        return call("sqrt", e);
+    }
+
+    /** e to the power of a number. */
+    public static Column exp(Column e) {
+        return call("exp", e);
+    }
+
+    /** The natural logarithm; null for a number that is not positive. */
+    public static Column log(Column e) {
+        return call("ln", e);
+    }
+
+    /** The logarithm in base 10; null for a number that is not positive. */
+    public static Column log10(Column e) {
+        return call("log10", e);
+    }
+
+    /** A number to the power of {@code p}, as a double. */
+    public static Column pow(Column l, double p) {
+        return call("power", l, lit(p));
+    }
+
     /** Whether a double is NaN (false for null). */
     public static Column isnan(Column e) {
         return call("isnan", e);

@@ -1,6 +1,18 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.lpad;
+import static io.streamling.sql.functions.rpad;
+import static io.streamling.sql.functions.initcap;
+import static io.streamling.sql.functions.reverse;
+import static io.streamling.sql.functions.repeat;
+import static io.streamling.sql.functions.instr;
+import static io.streamling.sql.functions.translate;
+import static io.streamling.sql.functions.sqrt;
+import static io.streamling.sql.functions.exp;
+import static io.streamling.sql.functions.log;
+import static io.streamling.sql.functions.log10;
+import static io.streamling.sql.functions.pow;
 import static io.streamling.sql.functions.isnan;
 import static io.streamling.sql.functions.unix_timestamp;
 import static io.streamling.sql.functions.from_unixtime;
@@ -253,6 +265,13 @@ class StaticSparkReferenceTest {
             case "na_fill_map" -> rows.na().fill(java.util.Map.of("k", "?", "v", 99L)).select(col("k"), col("v"), col("d"));
             case "show_isnan" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), isnan(col("d")), isnan(lit(Double.NaN)))
                     .orderBy(col("k"), col("v"));
+            case "show_strings2" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), lpad(col("s"), 8, "*-"), rpad(col("k"), 3, "."),
+                    initcap(col("s")), reverse(col("s")), repeat(col("k"), 2), instr(col("s"), "o"),
+                    translate(col("s"), "lo ", "01")).orderBy(col("k"), col("v"));
+            case "show_math" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), sqrt(col("v")), exp(col("d")), log(col("v")),
+                    log10(col("d")), pow(col("v"), 2)).orderBy(col("k"), col("v"));
+            case "sql_strings_math" -> sql(rows, "select k, lpad(s, 4, '0'), initcap(s), instr(s, 'e'), sqrt(d), ln(v), "
+                    + "power(v, 0.5), translate(k, 'abc', 'AB') from t where v < 1000");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -1,6 +1,18 @@
 package io.streamling.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.lpad;
+import static org.apache.spark.sql.functions.rpad;
+import static org.apache.spark.sql.functions.initcap;
+import static org.apache.spark.sql.functions.reverse;
+import static org.apache.spark.sql.functions.repeat;
+import static org.apache.spark.sql.functions.instr;
+import static org.apache.spark.sql.functions.translate;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.exp;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.log10;
+import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.from_unixtime;
@@ -77,7 +89,7 @@ public final class StaticReference {
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
         "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
-        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid", "na_drop", "na_drop_all_cols", "na_drop_cols", "na_fill_num", "na_fill_double", "na_fill_str", "na_fill_map", "show_isnan"};
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid", "na_drop", "na_drop_all_cols", "na_drop_cols", "na_fill_num", "na_fill_double", "na_fill_str", "na_fill_map", "show_isnan", "show_strings2", "show_math", "sql_strings_math"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
             "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
@@ -240,6 +252,13 @@ public final class StaticReference {
             case "na_fill_map" -> rows.na().fill(java.util.Map.of("k", "?", "v", 99L)).select(col("k"), col("v"), col("d"));
             case "show_isnan" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), isnan(col("d")), isnan(lit(Double.NaN)))
                     .orderBy(col("k"), col("v"));
+            case "show_strings2" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), lpad(col("s"), 8, "*-"), rpad(col("k"), 3, "."),
+                    initcap(col("s")), reverse(col("s")), repeat(col("k"), 2), instr(col("s"), "o"),
+                    translate(col("s"), "lo ", "01")).orderBy(col("k"), col("v"));
+            case "show_math" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"), sqrt(col("v")), exp(col("d")), log(col("v")),
+                    log10(col("d")), pow(col("v"), 2)).orderBy(col("k"), col("v"));
+            case "sql_strings_math" -> sql(rows, "select k, lpad(s, 4, '0'), initcap(s), instr(s, 'e'), sqrt(d), ln(v), "
+                    + "power(v, 0.5), translate(k, 'abc', 'AB') from t where v < 1000");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -101,6 +101,19 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "like" -> PATTERNS.computeIfAbsent("like:" + literal(1), key -> likePattern(literal(1)))
                     .matcher(value.toString()).matches();
             case "rlike" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString()).find();
+            case "lpad", "rpad" -> pad(value.toString(), ((Number) literalValue(1)).intValue(), literal(2),
+                    function.equals("lpad"));
+            case "initcap" -> initcap(value.toString());
+            case "reverse" -> new StringBuilder(value.toString()).reverse().toString();
+            case "repeat" -> value.toString().repeat(Math.max(0, ((Number) literalValue(1)).intValue()));
+            case "instr" -> instr(value.toString(), literal(1));
+            case "translate" -> translate(value.toString(), literal(1), literal(2));
+            // StrictMath, as Spark: Math may differ in the last digit
+            case "sqrt" -> StrictMath.sqrt(((Number) value).doubleValue());
+            case "exp" -> StrictMath.exp(((Number) value).doubleValue());
+            case "ln" -> logarithm(StrictMath.log(((Number) value).doubleValue()), value);
+            case "log10" -> logarithm(StrictMath.log10(((Number) value).doubleValue()), value);
+            case "power" -> StrictMath.pow(((Number) value).doubleValue(), ((Number) literalValue(1)).doubleValue());
             case "unix_timestamp" -> value instanceof Timestamp ts ? Math.floorDiv(ts.getTime(), 1000L)
                     : parseSeconds(value.toString(), literal(1));
             case "from_unixtime" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
@@ -193,6 +206,63 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
         return Exprs.exactly(() -> Math.absExact(((Number) value).longValue()), "long", "try_abs");
     }
 
+    /** Spark's lpad / rpad: to {@code length} characters, cut or padded with repeats of {@code pad}. */
+    private static String pad(String text, int length, String pad, boolean left) {
+        int[] chars = text.codePoints().toArray();
+        if (length <= chars.length || pad.isEmpty()) {
+            return new String(chars, 0, Math.max(0, Math.min(length, chars.length)));
+        }
+        int[] padChars = pad.codePoints().toArray();
+        StringBuilder fill = new StringBuilder();
+        for (int i = 0; i < length - chars.length; i++) {
+            fill.appendCodePoint(padChars[i % padChars.length]);
+        }
+        return left ? fill + text : text + fill;
+    }
+
+    /** Spark's initcap: lower case, then the first letter after each space in title case. */
+    private static String initcap(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean start = true;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            out.appendCodePoint(start ? Character.toTitleCase(c) : Character.toLowerCase(c));
+            start = c == ' ';
+            i += Character.charCount(c);
+        }
+        return out.toString();
+    }
+
+    /** 1-based position of {@code part} in characters, 0 when absent. */
+    private static int instr(String text, String part) {
+        int at = text.indexOf(part);
+        return at < 0 ? 0 : text.codePointCount(0, at) + 1;
+    }
+
+    /** Each character of {@code from} replaced by the one at its place in {@code to}, or removed past its end. */
+    private static String translate(String text, String from, String to) {
+        int[] source = from.codePoints().toArray();
+        int[] target = to.codePoints().toArray();
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int at = -1;
+            for (int i = 0; i < source.length && at < 0; i++) {
+                at = source[i] == c ? i : -1;
+            }
+            if (at < 0) {
+                out.appendCodePoint(c);
+            } else if (at < target.length) {
+                out.appendCodePoint(target[at]);
+            }
+        });
+        return out.toString();
+    }
+
+    /** A logarithm, null for a number that is not positive (as Spark's ln and log10). */
+    private static Double logarithm(double result, Object value) {
+        return ((Number) value).doubleValue() <= 0 ? null : result;
+    }
+
     /** Spark's {@code unix_timestamp(text, format)}: seconds; text that does not parse fails (ANSI mode). */
     private static long parseSeconds(String text, String format) {
         DateTimeFormatter formatter = FORMATS.computeIfAbsent(format, f -> DateTimeFormatter.ofPattern(f, Locale.ROOT));
@@ -258,6 +328,8 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "round", "abs" -> types.get(0);
             case "like", "rlike", "contains", "startswith", "endswith", "isnan" -> DataTypes.BooleanType;
             case "floor", "ceil", "unix_timestamp" -> DataTypes.LongType;
+            case "instr" -> DataTypes.IntegerType;
+            case "sqrt", "exp", "ln", "log10", "power" -> DataTypes.DoubleType;
             case "date_trunc" -> DataTypes.TimestampType;
             default -> DataTypes.StringType;
         };
@@ -268,8 +340,8 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
         List<String> names = args.stream().map(Expr::name).collect(Collectors.toCollection(ArrayList::new));
         if (function.equals("date_trunc")) {
             return "date_trunc(" + names.get(1) + ", " + names.get(0) + ")"; // the unit first, as written
-        } else if (function.equals("floor") || function.equals("ceil")) {
-            return function.toUpperCase(Locale.ROOT) + "(" + names.get(0) + ")"; // Spark names these in capitals
+        } else if (List.of("floor", "ceil", "sqrt", "exp", "log10", "power").contains(function)) {
+            return function.toUpperCase(Locale.ROOT) + "(" + String.join(", ", names) + ")"; // Spark's capitals
         } else if (function.equals("like")) {
             return names.get(0) + " LIKE " + names.get(1);
         } else if (function.equals("rlike")) {

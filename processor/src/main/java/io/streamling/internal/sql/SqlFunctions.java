@@ -67,6 +67,19 @@ final class SqlFunctions {
             case "explode" -> functions.explode(one(f, args));
             case "size" -> functions.size(one(f, args));
             case "isnan" -> functions.isnan(one(f, args));
+            case "lpad", "rpad" -> new Column(new ScalarCall(f, List.of(args.get(0).expr(),
+                    literalExpr(args, 1, f, args.size() == 3), literalExpr(args, 2, f, true))));
+            case "initcap" -> functions.initcap(one(f, args));
+            case "reverse" -> functions.reverse(one(f, args));
+            case "repeat" -> functions.repeat(args.get(0), number(args, 1, f, args.size() == 2));
+            case "instr" -> functions.instr(args.get(0), text(args, 1, f, args.size() == 2));
+            case "translate" -> functions.translate(args.get(0), text(args, 1, f, args.size() == 3), text(args, 2, f, true));
+            case "sqrt" -> functions.sqrt(one(f, args));
+            case "exp" -> functions.exp(one(f, args));
+            case "ln" -> functions.log(one(f, args));
+            case "log10" -> functions.log10(one(f, args));
+            case "pow", "power" -> new Column(new ScalarCall("power", List.of(args.get(0).expr(),
+                    literalExpr(args, 1, f, args.size() == 2))));
             case "unix_timestamp" -> args.size() == 1 ? functions.unix_timestamp(args.get(0))
                     : functions.unix_timestamp(args.get(0), text(args, 1, f, args.size() == 2));
             case "from_unixtime" -> args.size() == 1 ? functions.from_unixtime(args.get(0))
