@@ -188,6 +188,26 @@ public final class functions {
         return call("power", l, lit(p));
     }
 
+    /** Group {@code idx} of the first match of the Java regular expression {@code exp}, "" when there is none. */
+    public static Column regexp_extract(Column e, String exp, int groupIdx) {
+        return call("regexp_extract", e, lit(exp), lit(groupIdx));
+    }
+
+    /** Whether the array column holds {@code value} (null when it does not but holds a null). */
+    public static Column array_contains(Column column, Object value) {
+        return call("array_contains", column, lit(value));
+    }
+
+    /** The array's element at 1-based {@code index}, negative from the end; 0 or outside the array fails. */
+    public static Column element_at(Column column, int index) {
+        return call("element_at", column, lit(index));
+    }
+
+    /** The array's non-null elements joined by {@code delimiter}. */
+    public static Column array_join(Column column, String delimiter) {
+        return call("array_join", column, lit(delimiter));
+    }
+
     /** Whether a double is NaN (false for null). */
     public static Column isnan(Column e) {
         return call("isnan", e);

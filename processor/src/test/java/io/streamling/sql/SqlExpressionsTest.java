@@ -101,6 +101,14 @@ class SqlExpressionsTest {
     }
 
     @Test
+    void shouldReadEscapesInStringLiteralsAsSparksParser() {
+        Row row = rows.selectExpr("'it''s' AS a", "'it\\'s' AS b", "'tab\\there' AS c", "'\\u0041\\\\' AS d",
+                "'50\\%' AS e").collectAsList().get(0);
+
+        assertThat(row).isEqualTo(Row.of("it's", "it's", "tab\there", "A\\", "50\\%"));
+    }
+
+    @Test
     void shouldRefuseACaseWithoutWhen() {
         assertThatThrownBy(() -> rows.selectExpr("CASE ELSE 1 END")).isInstanceOf(AnalysisException.class)
                 .hasMessageStartingWith("[PARSE_SYNTAX_ERROR]");

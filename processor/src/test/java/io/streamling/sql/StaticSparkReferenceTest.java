@@ -1,6 +1,10 @@
 package io.streamling.sql;
 
 import static io.streamling.sql.functions.trim;
+import static io.streamling.sql.functions.regexp_extract;
+import static io.streamling.sql.functions.array_contains;
+import static io.streamling.sql.functions.element_at;
+import static io.streamling.sql.functions.array_join;
 import static io.streamling.sql.functions.lpad;
 import static io.streamling.sql.functions.rpad;
 import static io.streamling.sql.functions.initcap;
@@ -272,6 +276,12 @@ class StaticSparkReferenceTest {
                     log10(col("d")), pow(col("v"), 2)).orderBy(col("k"), col("v"));
             case "sql_strings_math" -> sql(rows, "select k, lpad(s, 4, '0'), initcap(s), instr(s, 'e'), sqrt(d), ln(v), "
                     + "power(v, 0.5), translate(k, 'abc', 'AB') from t where v < 1000");
+            case "show_regexp_arrays" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"),
+                    regexp_extract(col("s"), "([a-z]+)[ -]([a-z]+)", 2), array_contains(split(col("s"), ","), "y"),
+                    element_at(split(col("s"), ","), -1), array_join(split(col("s"), ","), "|")).orderBy(col("k"), col("v"));
+            case "element_at_out" -> rows.where(col("k").equalTo("a")).select(element_at(split(col("s"), ","), 5));
+            case "sql_regexp_arrays" -> sql(rows, "select k, regexp_extract(s, '(\\\\w+)', 1), element_at(split(s, ' '), 1), "
+                    + "array_contains(split(s, ' '), 'out') from t where v < 1000");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

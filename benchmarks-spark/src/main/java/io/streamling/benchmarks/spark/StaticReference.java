@@ -1,6 +1,10 @@
 package io.streamling.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.rpad;
 import static org.apache.spark.sql.functions.initcap;
@@ -89,7 +93,7 @@ public final class StaticReference {
         "order_asc", "where", "where_expr", "distinct", "to_ts", "to_ts_format", "to_ts_invalid", "to_ts_epoch", "from_json_text", "to_json", "show_raw", "show_funcs", "show_agg", "show_win", "show_top", "show_full",
         "show_csv", "fn_strings", "fn_numbers", "fn_dates", "fn_when", "fn_round_overflow", "fn_agg_round", "show_fn",
         "sql_group", "sql_group_order", "sql_where_limit", "sql_between", "sql_funcs", "sql_count", "sql_star", "sql_arith", "sql_cast", "show_sql", "sql_distinct", "sql_having", "sql_having_hidden", "sql_having_agg",
-        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid", "na_drop", "na_drop_all_cols", "na_drop_cols", "na_fill_num", "na_fill_double", "na_fill_str", "na_fill_map", "show_isnan", "show_strings2", "show_math", "sql_strings_math"};
+        "sql_fn_group", "sql_fn_rows", "show_sql_fn", "select_expr_fn", "show_sql_case", "show_col_tests", "show_sql_in", "sql_in", "sql_not_in_null", "sql_like", "sql_case_group", "agg_by_d", "show_arrays", "array_index_out", "sql_floor_size", "agg_collect", "sql_collect", "show_unix_time", "sql_unix_time", "unix_time_invalid", "na_drop", "na_drop_all_cols", "na_drop_cols", "na_fill_num", "na_fill_double", "na_fill_str", "na_fill_map", "show_isnan", "show_strings2", "show_math", "sql_strings_math", "show_regexp_arrays", "element_at_out", "sql_regexp_arrays"};
     private static final List<String> ORDERED = List.of("order_desc", "order_asc", "sql_group_order",
             "sql_where_limit", "sql_between", "sql_having_agg", "sql_fn_group");
 
@@ -259,6 +263,12 @@ public final class StaticReference {
                     log10(col("d")), pow(col("v"), 2)).orderBy(col("k"), col("v"));
             case "sql_strings_math" -> sql(rows, "select k, lpad(s, 4, '0'), initcap(s), instr(s, 'e'), sqrt(d), ln(v), "
                     + "power(v, 0.5), translate(k, 'abc', 'AB') from t where v < 1000");
+            case "show_regexp_arrays" -> rows.where(col("v").lt(1000)).select(col("k"), col("v"),
+                    regexp_extract(col("s"), "([a-z]+)[ -]([a-z]+)", 2), array_contains(split(col("s"), ","), "y"),
+                    element_at(split(col("s"), ","), -1), array_join(split(col("s"), ","), "|")).orderBy(col("k"), col("v"));
+            case "element_at_out" -> rows.where(col("k").equalTo("a")).select(element_at(split(col("s"), ","), 5));
+            case "sql_regexp_arrays" -> sql(rows, "select k, regexp_extract(s, '(\\\\w+)', 1), element_at(split(s, ' '), 1), "
+                    + "array_contains(split(s, ' '), 'out') from t where v < 1000");
             case "split_explode" -> rows.select(col("k"), explode(split(col("s"), ",")).as("part"));
             case "agg" -> rows.groupBy(col("k")).agg(count(col("v")), sum(col("v")), avg(col("v")), min(col("s")),
                     max(col("s")), count(lit(1)), sum(col("d")), avg(col("d")), min(col("t")), max(col("t")));

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class MiniSql {
 
     private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:('(?:[^']|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*/%+\\-]))");
+            "\\s*(?:('(?:[^'\\\\]|\\\\.|'')*')|(`[^`]+`)|([A-Za-z_][A-Za-z0-9_.]*)|(-?\\d+(?:\\.\\d+)?)|(<>|!=|<=|>=|[=<>(),*/%+\\-]))");
 
     private final List<String> tokens;
     private int pos;
@@ -269,7 +269,7 @@ public final class MiniSql {
             if (!pattern.startsWith("'")) {
                 throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + pattern + "'.");
             }
-            String text = pattern.substring(1, pattern.length() - 1).replace("''", "'");
+            String text = stringLiteral(pattern);
             Column match = regex ? left.rlike(text) : left.like(text);
             return not ? functions.not(match) : match;
         }
@@ -365,7 +365,7 @@ public final class MiniSql {
             return caseWhen();
         }
         if (t.startsWith("'")) {
-            return functions.lit(t.substring(1, t.length() - 1).replace("''", "'"));
+            return functions.lit(stringLiteral(t));
         }
         if (t.equalsIgnoreCase("null")) {
             return functions.lit(null);
@@ -431,6 +431,47 @@ public final class MiniSql {
         }
         expect("end");
         return cases;
+    }
+
+    /**
+     * The text of a quoted literal, its escapes read as Spark's parser reads them: {@code \\} a
+     * backslash, {@code \'} a quote, {@code \n \t \r \b \0 \Z} control characters, a backslash, u
+     * and four hex digits a character, {@code \%} and {@code \_} kept whole (for LIKE), any other {@code \c} as {@code c};
+     * and {@code ''} a quote.
+     */
+    static String stringLiteral(String quoted) {
+        String body = quoted.substring(1, quoted.length() - 1);
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (c != '\\' || i + 1 == body.length()) {
+                out.append(c);
+            } else {
+                char next = body.charAt(++i);
+                switch (next) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case 'b' -> out.append('\b');
+                    case '0' -> out.append('\0');
+                    case 'Z' -> out.append('\u001A');
+                    case '%', '_' -> out.append('\\').append(next);
+                    case 'u' -> {
+                        if (i + 4 < body.length() && body.substring(i + 1, i + 5).matches("[0-9a-fA-F]{4}")) {
+                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 5), 16));
+                            i += 4;
+                        } else {
+                            out.append('u');
+                        }
+                    }
+                    default -> out.append(next);
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isKeyword(String t) {

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * {@code date_format} (of a timestamp in UTC, the session time zone), {@code like} (SQL patterns)
  * and {@code rlike} (a Java regular expression found anywhere, as Spark's), {@code contains},
  * {@code startswith}, {@code endswith}, {@code floor} and {@code ceil} (to a bigint),
- * {@code unix_timestamp}, {@code from_unixtime} and {@code date_trunc} (in UTC, the session time zone). Every function but
+ * {@code unix_timestamp}, {@code from_unixtime} and {@code date_trunc} (in UTC, the session time zone),
+ * {@code regexp_extract}, and of arrays {@code array_contains}, {@code element_at}, {@code array_join}. Every function but
  * {@code coalesce} and {@code concat_ws} is null when its first argument is; other arguments are
  * literals ({@link Exprs.Lit}).
  */
@@ -101,6 +102,11 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "like" -> PATTERNS.computeIfAbsent("like:" + literal(1), key -> likePattern(literal(1)))
                     .matcher(value.toString()).matches();
             case "rlike" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString()).find();
+            case "regexp_extract" -> regexpExtract(value.toString(), literal(1), ((Number) literalValue(2)).intValue());
+            case "array_contains" -> arrayContains((List<?>) value, literalValue(1));
+            case "element_at" -> elementAt((List<?>) value, ((Number) literalValue(1)).intValue());
+            case "array_join" -> ((List<?>) value).stream().filter(v -> v != null).map(Object::toString)
+                    .collect(Collectors.joining(literal(1)));
             case "lpad", "rpad" -> pad(value.toString(), ((Number) literalValue(1)).intValue(), literal(2),
                     function.equals("lpad"));
             case "initcap" -> initcap(value.toString());
@@ -204,6 +210,50 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             return (int) Exprs.exactly(() -> Math.absExact(i), "integer", "try_abs");
         }
         return Exprs.exactly(() -> Math.absExact(((Number) value).longValue()), "long", "try_abs");
+    }
+
+    /** Group {@code group} of the first match of {@code regex} (found anywhere), "" when none, as Spark's. */
+    private static String regexpExtract(String text, String regex, int group) {
+        java.util.regex.Matcher matcher = PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text);
+        if (group < 0 || group > matcher.groupCount()) {
+            throw new IllegalArgumentException("[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) "
+                    + "`idx` in `regexp_extract` is invalid: Expects group index between 0 and " + matcher.groupCount()
+                    + ", but got " + group + ".");
+        }
+        if (!matcher.find()) {
+            return "";
+        }
+        String found = matcher.group(group);
+        return found == null ? "" : found;
+    }
+
+    /** Whether the array holds {@code value}; null when it does not but holds a null, as SQL's IN. */
+    private static Boolean arrayContains(List<?> array, Object value) {
+        boolean sawNull = false;
+        for (Object element : array) {
+            if (element == null) {
+                sawNull = true;
+            } else if (element.equals(value) || (element instanceof Number a && value instanceof Number b
+                    && a.doubleValue() == b.doubleValue())) {
+                return true;
+            }
+        }
+        return sawNull ? null : false;
+    }
+
+    /** Spark's element_at: 1-based, negative from the end; 0 or outside the array fails (ANSI). */
+    private static Object elementAt(List<?> array, int index) {
+        if (index == 0) {
+            throw new ArrayIndexOutOfBoundsException("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
+                    + "either < 0 or > 0 (the first element has index 1). SQLSTATE: 22003");
+        }
+        int at = index > 0 ? index - 1 : array.size() + index;
+        if (at < 0 || at >= array.size()) {
+            throw new ArrayIndexOutOfBoundsException("[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index " + index + " is out of "
+                    + "bounds. The array has " + array.size() + " elements. Use `try_element_at` to tolerate accessing "
+                    + "element at invalid index and return NULL instead. SQLSTATE: 22003");
+        }
+        return array.get(at);
     }
 
     /** Spark's lpad / rpad: to {@code length} characters, cut or padded with repeats of {@code pad}. */
@@ -329,6 +379,11 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "like", "rlike", "contains", "startswith", "endswith", "isnan" -> DataTypes.BooleanType;
             case "floor", "ceil", "unix_timestamp" -> DataTypes.LongType;
             case "instr" -> DataTypes.IntegerType;
+            case "array_contains" -> DataTypes.BooleanType;
+            case "element_at" -> {
+                String array = types.get(0).simpleString();
+                yield array.startsWith("array<") ? DataTypes.fromDdl(array.substring(6, array.length() - 1)) : types.get(0);
+            }
             case "sqrt", "exp", "ln", "log10", "power" -> DataTypes.DoubleType;
             case "date_trunc" -> DataTypes.TimestampType;
             default -> DataTypes.StringType;

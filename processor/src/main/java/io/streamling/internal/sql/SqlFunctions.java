@@ -70,6 +70,11 @@ final class SqlFunctions {
             case "lpad", "rpad" -> new Column(new ScalarCall(f, List.of(args.get(0).expr(),
                     literalExpr(args, 1, f, args.size() == 3), literalExpr(args, 2, f, true))));
             case "initcap" -> functions.initcap(one(f, args));
+            case "regexp_extract" -> functions.regexp_extract(args.get(0), text(args, 1, f, args.size() == 3),
+                    number(args, 2, f, true));
+            case "array_contains" -> functions.array_contains(args.get(0), literal(args, 1, f, args.size() == 2));
+            case "element_at" -> functions.element_at(args.get(0), number(args, 1, f, args.size() == 2));
+            case "array_join" -> functions.array_join(args.get(0), text(args, 1, f, args.size() == 2));
             case "reverse" -> functions.reverse(one(f, args));
             case "repeat" -> functions.repeat(args.get(0), number(args, 1, f, args.size() == 2));
             case "instr" -> functions.instr(args.get(0), text(args, 1, f, args.size() == 2));
