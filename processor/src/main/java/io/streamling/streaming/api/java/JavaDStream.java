@@ -9,6 +9,7 @@ import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
 import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.ShuffleNode;
+import io.streamling.storage.StorageLevel;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.Time;
 import java.util.List;
@@ -117,5 +118,23 @@ public class JavaDStream<T> extends JavaDStreamLike<T> {
      */
     public JavaDStream<T> window(Duration windowDuration, Duration slideDuration) {
         return new JavaDStream<>(context(), windowNode(windowDuration, slideDuration), slideDuration);
+    }
+
+    /** This stream, as Spark's {@code cache()} returns it: nothing to cache (see {@link JavaDStreamLike#cache()}). */
+    @Override
+    public JavaDStream<T> cache() {
+        return this;
+    }
+
+    /** This stream (see {@link #cache()}). */
+    @Override
+    public JavaDStream<T> persist() {
+        return this;
+    }
+
+    /** This stream (see {@link #cache()}): the storage level does not apply. */
+    @Override
+    public JavaDStream<T> persist(StorageLevel storageLevel) {
+        return this;
     }
 }

@@ -17,6 +17,7 @@ import io.streamling.internal.plan.TopicSinkNode;
 import io.streamling.internal.plan.UnionNode;
 import io.streamling.internal.plan.WindowNode;
 import io.streamling.internal.runtime.BatchFunction;
+import io.streamling.storage.StorageLevel;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.Time;
 import java.util.ArrayList;
@@ -131,6 +132,11 @@ public abstract class JavaDStreamLike<T> {
 
     /** This stream, unchanged (see {@link #cache()}); the storage level does not apply. */
     public JavaDStreamLike<T> persist() {
+        return this;
+    }
+
+    /** This stream, unchanged (see {@link #cache()}): the storage level does not apply ({@link StorageLevel}). */
+    public JavaDStreamLike<T> persist(StorageLevel storageLevel) {
         return this;
     }
 

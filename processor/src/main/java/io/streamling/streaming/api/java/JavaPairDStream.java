@@ -16,6 +16,7 @@ import io.streamling.internal.plan.AggregateByKeyNode;
 import io.streamling.internal.plan.Aggregation;
 import io.streamling.internal.plan.ShuffleNode;
 import io.streamling.internal.plan.UpdateStateNode;
+import io.streamling.storage.StorageLevel;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.State;
 import io.streamling.streaming.StateSpec;
@@ -407,5 +408,23 @@ public class JavaPairDStream<K, V> extends JavaDStreamLike<Tuple2<K, V>> {
     public JavaPairDStream<K, V> reduceByKeyAndWindow(Function2<V, V, V> f, Duration windowDuration,
                                                       Duration slideDuration) {
         return reduceByKey(f).window(windowDuration, slideDuration).reduceByKey(f);
+    }
+
+    /** This stream, as Spark's {@code cache()} returns it: nothing to cache (see {@link JavaDStreamLike#cache()}). */
+    @Override
+    public JavaPairDStream<K, V> cache() {
+        return this;
+    }
+
+    /** This stream (see {@link #cache()}). */
+    @Override
+    public JavaPairDStream<K, V> persist() {
+        return this;
+    }
+
+    /** This stream (see {@link #cache()}): the storage level does not apply. */
+    @Override
+    public JavaPairDStream<K, V> persist(StorageLevel storageLevel) {
+        return this;
     }
 }

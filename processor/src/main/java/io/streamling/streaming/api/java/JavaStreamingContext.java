@@ -12,6 +12,7 @@ import io.streamling.internal.runner.RuntimeSettings;
 import io.streamling.internal.runner.StreamingRuntime;
 import io.streamling.internal.runtime.BatchClock;
 import io.streamling.internal.runtime.RuntimeServices;
+import io.streamling.storage.StorageLevel;
 import io.streamling.streaming.Duration;
 import io.streamling.streaming.StreamingConf;
 import io.streamling.streaming.scheduler.StreamingListener;
@@ -89,6 +90,11 @@ public class JavaStreamingContext implements AutoCloseable {
         String topic = topicSafe(appId() + "-socket-" + hostname + "-" + port);
         return new JavaReceiverInputDStream<>(this, new SourceNode(graph.nextId(), "socketTextStream", topic,
                 ValueFormat.TEXT, Optional.of(ConnectorFeed.socket(endpoint))), batchDuration);
+    }
+
+    /** As {@link #socketTextStream(String, int)}: the storage level changes nothing here ({@link StorageLevel}). */
+    public JavaReceiverInputDStream<String> socketTextStream(String hostname, int port, StorageLevel storageLevel) {
+        return socketTextStream(hostname, port);
     }
 
     /**

@@ -11,6 +11,22 @@ import org.junit.jupiter.api.Test;
 class JavaStreamingContextTest {
 
     @Test
+    void shouldTakeSparksStorageLevelsAndGiveCachedStreamsTheirOwnTypes() {
+        // given a program written as Spark's JavaNetworkWordCount, with a storage level and cache()
+        JavaStreamingContext ssc = new JavaStreamingContext("app", Durations.seconds(1));
+        JavaReceiverInputDStream<String> lines = ssc.socketTextStream("localhost", 9999,
+                io.streamling.api.java.StorageLevels.MEMORY_AND_DISK_SER);
+        JavaDStream<String> words = lines.flatMap(line -> java.util.Arrays.asList(line.split(" ")).iterator()).cache();
+        JavaPairDStream<String, Integer> counts = words.mapToPair(w -> new io.streamling.api.Tuple2<>(w, 1))
+                .reduceByKey(Integer::sum).persist(io.streamling.storage.StorageLevel.MEMORY_ONLY());
+        counts.print();
+
+        // then it compiles to the same program as without them
+        assertThat(words.persist()).isSameAs(words);
+        assertThat(ssc.topology().describe().toString()).contains("socketTextStream");
+    }
+
+    @Test
     void shouldRejectAZeroBatchIntervalNamingIt() {
         assertThatThrownBy(() -> new JavaStreamingContext("app", Durations.milliseconds(0)))
                 .isInstanceOf(IllegalArgumentException.class)
