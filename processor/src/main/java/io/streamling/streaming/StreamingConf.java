@@ -47,6 +47,20 @@ public final class StreamingConf {
         return set(APP_NAME, name);
     }
 
+    /**
+     * Accepted so that a Spark program's {@code setMaster("local[2]")} ports unchanged, and ignored:
+     * the program runs as a Kafka Streams application, one task per source partition on up to one
+     * stream thread per core ({@code num.stream.threads} sets the threads).
+     *
+     * @throws IllegalArgumentException if {@code master} is null or blank
+     */
+    public StreamingConf setMaster(String master) {
+        if (master == null || master.isBlank()) {
+            throw new IllegalArgumentException("master must be a Spark master URL such as local[2], got '" + master + "'");
+        }
+        return this;
+    }
+
     /** Runs against this Kafka cluster instead of an embedded broker. */
     public StreamingConf setBootstrapServers(String bootstrapServers) {
         return set(BOOTSTRAP_SERVERS, bootstrapServers);

@@ -13,7 +13,8 @@ class JavaStreamingContextTest {
     @Test
     void shouldTakeSparksStorageLevelsAndGiveCachedStreamsTheirOwnTypes() {
         // given a program written as Spark's JavaNetworkWordCount, with a storage level and cache()
-        JavaStreamingContext ssc = new JavaStreamingContext("app", Durations.seconds(1));
+        JavaStreamingContext ssc = new JavaStreamingContext(
+                new StreamingConf().setAppName("JavaNetworkWordCount").setMaster("local[2]"), Durations.seconds(1));
         JavaReceiverInputDStream<String> lines = ssc.socketTextStream("localhost", 9999,
                 io.streamling.api.java.StorageLevels.MEMORY_AND_DISK_SER);
         JavaDStream<String> words = lines.flatMap(line -> java.util.Arrays.asList(line.split(" ")).iterator()).cache();
