@@ -10,6 +10,7 @@ import io.streamling.internal.sql.StaticJoin;
 import io.streamling.internal.sql.JoinTimeRange;
 import io.streamling.internal.sql.StreamJoin;
 import io.streamling.internal.sql.StreamJoinKeys;
+import io.streamling.internal.sql.TypedStep;
 import io.streamling.internal.sql.UnsupportedStep;
 import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
  * a streaming one ({@link #isStreaming()}) holds a plan that {@link #writeStream()} compiles into a
  * DStream program when the query starts. Immutable: every operation returns a new Dataset.
  *
- * @param <T> always {@link Row} in this version
+ * @param <T> the type of its objects: {@link Row} for a DataFrame, an encoder's type after {@code as},
+ *            {@code map} or {@code flatMap}
  */
 public final class Dataset<T> {
 
@@ -140,6 +142,52 @@ public final class Dataset<T> {
                     + condition.expr().type(schema).simpleString() + " is not a boolean.");
         }
         return apply(new Filter(condition.expr(), schema));
+    }
+
+    /**
+     * This Dataset seen as objects of {@code encoder}'s type, as Spark's {@code as(Encoders.STRING())}:
+     * the same rows, collected and handed to typed functions as those objects.
+     *
+     * @throws AnalysisException if the rows do not have the encoder's number of columns
+     */
+    public <U> Dataset<U> as(Encoder<U> encoder) {
+        if (encoder.schema().fields().length != schema.fields().length) {
+            throw new AnalysisException("[UNSUPPORTED_DESERIALIZER.FIELD_NUMBER_MISMATCH] The deserializer is not "
+                    + "supported: try to map \"" + schema.simpleString() + "\" to Tuple" + encoder.schema().fields().length
+                    + ", but failed as the number of fields does not line up.");
+        }
+        return new Dataset<>(session, schema, rows, plan, encoder);
+    }
+
+    /** Each object mapped by {@code func} to one of {@code encoder}'s type, as Spark's typed {@code map}. */
+    @SuppressWarnings("unchecked")
+    public <U> Dataset<U> map(MapFunction<T, U> func, Encoder<U> encoder) {
+        return typed(value -> java.util.List.<Object>of(func.call((T) value)).iterator(), encoder, "map");
+    }
+
+    /** Each object mapped by {@code func} to none, one or several of {@code encoder}'s type, as Spark's typed {@code flatMap}. */
+    @SuppressWarnings("unchecked")
+    public <U> Dataset<U> flatMap(io.streamling.api.function.FlatMapFunction<T, U> func, Encoder<U> encoder) {
+        return typed(value -> (java.util.Iterator<Object>) (java.util.Iterator<?>) func.call((T) value), encoder, "flatMap");
+    }
+
+    /** The objects for which {@code func} holds, as Spark's typed {@code filter}. */
+    @SuppressWarnings("unchecked")
+    public Dataset<T> filter(FilterFunction<T> func) {
+        Encoder<T> same = encoder != null ? encoder : (Encoder<T>) Encoders.row(schema);
+        return typed(value -> func.call((T) value) ? java.util.List.<Object>of(value).iterator()
+                : java.util.Collections.emptyIterator(), same, "filter");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <U> Dataset<U> typed(TypedStep.Body body, Encoder<U> out, String name) {
+        TypedStep step = new TypedStep((Encoder) encoder, body, (Encoder) out, name);
+        if (plan != null) {
+            return new Dataset<>(session, out.schema(), null, plan.then(step), out);
+        }
+        List<Row> result = new ArrayList<>();
+        rows.forEach(row -> result.addAll(step.apply(row)));
+        return new Dataset<>(session, out.schema(), result, null, out);
     }
 
     /** The rows where {@code condition} is true. */

@@ -3,10 +3,12 @@ package io.streamling.sql;
 import static io.streamling.sql.ConsoleBatches.batch;
 import static io.streamling.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamling.examples.StructuredEvents;
 import io.streamling.examples.StructuredLineLengths;
 import io.streamling.examples.StructuredWordCount;
+import io.streamling.sql.types.StructType;
 import io.streamling.testkit.StreamingQueryTestDriver;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,6 +52,42 @@ class StructuredQueriesTest {
                     + batch(1, "+---+-----+", "|len|count|", "+---+-----+", "|  2|    3|", "|  4|    1|", "+---+-----+")
                     + batch(2, "+---+-----+", "|len|count|", "+---+-----+", "|  3|    2|", "+---+-----+"));
         }
+    }
+
+    @Test
+    void sparksJavaStructuredNetworkWordCountRunsWithTypedFlatMapAsWritten() {
+        // given Spark's own Java example, as written: a typed flatMap over the lines as strings
+        Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999).load();
+        Dataset<String> words = lines.as(Encoders.STRING()).flatMap(
+                (io.streamling.api.function.FlatMapFunction<String, String>) x -> java.util.Arrays.asList(x.split(" ")).iterator(),
+                Encoders.STRING());
+        Dataset<Row> wordCounts = words.filter((FilterFunction<String>) w -> !w.isEmpty()).groupBy("value").count();
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(
+                wordCounts.writeStream().outputMode("complete").format("console"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when
+            test.send(T0 + 10, "apache spark", "apache  hadoop");
+            test.closeThrough(T0 + 1_000);
+
+            // then
+            assertThat(test.console()).isEqualTo(batch(0, "+------+-----+", "| value|count|", "+------+-----+",
+                    "|apache|    2|", "|hadoop|    1|", "| spark|    1|", "+------+-----+"));
+        }
+    }
+
+    @Test
+    void typedMapAndFlatMapWorkOnStaticDatasetsAndRefuseAMismatchedEncoder() {
+        Dataset<Row> rows = spark.createDataFrame(List.of(Row.of("a b"), Row.of("c")), StructType.fromDDL("value STRING"));
+
+        assertThat(rows.as(Encoders.STRING()).map((MapFunction<String, Integer>) String::length, Encoders.INT())
+                .collectAsList()).containsExactly(3, 1);
+        assertThat(rows.as(Encoders.STRING()).flatMap(s -> java.util.Arrays.asList(s.split(" ")).iterator(),
+                Encoders.STRING()).collectAsList()).containsExactly("a", "b", "c");
+        assertThat(rows.filter((FilterFunction<Row>) r -> r.getString(0).length() > 1).collectAsList())
+                .containsExactly(Row.of("a b"));
+        assertThatThrownBy(() -> spark.createDataFrame(List.of(Row.of("a", 1)), StructType.fromDDL("k STRING, n INT"))
+                .as(Encoders.STRING())).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("FIELD_NUMBER_MISMATCH");
     }
 
     @Test
