@@ -48,7 +48,8 @@ public final class DataStreamReader extends SourceReader<DataStreamReader> {
                 noSchema();
                 require(all, "host");
                 require(all, "port");
-                rowSchema = RowParser.VALUE_SCHEMA;
+                rowSchema = new SourceSpec("socket", all, null).flag("includeTimestamp")
+                        ? RowParser.VALUE_TIMESTAMP_SCHEMA : RowParser.VALUE_SCHEMA;
                 break;
             case "text":
                 requirePath(path);

@@ -67,6 +67,25 @@ public final class Dataset<T> {
         return new Dataset<>(session, schema, rows, plan);
     }
 
+    /**
+     * This Dataset as rows with its columns renamed, in order, as Spark's {@code toDF("word", "timestamp")}.
+     *
+     * @throws AnalysisException if the number of names is not the number of columns
+     */
+    public Dataset<Row> toDF(String... colNames) {
+        String[] names = schema.fieldNames();
+        if (colNames.length != names.length) {
+            throw new AnalysisException("[UNEXPECTED_NUMBER_OF_COLUMNS] The number of columns doesn't match: old column "
+                    + "names (" + names.length + "): " + String.join(", ", names) + "; new column names ("
+                    + colNames.length + "): " + String.join(", ", colNames) + ".");
+        }
+        Column[] renamed = new Column[names.length];
+        for (int i = 0; i < names.length; i++) {
+            renamed[i] = functions.col(names[i]).alias(colNames[i]);
+        }
+        return toDF().select(renamed);
+    }
+
     /** The schema. */
     public StructType schema() {
         return schema;

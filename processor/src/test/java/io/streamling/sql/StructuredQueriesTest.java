@@ -76,6 +76,37 @@ class StructuredQueriesTest {
     }
 
     @Test
+    void sparksJavaStructuredNetworkWordCountWindowedRunsAsWritten() {
+        // given Spark's own windowed Java example: lines with their arrival time, typed as (line, time) pairs
+        Dataset<Row> lines = spark.readStream().format("socket").option("host", "localhost").option("port", 9999)
+                .option("includeTimestamp", true).load();
+        Dataset<Row> words = lines.as(Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP())).flatMap(
+                (io.streamling.api.function.FlatMapFunction<io.streamling.api.Tuple2<String, java.sql.Timestamp>,
+                        io.streamling.api.Tuple2<String, java.sql.Timestamp>>) t -> {
+                    List<io.streamling.api.Tuple2<String, java.sql.Timestamp>> result = new java.util.ArrayList<>();
+                    for (String word : t._1().split(" ")) {
+                        result.add(new io.streamling.api.Tuple2<>(word, t._2()));
+                    }
+                    return result.iterator();
+                }, Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP())).toDF("word", "timestamp");
+        Dataset<Row> windowedCounts = words.groupBy(functions.window(words.col("timestamp"), "10 seconds", "5 seconds"),
+                words.col("word")).count().orderBy("window");
+        try (StreamingQueryTestDriver test = new StreamingQueryTestDriver(windowedCounts.writeStream()
+                .outputMode("complete").format("console").option("truncate", "false"), stateDir, Instant.ofEpochMilli(T0))) {
+
+            // when: two lines arrive in the same second
+            test.send(T0 + 10, "a b", "a");
+            test.closeThrough(T0 + 1_000);
+
+            // then each word counts in the two windows that hold its arrival time
+            String console = test.console();
+            assertThat(console).contains("|window", "|word|count|");
+            assertThat(console.lines().filter(line -> line.contains("|a   |2    |"))).hasSize(2);
+            assertThat(console.lines().filter(line -> line.contains("|b   |1    |"))).hasSize(2);
+        }
+    }
+
+    @Test
     void typedMapAndFlatMapWorkOnStaticDatasetsAndRefuseAMismatchedEncoder() {
         Dataset<Row> rows = spark.createDataFrame(List.of(Row.of("a b"), Row.of("c")), StructType.fromDDL("value STRING"));
 

@@ -35,6 +35,8 @@ public record RowParser(String format, StructType schema, String mode, String co
 
     /** The schema of the text and socket sources. */
     public static final StructType VALUE_SCHEMA = StructType.fromDDL("value STRING");
+    /** The schema of the socket source with {@code includeTimestamp}: the line and its arrival time. */
+    public static final StructType VALUE_TIMESTAMP_SCHEMA = StructType.fromDDL("value STRING, timestamp TIMESTAMP");
     /** The schema of the rate sources. */
     public static final StructType RATE_SCHEMA = StructType.fromDDL("timestamp TIMESTAMP, value BIGINT");
     /** The schema of the Kafka source. */
@@ -85,7 +87,12 @@ public record RowParser(String format, StructType schema, String mode, String co
                         record.headerText(io.streamling.connect.file.Headers.PATH));
                 return List.of();
             }
-            return parse(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+            String line = record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+            if (format.equals("socket")) {
+                // includeTimestamp: the time the connector received the line (the record's timestamp)
+                return List.of(new Row(schema, line, new Timestamp(record.timestamp())));
+            }
+            return parse(line);
         }
         return parse((String) element);
     }

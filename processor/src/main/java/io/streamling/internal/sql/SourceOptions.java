@@ -27,7 +27,7 @@ final class SourceOptions {
             "text", FILE,
             "json", concat(FILE, PARSED),
             "csv", concat(FILE, PARSED, List.of("header", "sep", "delimiter", "nullValue", "enforceSchema")),
-            "socket", List.of("host", "port"),
+            "socket", List.of("host", "port", "includeTimestamp"),
             "rate", List.of("rowsPerSecond", "rampUpTime", "numPartitions"),
             "rate-micro-batch", List.of("rowsPerBatch", "numPartitions", "startTimestamp", "advanceMillisPerBatch"),
             "kafka", List.of("subscribe", "assign", "subscribePattern", "kafka.bootstrap.servers", "startingOffsets",

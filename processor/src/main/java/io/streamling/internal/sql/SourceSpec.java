@@ -16,6 +16,15 @@ public record SourceSpec(String format, Map<String, String> options, StructType 
         options = Map.copyOf(options);
     }
 
+    /**
+     * Whether boolean option {@code key} is {@code true} (false when absent).
+     *
+     * @throws IllegalArgumentException naming the option when its value is neither true nor false
+     */
+    public boolean flag(String key) {
+        return SourceOptions.bool(this, key);
+    }
+
     /** The value of option {@code key} (any case), or null. */
     public String option(String key) {
         for (Map.Entry<String, String> entry : options.entrySet()) {

@@ -2,6 +2,7 @@ package io.streamling.internal.sql;
 
 import io.streamling.internal.plan.ConnectorFeed;
 import io.streamling.internal.plan.GeneratedFeed;
+import io.streamling.internal.plan.SocketEndpoint;
 import io.streamling.internal.plan.SourceNode.ValueFormat;
 import io.streamling.internal.runtime.KafkaRecord;
 import io.streamling.sql.AnalysisException;
@@ -73,8 +74,16 @@ final class SourceStreams {
     static Opened open(JavaStreamingContext ssc, SourceSpec source, long triggerMs) {
         String format = source.format();
         if (format.equals("socket")) {
+            String host = source.option("host");
+            int port = Integer.parseInt(source.option("port").trim());
+            if (source.flag("includeTimestamp")) {
+                // whole records: the row carries each line's arrival time, the record's timestamp
+                JavaInputDStream<Object> records = ssc.sourceStream("socketTextStream", null, ValueFormat.RECORD,
+                        Optional.of(ConnectorFeed.socket(new SocketEndpoint(host, port))), Optional.empty());
+                return new Opened(records, records);
+            }
             JavaInputDStream<Object> socket = (JavaInputDStream<Object>) (JavaInputDStream<?>) ssc.socketTextStream(
-                    source.option("host"), Integer.parseInt(source.option("port").trim()));
+                    host, port);
             return new Opened(socket, socket);
         } else if (source.isFileSource()) {
             JavaInputDStream<Object> files = ssc.sourceStream("files", null, ValueFormat.RECORD, Optional.of(
