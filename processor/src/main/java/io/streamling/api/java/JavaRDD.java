@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,13 +33,25 @@ import java.util.Set;
  *
  * @param <T> the element type
  */
-public class JavaRDD<T> {
+public class JavaRDD<T> extends AbstractCollection<T> {
 
     private final List<T> elements;
 
     /** An RDD of these elements, in this order. */
     public JavaRDD(List<T> elements) {
         this.elements = Collections.unmodifiableList(new ArrayList<>(elements));
+    }
+
+    /** The elements, in order: an RDD is a read-only collection here, so a queue of them can feed {@code queueStream}. */
+    @Override
+    public Iterator<T> iterator() {
+        return elements.iterator();
+    }
+
+    /** The number of elements, as a collection's size. */
+    @Override
+    public int size() {
+        return elements.size();
     }
 
     /** Every element, in order. */
@@ -52,6 +65,7 @@ public class JavaRDD<T> {
     }
 
     /** Whether there is no element. */
+    @Override
     public boolean isEmpty() {
         return elements.isEmpty();
     }

@@ -31,6 +31,7 @@ import io.streamling.api.function.Function0;
 import io.streamling.api.function.Function2;
 import io.streamling.api.java.JavaPairRDD;
 import io.streamling.api.java.JavaRDD;
+import io.streamling.api.java.JavaSparkContext;
 import io.streamling.streaming.Time;
 import org.apache.kafka.streams.Topology;
 
@@ -169,6 +170,14 @@ public class JavaStreamingContext implements AutoCloseable {
         int id = graph.nextId();
         String name = topic != null ? topic : topicSafe(appId() + "-" + operation + "-" + id);
         return new JavaInputDStream<>(this, new SourceNode(id, operation, name, format, feed, offsetReset), batchDuration);
+    }
+
+    /**
+     * The context's {@code JavaSparkContext}, as Spark's {@code ssc.sparkContext()}: it makes local
+     * RDDs ({@code parallelize}, {@code parallelizePairs}) for initial states and queued batches.
+     */
+    public JavaSparkContext sparkContext() {
+        return new JavaSparkContext();
     }
 
     /**

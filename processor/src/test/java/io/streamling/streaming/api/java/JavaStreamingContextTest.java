@@ -28,6 +28,26 @@ class JavaStreamingContextTest {
     }
 
     @Test
+    void shouldTakeSparksQueueOfRddsAndInitialStateMadeBySparkContext() {
+        // given Spark's JavaQueueStream and JavaStatefulNetworkWordCount, as written
+        JavaStreamingContext ssc = new JavaStreamingContext("app", Durations.seconds(1));
+        java.util.Queue<io.streamling.api.java.JavaRDD<Integer>> rddQueue = new java.util.LinkedList<>();
+        for (int i = 0; i < 3; i++) {
+            rddQueue.add(ssc.sparkContext().parallelize(java.util.List.of(1, 2, i), 10));
+        }
+        io.streamling.api.java.JavaPairRDD<Integer, Integer> initialRDD = ssc.sparkContext()
+                .parallelizePairs(java.util.List.of(new io.streamling.api.Tuple2<>(1, 100)));
+        ssc.queueStream(rddQueue).mapToPair(x -> new io.streamling.api.Tuple2<>(x % 10, 1))
+                .updateStateByKey((java.util.List<Integer> values, java.util.Optional<Integer> state) ->
+                        java.util.Optional.of(state.orElse(0) + values.size()), 1, initialRDD)
+                .print();
+
+        // then the queue's RDDs are the batches: the program compiles with one queue source
+        assertThat(rddQueue.peek()).containsExactly(1, 2, 0);
+        assertThat(ssc.topology().describe().toString()).contains("queueStream");
+    }
+
+    @Test
     void shouldRejectAZeroBatchIntervalNamingIt() {
         assertThatThrownBy(() -> new JavaStreamingContext("app", Durations.milliseconds(0)))
                 .isInstanceOf(IllegalArgumentException.class)
