@@ -56,6 +56,20 @@ public final class SparkSession {
     }
 
     /**
+     * A static DataFrame of Java beans, a column per property ({@link Encoders#bean}), as Spark's
+     * {@code createDataFrame(rdd, JavaRecord.class)} in {@code JavaSqlNetworkWordCount}; an RDD of a
+     * batch is such a list.
+     */
+    public <T> Dataset<Row> createDataFrame(java.util.Collection<T> beans, Class<T> beanClass) {
+        return createDataset(new java.util.ArrayList<>(beans), Encoders.bean(beanClass)).toDF();
+    }
+
+    /** A static Dataset of objects, encoded to rows by {@code encoder}, as Spark's {@code createDataset}. */
+    public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
+        return new Dataset<>(this, encoder.schema(), data.stream().map(encoder::toRow).toList(), null, encoder);
+    }
+
+    /**
      * A snapshot of a table: a temp view, or the current result of a memory-sink query.
      *
      * @throws AnalysisException when there is no such table

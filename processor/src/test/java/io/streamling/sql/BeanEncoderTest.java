@@ -76,6 +76,20 @@ class BeanEncoderTest {
     }
 
     @Test
+    void shouldMakeADataFrameOfBeansAndADatasetOfObjectsAsSparksJavaSqlNetworkWordCount() {
+        Event first = new Event();
+        first.setSessionId("s1");
+        first.setCount(3);
+        io.streamling.api.java.JavaRDD<Event> rdd = new io.streamling.api.java.JavaRDD<>(List.of(first));
+
+        Dataset<Row> events = spark.createDataFrame(rdd, Event.class);
+        events.createOrReplaceTempView("events");
+
+        assertThat(spark.sql("select sessionId, count from events").collectAsList()).containsExactly(Row.of("s1", 3));
+        assertThat(spark.createDataset(List.of("x", "y"), Encoders.STRING()).collectAsList()).containsExactly("x", "y");
+    }
+
+    @Test
     void shouldTravelWithTheQueryAndRefuseAPropertyWithoutAColumnTypeNamingIt() throws Exception {
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
             out.writeObject(Encoders.bean(Event.class));
