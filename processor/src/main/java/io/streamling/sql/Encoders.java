@@ -90,9 +90,14 @@ public final class Encoders {
             List<java.beans.PropertyDescriptor> written = beanProperties(beanClass);
             T bean = newBean(beanClass);
             for (int i = 0; i < written.size(); i++) {
-                if (row.get(i) != null || !written.get(i).getPropertyType().isPrimitive()) {
-                    invoke(written.get(i).getWriteMethod(), bean, row.get(i));
+                java.beans.PropertyDescriptor property = written.get(i);
+                if (row.get(i) == null && property.getPropertyType().isPrimitive()) {
+                    throw new NullPointerException("[NOT_NULL_ASSERT_VIOLATION] NULL value appeared in non-nullable "
+                            + "field: property " + property.getName() + " of bean " + beanClass.getName() + " has type "
+                            + property.getPropertyType() + "; use its box (such as java.lang.Integer) for a value that "
+                            + "may be null.");
                 }
+                invoke(property.getWriteMethod(), bean, row.get(i));
             }
             return bean;
         });

@@ -63,7 +63,7 @@ class BeanEncoderTest {
     @Test
     void shouldMapRowsToBeansAndBackWithColumnsInTheOrderOfTheNames() {
         Encoder<Event> encoder = Encoders.bean(Event.class);
-        Dataset<Row> rows = spark.createDataFrame(List.of(Row.of(2, "s1", new Timestamp(0)), Row.of(null, "s2", null)),
+        Dataset<Row> rows = spark.createDataFrame(List.of(Row.of(2, "s1", new Timestamp(0)), Row.of(0, "s2", null)),
                 StructType.fromDDL("count INT, sessionId STRING, timestamp TIMESTAMP"));
 
         List<Event> events = rows.as(encoder).collectAsList();
@@ -87,6 +87,16 @@ class BeanEncoderTest {
 
         assertThat(spark.sql("select sessionId, count from events").collectAsList()).containsExactly(Row.of("s1", 3));
         assertThat(spark.createDataset(List.of("x", "y"), Encoders.STRING()).collectAsList()).containsExactly("x", "y");
+    }
+
+    @Test
+    void shouldRefuseANullForAPrimitivePropertyAsSpark() {
+        Dataset<Row> rows = spark.createDataFrame(List.of(Row.of(null, "s", null)),
+                StructType.fromDDL("count INT, sessionId STRING, timestamp TIMESTAMP"));
+
+        assertThatThrownBy(() -> rows.as(Encoders.bean(Event.class)).collectAsList())
+                .isInstanceOf(NullPointerException.class).hasMessageStartingWith("[NOT_NULL_ASSERT_VIOLATION]")
+                .hasMessageContaining("property count");
     }
 
     @Test
