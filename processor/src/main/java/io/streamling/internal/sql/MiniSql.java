@@ -59,7 +59,7 @@ public final class MiniSql {
      */
     public static Column expression(String text) {
         MiniSql parser = new MiniSql(text);
-        Column item = parser.conditionItem();
+        Column item = parser.item();
         if (parser.pos < parser.tokens.size()) {
             throw new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near '" + parser.tokens.get(parser.pos) + "'.");
         }
@@ -191,24 +191,10 @@ public final class MiniSql {
         return condition;
     }
 
+    /** A select item: {@code *}, or a condition or operand (a = b, CASE …, a function call) with an optional alias. */
     private Column item() {
         if (accept("*")) {
             return functions.col("*");
-        }
-        Column c = condition();
-        if (accept("as")) {
-            return c.alias(next());
-        }
-        if (pos < tokens.size() && tokens.get(pos).matches("[A-Za-z_][A-Za-z0-9_]*") && !isKeyword(tokens.get(pos))) {
-            return c.alias(next());
-        }
-        return c;
-    }
-
-    /** A select item that may also be a condition: {@code a = b AND t2 >= t1 AND t2 <= t1 + INTERVAL 1 HOUR}. */
-    private Column conditionItem() {
-        if (pos < tokens.size() && tokens.get(pos).equals("*")) {
-            return item();
         }
         Column c = condition();
         if (accept("as")) {
