@@ -25,6 +25,8 @@ import io.streamling.sql.types.StructField;
 import io.streamling.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -181,21 +183,21 @@ public final class Dataset<T> {
     /** Each object mapped by {@code func} to one of {@code encoder}'s type, as Spark's typed {@code map}. */
     @SuppressWarnings("unchecked")
     public <U> Dataset<U> map(MapFunction<T, U> func, Encoder<U> encoder) {
-        return typed(value -> java.util.List.<Object>of(func.call((T) value)).iterator(), encoder, "map");
+        return typed(value -> List.<Object>of(func.call((T) value)).iterator(), encoder, "map");
     }
 
     /** Each object mapped by {@code func} to none, one or several of {@code encoder}'s type, as Spark's typed {@code flatMap}. */
     @SuppressWarnings("unchecked")
     public <U> Dataset<U> flatMap(io.streamling.api.function.FlatMapFunction<T, U> func, Encoder<U> encoder) {
-        return typed(value -> (java.util.Iterator<Object>) (java.util.Iterator<?>) func.call((T) value), encoder, "flatMap");
+        return typed(value -> (Iterator<Object>) (Iterator<?>) func.call((T) value), encoder, "flatMap");
     }
 
     /** The objects for which {@code func} holds, as Spark's typed {@code filter}. */
     @SuppressWarnings("unchecked")
     public Dataset<T> filter(FilterFunction<T> func) {
         Encoder<T> same = encoder != null ? encoder : (Encoder<T>) Encoders.row(schema);
-        return typed(value -> func.call((T) value) ? java.util.List.<Object>of(value).iterator()
-                : java.util.Collections.emptyIterator(), same, "filter");
+        return typed(value -> func.call((T) value) ? List.<Object>of(value).iterator()
+                : Collections.emptyIterator(), same, "filter");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
