@@ -56,32 +56,10 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
             }
             generators += key.isGenerator() ? 1 : 0;
         }
-        if (generators > 1) {
-            // Project.of refuses a second generator with Spark's message
-            List<Row> bare = new ArrayList<>();
-            Project.of(keys, inSchema).apply(row).forEach(key -> bare.add(bare(key)));
-            return bare;
-        }
-        // as Project.apply, building the bare rows at once: this runs for every input row
-        Object[] values = new Object[keys.size()];
-        int generator = -1;
-        for (int i = 0; i < values.length; i++) {
-            if (keys.get(i).isGenerator()) {
-                generator = i;
-            } else {
-                values[i] = bareValue(keys.get(i).eval(row));
-            }
-        }
-        if (generator < 0) {
-            return List.of(Row.of(values));
-        }
-        List<Object> generated = keys.get(generator).generate(row);
-        List<Row> bare = new ArrayList<>(generated.size());
-        for (Object value : generated) {
-            values[generator] = bareValue(value);
-            bare.add(Row.of(values));
-        }
-        return bare;
+        // one generator at most: the key schema is known, Project.of would only derive and check it again
+        // (and refuses a second generator with Spark's message); the key rows are built bare at once
+        Project project = generators <= 1 ? new Project(keys, keySchema) : Project.of(keys, inSchema);
+        return project.apply(row, null, Aggregation::bareValue);
     }
 
     /**

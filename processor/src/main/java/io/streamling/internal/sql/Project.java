@@ -6,6 +6,7 @@ import io.streamling.sql.types.StructField;
 import io.streamling.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** {@code select}: evaluates expressions; at most one generator (explode, sliding window) multiplies rows. */
 public record Project(List<Expr> exprs, StructType outSchema) implements RowOp {
@@ -28,22 +29,31 @@ public record Project(List<Expr> exprs, StructType outSchema) implements RowOp {
 
     @Override
     public List<Row> apply(Row row) {
+        return apply(row, outSchema, UnaryOperator.identity());
+    }
+
+    /**
+     * The output rows for one input row, each value passed through {@code each} and the rows given
+     * {@code schema} (null for bare rows, as group keys are).
+     */
+    List<Row> apply(Row row, StructType schema, UnaryOperator<Object> each) {
         int generator = -1;
         Object[] values = new Object[exprs.size()];
         for (int i = 0; i < values.length; i++) {
             if (exprs.get(i).isGenerator()) {
                 generator = i;
             } else {
-                values[i] = exprs.get(i).eval(row);
+                values[i] = each.apply(exprs.get(i).eval(row));
             }
         }
         if (generator < 0) {
-            return List.of(new Row(outSchema, values));
+            return List.of(new Row(schema, values));
         }
-        List<Row> rows = new ArrayList<>();
-        for (Object value : exprs.get(generator).generate(row)) {
-            values[generator] = value;
-            rows.add(new Row(outSchema, values));
+        List<Object> generated = exprs.get(generator).generate(row);
+        List<Row> rows = new ArrayList<>(generated.size());
+        for (Object value : generated) {
+            values[generator] = each.apply(value);
+            rows.add(new Row(schema, values));
         }
         return rows;
     }
