@@ -217,11 +217,15 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
     }
 
     /** Two partial results of one aggregate merged: lists concatenated (a set's without repeats), others folded. */
+    @SuppressWarnings("unchecked")
     private static Object combine(String function, Object a, Object b) {
         if (function.equals("collect_list") || function.equals("collect_set")) {
-            Object merged = a;
+            // one new list: partial states are shared, never changed in place
+            List<Object> merged = new ArrayList<>((List<Object>) a);
             for (Object value : (List<?>) b) {
-                merged = fold(function, merged, value);
+                if (function.equals("collect_list") || !merged.contains(value)) {
+                    merged.add(value);
+                }
             }
             return merged;
         }

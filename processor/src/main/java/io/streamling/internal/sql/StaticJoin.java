@@ -181,9 +181,7 @@ public record StaticJoin(List<Row> staticRows, StructType left, StructType right
         if (a == null || b == null) {
             return false;
         }
-        Object x = normalizedKey(a);
-        Object y = normalizedKey(b);
-        return x.equals(y) || (x instanceof Double dx && y instanceof Double dy && dx.doubleValue() == dy.doubleValue());
+        return normalizedKey(a).equals(normalizedKey(b)); // Double.equals: NaN equals NaN, and -0.0 is 0.0 by now
     }
 
     /** A key value as {@link #keysEqual} compares it: integral numbers as longs, floating ones as doubles, -0.0 as 0.0. */
