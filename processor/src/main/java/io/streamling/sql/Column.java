@@ -6,6 +6,7 @@ import io.streamling.internal.sql.Expr;
 import io.streamling.internal.sql.Exprs;
 import io.streamling.internal.sql.InList;
 import io.streamling.internal.sql.ScalarCall;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A column expression of a {@link Dataset}, built with {@link functions}. Immutable. */
@@ -174,7 +175,7 @@ public final class Column {
         if (values.length == 0) {
             throw new IllegalArgumentException("isin() needs at least one value");
         }
-        List<Expr> list = new java.util.ArrayList<>();
+        List<Expr> list = new ArrayList<>();
         Column any = null;
         for (Object value : values) {
             Column candidate = functions.lit(value);
@@ -191,31 +192,32 @@ public final class Column {
 
     /** True where this string contains {@code other}; null on null. */
     public Column contains(Object other) {
-        return stringTest("contains", other);
+        return call("contains", other);
     }
 
     /** True where this string starts with {@code other}; null on null. */
     public Column startsWith(Object other) {
-        return stringTest("startswith", other);
+        return call("startswith", other);
     }
 
     /** True where this string ends with {@code other}; null on null. */
     public Column endsWith(Object other) {
-        return stringTest("endswith", other);
-    }
-
-    private Column stringTest(String function, Object other) {
-        return new Column(new ScalarCall(function, List.of(expr, functions.lit(other).expr())));
+        return call("endswith", other);
     }
 
     /** True where this string matches the SQL {@code LIKE} pattern ({@code %} any characters, {@code _} one); null on null. */
     public Column like(String pattern) {
-        return new Column(new ScalarCall("like", List.of(expr, new Exprs.Lit(pattern))));
+        return call("like", pattern);
     }
 
     /** True where the Java regular expression {@code regex} is found in this string; null on null. */
     public Column rlike(String regex) {
-        return new Column(new ScalarCall("rlike", List.of(expr, new Exprs.Lit(regex))));
+        return call("rlike", regex);
+    }
+
+    /** The scalar function {@code function} of this column and {@code other} (a literal or a column). */
+    private Column call(String function, Object other) {
+        return new Column(new ScalarCall(function, List.of(expr, functions.lit(other).expr())));
     }
 
     /** True where this is null. */

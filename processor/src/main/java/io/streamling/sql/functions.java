@@ -6,6 +6,7 @@ import io.streamling.internal.sql.Exprs;
 import io.streamling.internal.sql.IntervalParser;
 import io.streamling.internal.sql.ScalarCall;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The column functions of the first slice, as Spark's {@code org.apache.spark.sql.functions}. */
@@ -242,7 +243,7 @@ public final class functions {
     }
 
     private static Column call(String function, Column... args) {
-        return new Column(new ScalarCall(function, java.util.Arrays.stream(args).map(Column::expr).toList()));
+        return new Column(new ScalarCall(function, Arrays.stream(args).map(Column::expr).toList()));
     }
 
     /** The number of characters of a string. */
@@ -426,12 +427,12 @@ public final class functions {
 
     /** The largest integer not above a number, as a bigint. */
     public static Column floor(Column e) {
-        return new Column(new ScalarCall("floor", List.of(e.expr())));
+        return call("floor", e);
     }
 
     /** The smallest integer not below a number, as a bigint. */
     public static Column ceil(Column e) {
-        return new Column(new ScalarCall("ceil", List.of(e.expr())));
+        return call("ceil", e);
     }
 
     /** The sum of a column. */

@@ -41,11 +41,7 @@ public record ArrayAccess(Expr child, Integer index) implements Expr {
     @Override
     public DataType type(StructType schema) {
         DataType array = child.type(schema);
-        if (index == null) {
-            return DataTypes.IntegerType;
-        }
-        String name = array.simpleString();
-        return name.startsWith("array<") ? DataTypes.fromDdl(name.substring(6, name.length() - 1)) : array;
+        return index == null ? DataTypes.IntegerType : ArrayTypes.elementOf(array);
     }
 
     @Override

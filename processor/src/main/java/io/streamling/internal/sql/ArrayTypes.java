@@ -12,6 +12,12 @@ final class ArrayTypes {
     private ArrayTypes() {
     }
 
+    /** The element type of an {@code array<element>} type; any other type as it is. */
+    static DataType elementOf(DataType type) {
+        String name = type.simpleString();
+        return name.startsWith("array<") ? DataTypes.fromDdl(name.substring(6, name.length() - 1)) : type;
+    }
+
     /** {@code array<element>}. */
     static DataType of(DataType element) {
         String name = "array<" + element.simpleString() + ">";

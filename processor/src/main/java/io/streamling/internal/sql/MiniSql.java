@@ -425,7 +425,7 @@ public final class MiniSql {
      * and four hex digits a character, {@code \%} and {@code \_} kept whole (for LIKE), any other {@code \c} as {@code c};
      * and {@code ''} a quote.
      */
-    static String stringLiteral(String quoted) {
+    private static String stringLiteral(String quoted) {
         String body = quoted.substring(1, quoted.length() - 1);
         StringBuilder out = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {

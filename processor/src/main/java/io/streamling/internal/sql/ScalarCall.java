@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,27 +92,27 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "trim" -> strip(value.toString(), true, true);
             case "ltrim" -> strip(value.toString(), true, false);
             case "rtrim" -> strip(value.toString(), false, true);
-            case "substring", "substr" -> substring(value.toString(), ((Number) literalValue(1)).intValue(),
-                    args.size() > 2 ? ((Number) literalValue(2)).intValue() : Integer.MAX_VALUE);
+            case "substring", "substr" -> substring(value.toString(), intLiteral(1),
+                    args.size() > 2 ? intLiteral(2) : Integer.MAX_VALUE);
             case "regexp_replace" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString())
                     .replaceAll(literal(2));
-            case "round" -> round(value, args.size() > 1 ? ((Number) literalValue(1)).intValue() : 0);
+            case "round" -> round(value, args.size() > 1 ? intLiteral(1) : 0);
             case "abs" -> abs(value);
             case "floor" -> value instanceof Double d ? (Object) (long) Math.floor(d) : (Object) ((Number) value).longValue();
             case "ceil" -> value instanceof Double d ? (Object) (long) Math.ceil(d) : (Object) ((Number) value).longValue();
             case "like" -> PATTERNS.computeIfAbsent("like:" + literal(1), key -> likePattern(literal(1)))
                     .matcher(value.toString()).matches();
             case "rlike" -> PATTERNS.computeIfAbsent(literal(1), Pattern::compile).matcher(value.toString()).find();
-            case "regexp_extract" -> regexpExtract(value.toString(), literal(1), ((Number) literalValue(2)).intValue());
+            case "regexp_extract" -> regexpExtract(value.toString(), literal(1), intLiteral(2));
             case "array_contains" -> arrayContains((List<?>) value, literalValue(1));
-            case "element_at" -> elementAt((List<?>) value, ((Number) literalValue(1)).intValue());
+            case "element_at" -> elementAt((List<?>) value, intLiteral(1));
             case "array_join" -> ((List<?>) value).stream().filter(v -> v != null).map(Object::toString)
                     .collect(Collectors.joining(literal(1)));
-            case "lpad", "rpad" -> pad(value.toString(), ((Number) literalValue(1)).intValue(), literal(2),
+            case "lpad", "rpad" -> pad(value.toString(), intLiteral(1), literal(2),
                     function.equals("lpad"));
             case "initcap" -> initcap(value.toString());
             case "reverse" -> new StringBuilder(value.toString()).reverse().toString();
-            case "repeat" -> value.toString().repeat(Math.max(0, ((Number) literalValue(1)).intValue()));
+            case "repeat" -> value.toString().repeat(Math.max(0, intLiteral(1)));
             case "instr" -> instr(value.toString(), literal(1));
             case "translate" -> translate(value.toString(), literal(1), literal(2));
             // StrictMath, as Spark: Math may differ in the last digit
@@ -122,10 +123,10 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "power" -> StrictMath.pow(((Number) value).doubleValue(), ((Number) literalValue(1)).doubleValue());
             case "unix_timestamp" -> value instanceof Timestamp ts ? Math.floorDiv(ts.getTime(), 1000L)
                     : parseSeconds(value.toString(), literal(1));
-            case "from_unixtime" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
+            case "from_unixtime" -> formatter(literal(1))
                     .format(java.time.Instant.ofEpochSecond(((Number) value).longValue()).atZone(ZoneOffset.UTC));
             case "date_trunc" -> truncate(utc(value), literal(1));
-            case "date_format" -> FORMATS.computeIfAbsent(literal(1), f -> DateTimeFormatter.ofPattern(f, Locale.ROOT))
+            case "date_format" -> formatter(literal(1))
                     .format(utc(value));
             default -> datePart(utc(value));
         };
@@ -315,9 +316,8 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
 
     /** Spark's {@code unix_timestamp(text, format)}: seconds; text that does not parse fails (ANSI mode). */
     private static long parseSeconds(String text, String format) {
-        DateTimeFormatter formatter = FORMATS.computeIfAbsent(format, f -> DateTimeFormatter.ofPattern(f, Locale.ROOT));
         try {
-            return java.time.LocalDateTime.parse(text, formatter).toEpochSecond(ZoneOffset.UTC);
+            return java.time.LocalDateTime.parse(text, formatter(format)).toEpochSecond(ZoneOffset.UTC);
         } catch (java.time.format.DateTimeParseException e) {
             throw new java.time.DateTimeException("[CANNOT_PARSE_TIMESTAMP] Text '" + text + "' could not be parsed at index "
                     + e.getErrorIndex() + ". Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.");
@@ -327,17 +327,17 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
     /** Spark's {@code date_trunc(unit, ts)} in UTC; an unknown unit gives null, as in Spark. */
     private static Timestamp truncate(ZonedDateTime time, String unit) {
         ZonedDateTime start = switch (unit.toLowerCase(Locale.ROOT)) {
-            case "year", "yyyy", "yy" -> time.withDayOfYear(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            case "year", "yyyy", "yy" -> time.withDayOfYear(1).truncatedTo(ChronoUnit.DAYS);
             case "quarter" -> time.withMonth((time.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1)
-                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-            case "month", "mon", "mm" -> time.withDayOfMonth(1).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-            case "week" -> time.with(java.time.DayOfWeek.MONDAY).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-            case "day", "dd" -> time.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-            case "hour" -> time.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-            case "minute" -> time.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-            case "second" -> time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-            case "millisecond" -> time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            case "microsecond" -> time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                    .truncatedTo(ChronoUnit.DAYS);
+            case "month", "mon", "mm" -> time.withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+            case "week" -> time.with(java.time.DayOfWeek.MONDAY).truncatedTo(ChronoUnit.DAYS);
+            case "day", "dd" -> time.truncatedTo(ChronoUnit.DAYS);
+            case "hour" -> time.truncatedTo(ChronoUnit.HOURS);
+            case "minute" -> time.truncatedTo(ChronoUnit.MINUTES);
+            case "second" -> time.truncatedTo(ChronoUnit.SECONDS);
+            case "millisecond" -> time.truncatedTo(ChronoUnit.MILLIS);
+            case "microsecond" -> time.truncatedTo(ChronoUnit.MICROS);
             default -> null;
         };
         return start == null ? null : Timestamp.from(start.toInstant());
@@ -358,8 +358,16 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
         };
     }
 
+    private static DateTimeFormatter formatter(String pattern) {
+        return FORMATS.computeIfAbsent(pattern, f -> DateTimeFormatter.ofPattern(f, Locale.ROOT));
+    }
+
     private Object literalValue(int i) {
         return ((Exprs.Lit) args.get(i)).value();
+    }
+
+    private int intLiteral(int i) {
+        return ((Number) literalValue(i)).intValue();
     }
 
     private String literal(int i) {
@@ -376,14 +384,10 @@ public record ScalarCall(String function, List<Expr> args) implements Expr {
             case "coalesce" -> NUMBERS.containsAll(types) ? NUMBERS.get(types.stream().mapToInt(NUMBERS::indexOf).max()
                     .orElseThrow()) : types.get(0);
             case "round", "abs" -> types.get(0);
-            case "like", "rlike", "contains", "startswith", "endswith", "isnan" -> DataTypes.BooleanType;
+            case "like", "rlike", "contains", "startswith", "endswith", "isnan", "array_contains" -> DataTypes.BooleanType;
             case "floor", "ceil", "unix_timestamp" -> DataTypes.LongType;
             case "instr" -> DataTypes.IntegerType;
-            case "array_contains" -> DataTypes.BooleanType;
-            case "element_at" -> {
-                String array = types.get(0).simpleString();
-                yield array.startsWith("array<") ? DataTypes.fromDdl(array.substring(6, array.length() - 1)) : types.get(0);
-            }
+            case "element_at" -> ArrayTypes.elementOf(types.get(0));
             case "sqrt", "exp", "ln", "log10", "power" -> DataTypes.DoubleType;
             case "date_trunc" -> DataTypes.TimestampType;
             default -> DataTypes.StringType;
