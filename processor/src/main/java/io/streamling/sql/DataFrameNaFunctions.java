@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Missing values, as Spark's {@code df.na()}: {@code drop} rows with nulls, {@code fill} nulls with
@@ -96,25 +97,29 @@ public final class DataFrameNaFunctions {
 
     /** Nulls of each named column replaced by its value (which must suit the column's type). */
     public Dataset<Row> fill(Map<String, Object> valueByColumn) {
-        List<Column> out = new ArrayList<>();
-        for (StructField field : ds.schema().fields()) {
+        return fillWith(field -> {
             Object value = valueByColumn.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(field.name()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (value != null && !suits(value, field.dataType())) {
                 throw new IllegalArgumentException("Unsupported value type " + value.getClass().getSimpleName()
                         + " (" + value + ") for column " + field.name() + " of type " + field.dataType().simpleString());
             }
-            out.add(value == null ? functions.col(field.name()) : filled(field, value));
-        }
-        return ds.select(out.toArray(Column[]::new));
+            return value;
+        });
     }
 
     private Dataset<Row> fillAll(Object value, String[] cols) {
         List<String> names = Arrays.asList(cols);
+        return fillWith(field -> names.stream().anyMatch(field.name()::equalsIgnoreCase)
+                && suits(value, field.dataType()) ? value : null);
+    }
+
+    /** Every column, its nulls replaced by the value {@code valueOf} gives its field (none: unchanged). */
+    private Dataset<Row> fillWith(Function<StructField, Object> valueOf) {
         List<Column> out = new ArrayList<>();
         for (StructField field : ds.schema().fields()) {
-            boolean named = names.stream().anyMatch(field.name()::equalsIgnoreCase);
-            out.add(named && suits(value, field.dataType()) ? filled(field, value) : functions.col(field.name()));
+            Object value = valueOf.apply(field);
+            out.add(value == null ? functions.col(field.name()) : filled(field, value));
         }
         return ds.select(out.toArray(Column[]::new));
     }

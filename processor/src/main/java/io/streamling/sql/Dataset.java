@@ -202,13 +202,7 @@ public final class Dataset<T> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <U> Dataset<U> typed(TypedStep.Body body, Encoder<U> out, String name) {
-        TypedStep step = new TypedStep((Encoder) encoder, body, (Encoder) out, name);
-        if (plan != null) {
-            return new Dataset<>(session, out.schema(), null, plan.then(step), out);
-        }
-        List<Row> result = new ArrayList<>();
-        rows.forEach(row -> result.addAll(step.apply(row)));
-        return new Dataset<>(session, out.schema(), result, null, out);
+        return apply(new TypedStep((Encoder) encoder, body, (Encoder) out, name), out);
     }
 
     /** The rows where {@code condition} is true. */
@@ -718,15 +712,20 @@ public final class Dataset<T> {
     }
 
     private Dataset<Row> apply(RowOp op) {
+        return apply(op, null);
+    }
+
+    /** {@code op} added to the plan, or applied to the rows now; the result's objects are {@code encoder}'s (rows: null). */
+    private <U> Dataset<U> apply(RowOp op, Encoder<U> encoder) {
         if (plan != null) {
-            return new Dataset<>(session, op.outSchema(), null, plan.then(op));
+            return new Dataset<>(session, op.outSchema(), null, plan.then(op), encoder);
         }
         if (op instanceof BatchOp batch) {
-            return new Dataset<>(session, op.outSchema(), batch.applyBatch(rows, 0, true), null);
+            return new Dataset<>(session, op.outSchema(), batch.applyBatch(rows, 0, true), null, encoder);
         }
         List<Row> out = new ArrayList<>();
         rows.forEach(r -> out.addAll(op.apply(r)));
-        return new Dataset<>(session, op.outSchema(), out, null);
+        return new Dataset<>(session, op.outSchema(), out, null, encoder);
     }
 
     private void requireStatic(String operation) {
