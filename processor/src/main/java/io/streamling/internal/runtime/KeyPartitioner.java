@@ -29,7 +29,11 @@ public final class KeyPartitioner implements StreamPartitioner<Object, Object> {
 
     /** The partition of an element with routing key {@code key}, out of {@code numPartitions}. */
     static int partitionOf(Object key, int numPartitions) {
-        byte[] keyBytes = ElementSerde.INSTANCE.serialize(null, key);
+        return partitionOfEncoded(ElementSerde.INSTANCE.serialize(null, key), numPartitions);
+    }
+
+    /** The partition of an element whose routing key encodes as {@code keyBytes}. */
+    static int partitionOfEncoded(byte[] keyBytes, int numPartitions) {
         return Utils.toPositive(Utils.murmur2(keyBytes)) % numPartitions;
     }
 }

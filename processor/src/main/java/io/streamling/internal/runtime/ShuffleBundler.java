@@ -1,5 +1,6 @@
 package io.streamling.internal.runtime;
 
+import io.streamling.api.Tuple2;
 import io.streamling.internal.serde.ElementSerde;
 import java.io.ByteArrayOutputStream;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -43,9 +44,19 @@ public final class ShuffleBundler extends ContextualProcessor<Object, Object, Ob
         if (pending && record.timestamp() != batchTime) {
             flushAll();
         }
-        int partition = KeyPartitioner.partitionOf(record.key(), partitions);
+        int partition;
+        byte[] element;
+        if (record.value() instanceof Tuple2<?, ?> pair && pair._1() != null && pair._1() == record.key()) {
+            // a pair routes by its key: encode the key once, for the partition and for the bundle
+            byte[] key = ElementSerde.INSTANCE.serialize(null, pair._1());
+            partition = KeyPartitioner.partitionOfEncoded(key, partitions);
+            element = ElementSerde.INSTANCE.serializePair(key, pair._2());
+        } else {
+            partition = KeyPartitioner.partitionOf(record.key(), partitions);
+            element = ElementSerde.INSTANCE.serialize(null, record.value());
+        }
         OpenBundle bundle = open[partition];
-        bundle.add(ElementSerde.INSTANCE.serialize(null, record.value()));
+        bundle.add(element);
         batchTime = record.timestamp();
         pending = true;
         if (bundle.elements.size() >= MAX_BUNDLE_BYTES) {

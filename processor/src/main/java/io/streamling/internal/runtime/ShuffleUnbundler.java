@@ -15,7 +15,8 @@ public final class ShuffleUnbundler extends ContextualProcessor<Object, Object, 
     public void process(Record<Object, Object> record) {
         if (record.value() instanceof ShuffleBundle bundle) {
             ElementSerde.INSTANCE.deserializeEach(bundle.elements(), bundle.count(),
-                    element -> context().forward(record.withKey(RoutingKeys.of(element)).withValue(element)));
+                    element -> context().forward(
+                            new Record<>(RoutingKeys.of(element), element, record.timestamp(), record.headers())));
         } else {
             context().forward(record);
         }

@@ -103,7 +103,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
         }
         Object element = format == ValueFormat.RECORD
                 ? KafkaRecord.of(record, context().recordMetadata().orElse(null)) : decode((byte[]) record.value());
-        context().forward(record.withKey(RoutingKeys.of(element)).withValue(element));
+        context().forward(new Record<>(RoutingKeys.of(element), element, record.timestamp(), record.headers()));
         advanceTo(maxTimestamp);
     }
 
@@ -125,7 +125,7 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
             long batch = clock.batchStart(record.timestamp());
             LateRecord late = new LateRecord(name, batch, clock.batchEnd(batch), announced,
                     (byte[]) record.key(), (byte[]) record.value());
-            context().forward(record.withKey(late).withValue(late));
+            context().forward(new Record<>(late, late, record.timestamp(), record.headers()));
         }
     }
 

@@ -57,7 +57,7 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
     /** Hands an element on; a failure further down is not this operator's user function failing. */
     private void forward(Object element) {
         try {
-            context().forward(current.withKey(RoutingKeys.of(element)).withValue(element));
+            context().forward(new Record<>(RoutingKeys.of(element), element, current.timestamp(), current.headers()));
         } catch (RuntimeException e) {
             throw new DownstreamFailure(e);
         }
@@ -85,7 +85,7 @@ public final class StatelessProcessor extends ContextualProcessor<Object, Object
         failures.count(name, "latest: " + error);
         if (errorPolicy == RecordErrorPolicy.DEAD_LETTER) {
             FailedElement failed = new FailedElement(name, element, error);
-            context().forward(current.withKey(failed).withValue(failed));
+            context().forward(new Record<>(failed, failed, current.timestamp(), current.headers()));
         }
     }
 

@@ -19,10 +19,12 @@ public final class TopicRecordProcessor extends ContextualProcessor<Object, Obje
         if (element instanceof Watermark) {
             return;
         }
+        // one new record, not withKey(..).withValue(..): each of those copies the headers
         if (element instanceof Tuple2<?, ?> pair) {
-            context().forward(record.withKey(Objects.toString(pair._1(), null)).withValue(String.valueOf(pair._2())));
+            context().forward(new Record<>(Objects.toString(pair._1(), null), String.valueOf(pair._2()),
+                    record.timestamp(), record.headers()));
         } else {
-            context().forward(record.withKey((String) null).withValue(String.valueOf(element)));
+            context().forward(new Record<>(null, String.valueOf(element), record.timestamp(), record.headers()));
         }
     }
 }

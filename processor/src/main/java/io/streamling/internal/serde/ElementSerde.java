@@ -190,6 +190,26 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         }
     }
 
+    /**
+     * What {@link #serialize(String, Object)} writes for {@code new Tuple2<>(first, second)}, given
+     * the encoding of {@code first}: a shuffle encodes a pair's key once, to route it and to send it.
+     */
+    public byte[] serializePair(byte[] first, Object second) {
+        ElementOutput out = BUFFERS.get();
+        if (out.inUse) {
+            out = new ElementOutput();
+        }
+        out.inUse = true;
+        try {
+            out.writeByte(TUPLE2);
+            out.writeRaw(first);
+            write(out, second);
+            return out.toByteArray();
+        } finally {
+            out.reset();
+        }
+    }
+
     @Override
     public Object deserialize(String topic, byte[] data) {
         if (data == null) {

@@ -38,6 +38,18 @@ class ElementSerdeTest {
     }
 
     @Test
+    void shouldEncodeAPairFromItsEncodedKeyAsThePairItself() {
+        // given a pair key of its own type and a value
+        Row key = new Row(null, "word", new java.sql.Timestamp(10_000L));
+
+        // when the pair is encoded from the key's encoding
+        byte[] pair = serde.serializePair(serde.serialize(null, key), 3L);
+
+        // then the bytes are those of the pair
+        assertThat(pair).containsExactly(serde.serialize(null, new Tuple2<>(key, 3L)));
+    }
+
+    @Test
     void shouldRoundTripByteArrays() {
         byte[] bytes = {1, 2, (byte) 0xFF};
 
