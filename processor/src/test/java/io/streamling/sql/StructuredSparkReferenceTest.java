@@ -111,7 +111,7 @@ class StructuredSparkReferenceTest {
     }
 
     static Stream<Arguments> queriesAndInputs() {
-        return Stream.of(2, 7, 11, 13, 17, 19, 23).flatMap(input -> Stream.of(QUERIES).map(query -> Arguments.of(query, input)));
+        return Stream.of(2, 7, 11, 13, 17, 19, 23, 29, 31).flatMap(input -> Stream.of(QUERIES).map(query -> Arguments.of(query, input)));
     }
 
     private static Object[] query(String name, Dataset<Row> rows) {

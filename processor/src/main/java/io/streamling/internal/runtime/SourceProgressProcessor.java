@@ -81,10 +81,10 @@ public final class SourceProgressProcessor extends ContextualProcessor<Object, O
             announced = (Long) savedAnnounced;
             maxTimestamp = announced;
         }
-        if (savedOrigin != null) {
-            origin = (Long) savedOrigin;
-        }
         lastTick = context.currentSystemTimeMs();
+        // Spark's batches begin at start(), with or without input: the first batch holds the start,
+        // or the earliest record if older (a replay)
+        origin = savedOrigin != null ? (Long) savedOrigin : lastTick;
         context.schedule(Duration.ofMillis(PUNCTUATE_EVERY_MS), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 

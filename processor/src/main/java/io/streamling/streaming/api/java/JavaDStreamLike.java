@@ -167,9 +167,13 @@ public abstract class JavaDStreamLike<T> {
         return this.<T, Long>mapToPair(element -> new Tuple2<>(element, 1L)).reduceByKey(Long::sum);
     }
 
-    /** Every {@code slideDuration}, the number of elements in the last {@code windowDuration}. */
+    /**
+     * Every {@code slideDuration}, the number of elements in the last {@code windowDuration},
+     * counted incrementally as Spark does ({@code map(1).reduceByWindow(+, -)}): nothing before the
+     * first element, then a count, {@code 0} for an empty window.
+     */
     public JavaDStream<Long> countByWindow(Duration windowDuration, Duration slideDuration) {
-        return new JavaDStream<T>(context, windowNode(windowDuration, slideDuration), slideDuration).count();
+        return this.map(element -> 1L).reduceByWindow(Long::sum, (a, b) -> a - b, windowDuration, slideDuration);
     }
 
     /** Every {@code slideDuration}, the elements of the last {@code windowDuration} reduced with {@code f}. */

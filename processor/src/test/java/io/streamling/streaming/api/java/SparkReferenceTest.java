@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,7 +49,7 @@ class SparkReferenceTest {
     Path stateDir;
 
     @ParameterizedTest(name = "input {0}")
-    @ValueSource(ints = {2, 4, 5, 6})
+    @ValueSource(ints = {2, 4, 5, 6, 7, 8})
     void shouldGiveSparksOutputForEveryProgramAndBatch(int input) throws IOException {
         // given
         List<String> lines = lines("dstream-input-" + input + ".tsv");
@@ -72,7 +73,8 @@ class SparkReferenceTest {
 
         // then
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        expected.forEach((program, batches) -> assertThat(actual.get(program)).as(program).isEqualTo(batches));
+        SoftAssertions.assertSoftly(softly -> expected.forEach((program, batches) ->
+                softly.assertThat(actual.get(program)).as(program).isEqualTo(batches)));
     }
 
     /** Records one batch of a program's output. */

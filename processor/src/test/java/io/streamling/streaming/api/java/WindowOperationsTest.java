@@ -42,6 +42,22 @@ class WindowOperationsTest {
     }
 
     @Test
+    void shouldCountByWindowNothingBeforeTheFirstElementAndZeroAfterItLeft() {
+        // given: countByWindow over two batches, the first batch empty
+        JavaStreamingContext ssc = new JavaStreamingContext("countByWindowEmptyStart", Durations.seconds(1));
+        ssc.topicStream("numbers").countByWindow(Durations.seconds(2), Durations.seconds(1)).print();
+        try (DStreamTestDriver test = new DStreamTestDriver(ssc, stateDir, Instant.ofEpochMilli(T0))) {
+            // when: one element, in the second batch
+            pipeBatches(test.rawInput("numbers"), List.of(), List.of("7"));
+            test.advanceWallClock(Duration.ofSeconds(6));
+
+            // then: as Spark's map(1).reduceByWindow(+, -): an empty first batch, [1] twice, then [0]
+            assertThat(test.console()).isEqualTo(block(T0 + 1_000) + block(T0 + 2_000, "1")
+                    + block(T0 + 3_000, "1") + block(T0 + 4_000, "0"));
+        }
+    }
+
+    @Test
     void shouldOutputASlideOfTwoBatchesEverySecondBatch() {
         // given
         JavaStreamingContext ssc = new JavaStreamingContext("slide", Durations.seconds(1));
