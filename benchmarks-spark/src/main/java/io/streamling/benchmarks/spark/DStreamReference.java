@@ -199,7 +199,21 @@ public final class DStreamReference {
                     return k + ":" + total;
                 }).initialState(initialState(pairs)));
         out("mws_initial", initialized, rec);
-        outPairs("mws_initial_snap", initialized.stateSnapshots(), rec);
+        outPairs("mws_initial_snap", initialized.stateSnapshots(), rec);        outPairs("join_inner", pairs.join(pairs.filter(t -> t._2() > 3).mapValues(v -> v * 10)), rec);
+        outPairs("roj", pairs.filter(t -> t._2() % 2 == 1).rightOuterJoin(pairs.filter(t -> t._2() > 4)), rec);
+        outPairs("gbk", pairs.groupByKey().mapValues(DStreamReference::sorted), rec);
+        out("cbw_slide2", keys.countByWindow(Durations.seconds(4), Durations.seconds(2)), rec);
+        out("rbw_inv_slide2", values.reduceByWindow((a, b) -> a + b, (a, b) -> a - b, Durations.seconds(4),
+                Durations.seconds(2)), rec);
+        out("window_count_slide2", values.window(Durations.seconds(4), Durations.seconds(2)).count(), rec);
+        out("repartition_count", values.repartition(3).count(), rec);
+        out("transform_with", keys.transformWith(values,
+                (JavaRDD<String> k, JavaRDD<Integer> v, Time time) -> k.distinct().union(v.map(x -> "v" + x))), rec);
+        outPairs("usbk_partitions", pairs.updateStateByKey((List<Integer> vs, Optional<Integer> st) -> {
+            int seen = st.orElse(0) + vs.size();
+            return seen >= 4 ? Optional.empty() : Optional.of(seen);
+        }, 3), rec);
+        outPairs("cbvw_slide2", keys.countByValueAndWindow(Durations.seconds(4), Durations.seconds(2)), rec);
     }
 
     /** The state some keys start with, for updateStateByKey's initial RDD and mapWithState's initial state. */

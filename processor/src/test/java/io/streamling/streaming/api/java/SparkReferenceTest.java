@@ -29,12 +29,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Thirty-one DStream programs — windows with and without inverse functions and filters, slide-2
- * windows, counts by value and window, updateStateByKey with removal, mapWithState with removal
- * and snapshots, mapWithState with a timeout (timed out at Spark's full state scans), per-batch
- * joins and cogroup, union, countByValue, flatMapValues, window + reduceByKey, transform with RDD
- * operations, a join of two windows, combineByKey with partitions, updateStateByKey and
- * mapWithState from an initial state — over random batches, compared batch by batch with what Apache Spark 4.0.1 gave for
+ * Forty-one DStream programs — windows with and without inverse functions and filters, slide-2
+ * windows (counts, reductions, counts by value), counts by value and window, updateStateByKey with
+ * removal and with partitions, mapWithState with removal and snapshots, mapWithState with a timeout
+ * (timed out at Spark's full state scans), per-batch inner, outer joins and cogroup, groupByKey,
+ * union, countByValue, flatMapValues, window + reduceByKey, repartition, transform with RDD
+ * operations, transformWith, a join of two windows, combineByKey with partitions, updateStateByKey
+ * and mapWithState from an initial state — over random batches, compared batch by batch with what
+ * Apache Spark 4.0.1 gave for
  * the same batches ({@code spark-reference/*.tsv}, recorded by
  * {@code io.streamling.benchmarks.spark.DStreamReference} in module benchmarks-spark, which holds
  * the same programs in Spark's API: keep the two in step).
@@ -229,6 +231,20 @@ class SparkReferenceTest {
                     return k + ":" + total;
                 }).initialState(INITIAL_STATE));
         out("mws_initial", initialized, rec);
-        outPairs("mws_initial_snap", initialized.stateSnapshots(), rec);
+        outPairs("mws_initial_snap", initialized.stateSnapshots(), rec);        outPairs("join_inner", pairs.join(pairs.filter(t -> t._2() > 3).mapValues(v -> v * 10)), rec);
+        outPairs("roj", pairs.filter(t -> t._2() % 2 == 1).rightOuterJoin(pairs.filter(t -> t._2() > 4)), rec);
+        outPairs("gbk", pairs.groupByKey().mapValues(SparkReferenceTest::sorted), rec);
+        out("cbw_slide2", keys.countByWindow(Durations.seconds(4), Durations.seconds(2)), rec);
+        out("rbw_inv_slide2", values.reduceByWindow((a, b) -> a + b, (a, b) -> a - b, Durations.seconds(4),
+                Durations.seconds(2)), rec);
+        out("window_count_slide2", values.window(Durations.seconds(4), Durations.seconds(2)).count(), rec);
+        out("repartition_count", values.repartition(3).count(), rec);
+        out("transform_with", keys.transformWith(values,
+                (JavaRDD<String> k, JavaRDD<Integer> v, Time time) -> k.distinct().union(v.map(x -> "v" + x))), rec);
+        outPairs("usbk_partitions", pairs.updateStateByKey((List<Integer> vs, Optional<Integer> st) -> {
+            int seen = st.orElse(0) + vs.size();
+            return seen >= 4 ? Optional.empty() : Optional.of(seen);
+        }, 3), rec);
+        outPairs("cbvw_slide2", keys.countByValueAndWindow(Durations.seconds(4), Durations.seconds(2)), rec);
     }
 }
