@@ -2,6 +2,12 @@ package io.streamling.sql;
 
 import static io.streamling.sql.functions.avg;
 import static io.streamling.sql.functions.col;
+import static io.streamling.sql.functions.length;
+import static io.streamling.sql.functions.upper;
+import static io.streamling.sql.functions.date_format;
+import static io.streamling.sql.functions.coalesce;
+import static io.streamling.sql.functions.minute;
+import static io.streamling.sql.functions.when;
 import static io.streamling.sql.functions.count;
 import static io.streamling.sql.functions.lit;
 import static io.streamling.sql.functions.concat;
@@ -36,7 +42,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Thirty-eight queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
+ * Forty-eight queries — tumbling and sliding windows (with startTime) with count, sum, min, max,
  * avg in append, update and complete mode, session windows, window_time, dropDuplicates with and
  * without the watermark, dropDuplicatesWithinWatermark, aggregations without a watermark, filters
  * and arithmetic in expressions, flatMapGroupsWithState with event-time timeouts (update and
@@ -46,7 +52,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * aggregates in agg(), a union, a left outer join on windows, sliding windows in complete mode,
  * dropDuplicates on a window column, session windows in complete mode, a computed group key, a
  * filter after an aggregation, an aggregation on a window column made by withColumn and
- * explode(split(concat(...))) — over random
+ * explode(split(concat(...))), when/otherwise, CASE WHEN, coalesce and minute() as group keys,
+ * dropDuplicates on every column, a filter on a windowed sum in append mode, min/max of the event
+ * time per window, a stream-static inner join aggregated in complete mode, a top two by a
+ * descending max with nulls, date_format/upper/length — over random
  * back-to-back micro-batches with late rows, compared micro-batch by micro-batch (batch ids
  * included, and the no-data batch after the last) with what Apache Spark 4.0.1 gave for the same
  * micro-batches
@@ -62,7 +71,9 @@ class StructuredSparkReferenceTest {
         "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append", "fmgws_et", "fmgws_et_append",
         "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
         "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window",
-        "session_complete", "expr_key_update", "having_complete", "win_column_append", "explode_update"};
+        "session_complete", "expr_key_update", "having_complete", "win_column_append", "explode_update",
+        "when_update", "minute_complete", "dedup_all_append", "win_having_append", "coalesce_update",
+        "win_minmax_update", "static_inner_complete", "case_expr_update", "top2_desc_complete", "format_append"};
 
     private final SparkSession spark = SparkSession.builder().appName("structured-spark-reference").getOrCreate();
 
@@ -220,6 +231,31 @@ class StructuredSparkReferenceTest {
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
                     .select(col("lt").cast("string").as("l"), col("lk"), col("lv")), "append"};
+            case "when_update" -> new Object[] {rows.withColumn("size", when(col("v").gt(5), "big")
+                    .when(col("v").isNull(), "none").otherwise("small")).groupBy(col("size")).count(), "update"};
+            case "minute_complete" -> new Object[] {rows.groupBy(minute(col("t")).as("m"))
+                    .agg(count(col("v")).as("n"), sum(col("v")).as("s")), "complete"};
+            case "dedup_all_append" -> new Object[] {w.dropDuplicates()
+                    .select(col("t").cast("string").as("ts"), col("k"), col("v")), "append"};
+            case "win_having_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k"))
+                    .agg(sum(col("v")).as("s")).where(col("s").gt(5))
+                    .select(col("window.start").cast("string").as("st"), col("k"), col("s")), "append"};
+            case "coalesce_update" -> new Object[] {rows.groupBy(coalesce(col("v"), lit(-1)).as("cv")).count(), "update"};
+            case "win_minmax_update" -> new Object[] {w.groupBy(window(col("t"), "30 seconds"), col("k"))
+                    .agg(min(col("t")).cast("string").as("first"), max(col("t")).cast("string").as("last"),
+                            count(col("t")).as("n"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("first"), col("last"), col("n")),
+                "update"};
+            case "static_inner_complete" -> new Object[] {rows.join(names(rows), col("k").equalTo(col("nk")))
+                    .groupBy(col("name")).agg(count(col("v")).as("n"), sum(col("v")).as("s")), "complete"};
+            case "case_expr_update" -> new Object[] {rows.selectExpr("k",
+                    "CASE WHEN v > 4 THEN 'hi' WHEN v IS NULL THEN 'nil' ELSE 'lo' END AS lvl")
+                    .groupBy(col("k"), col("lvl")).count(), "update"};
+            case "top2_desc_complete" -> new Object[] {rows.groupBy(col("k")).agg(max(col("v")).as("mx"),
+                    min(col("v")).as("mn")).orderBy(col("mx").desc(), col("k")).limit(2), "complete"};
+            case "format_append" -> new Object[] {rows.where(col("v").isNotNull()).select(col("k"),
+                    date_format(col("t"), "HH:mm:ss").as("hms"), upper(col("k")).as("uk"),
+                    length(col("k")).plus(col("v")).as("lv")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
     }

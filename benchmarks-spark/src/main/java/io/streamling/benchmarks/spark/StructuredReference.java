@@ -2,6 +2,12 @@ package io.streamling.benchmarks.spark;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.minute;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.concat;
@@ -58,7 +64,9 @@ public final class StructuredReference {
         "win_nowm_complete", "win_start_update", "filter_select", "distinct_nowm", "expr_agg_update", "win_time_append",
         "fmgws_et", "fmgws_et_append", "mgws_count", "join_inner", "join_left", "join_full", "join_semi", "join_right", "static_join", "top_complete", "global_update",
         "agg_expr_update", "win_expr_append", "union_update", "join_window_left", "slide_complete", "dedup_window",
-        "session_complete", "expr_key_update", "having_complete", "win_column_append", "explode_update"};
+        "session_complete", "expr_key_update", "having_complete", "win_column_append", "explode_update",
+        "when_update", "minute_complete", "dedup_all_append", "win_having_append", "coalesce_update",
+        "win_minmax_update", "static_inner_complete", "case_expr_update", "top2_desc_complete", "format_append"};
 
     private static final ConcurrentLinkedQueue<List<String>> NEXT = new ConcurrentLinkedQueue<>();
 
@@ -224,6 +232,31 @@ public final class StructuredReference {
                     .join(side(rows, "r", "c", "20 seconds"),
                             expr("lv = rv AND rt >= lt - interval 15 seconds AND rt <= lt + interval 15 seconds"), "left_semi")
                     .select(col("lt").cast("string").as("l"), col("lk"), col("lv")), "append"};
+            case "when_update" -> new Object[] {rows.withColumn("size", when(col("v").gt(5), "big")
+                    .when(col("v").isNull(), "none").otherwise("small")).groupBy(col("size")).count(), "update"};
+            case "minute_complete" -> new Object[] {rows.groupBy(minute(col("t")).as("m"))
+                    .agg(count(col("v")).as("n"), sum(col("v")).as("s")), "complete"};
+            case "dedup_all_append" -> new Object[] {w.dropDuplicates()
+                    .select(col("t").cast("string").as("ts"), col("k"), col("v")), "append"};
+            case "win_having_append" -> new Object[] {w.groupBy(window(col("t"), "10 seconds"), col("k"))
+                    .agg(sum(col("v")).as("s")).where(col("s").gt(5))
+                    .select(col("window.start").cast("string").as("st"), col("k"), col("s")), "append"};
+            case "coalesce_update" -> new Object[] {rows.groupBy(coalesce(col("v"), lit(-1)).as("cv")).count(), "update"};
+            case "win_minmax_update" -> new Object[] {w.groupBy(window(col("t"), "30 seconds"), col("k"))
+                    .agg(min(col("t")).cast("string").as("first"), max(col("t")).cast("string").as("last"),
+                            count(col("t")).as("n"))
+                    .select(col("window.start").cast("string").as("s"), col("k"), col("first"), col("last"), col("n")),
+                "update"};
+            case "static_inner_complete" -> new Object[] {rows.join(names(rows), col("k").equalTo(col("nk")))
+                    .groupBy(col("name")).agg(count(col("v")).as("n"), sum(col("v")).as("s")), "complete"};
+            case "case_expr_update" -> new Object[] {rows.selectExpr("k",
+                    "CASE WHEN v > 4 THEN 'hi' WHEN v IS NULL THEN 'nil' ELSE 'lo' END AS lvl")
+                    .groupBy(col("k"), col("lvl")).count(), "update"};
+            case "top2_desc_complete" -> new Object[] {rows.groupBy(col("k")).agg(max(col("v")).as("mx"),
+                    min(col("v")).as("mn")).orderBy(col("mx").desc(), col("k")).limit(2), "complete"};
+            case "format_append" -> new Object[] {rows.where(col("v").isNotNull()).select(col("k"),
+                    date_format(col("t"), "HH:mm:ss").as("hms"), upper(col("k")).as("uk"),
+                    length(col("k")).plus(col("v")).as("lv")), "append"};
             default -> throw new IllegalArgumentException(name);
         };
     }
