@@ -1,5 +1,6 @@
 package io.streamling.streaming.api.java;
 
+import io.streamling.internal.plan.PlanNode;
 import io.streamling.internal.plan.SourceNode;
 import io.streamling.streaming.Duration;
 
@@ -13,11 +14,16 @@ public class JavaInputDStream<T> extends JavaDStream<T> {
     private final String topic;
 
     JavaInputDStream(JavaStreamingContext context, SourceNode node, Duration batchDuration) {
-        super(context, node, batchDuration);
-        this.topic = node.topic();
+        this(context, node, node.topic(), batchDuration);
     }
 
-    /** The Kafka topic this stream reads. */
+    /** A source whose elements are decoded from its records by the steps of {@code node}. */
+    JavaInputDStream(JavaStreamingContext context, PlanNode node, String topic, Duration batchDuration) {
+        super(context, node, batchDuration);
+        this.topic = topic;
+    }
+
+    /** The Kafka topic this stream reads (the first, for a stream of several topics). */
     public String topic() {
         return topic;
     }

@@ -11,6 +11,7 @@ import io.streamling.internal.planner.DStreamPlanner;
 import io.streamling.internal.runner.RuntimeSettings;
 import io.streamling.internal.runner.StreamingRuntime;
 import io.streamling.internal.runtime.BatchClock;
+import io.streamling.internal.runtime.KafkaRecord;
 import io.streamling.internal.runtime.RuntimeServices;
 import io.streamling.storage.StorageLevel;
 import io.streamling.streaming.Duration;
@@ -27,6 +28,7 @@ import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import io.streamling.api.function.Function;
 import io.streamling.api.function.Function0;
 import io.streamling.api.function.Function2;
 import io.streamling.api.java.JavaPairRDD;
@@ -170,6 +172,21 @@ public class JavaStreamingContext implements AutoCloseable {
         int id = graph.nextId();
         String name = topic != null ? topic : topicSafe(appId() + "-" + operation + "-" + id);
         return new JavaInputDStream<>(this, new SourceNode(id, operation, name, format, feed, offsetReset), batchDuration);
+    }
+
+    /**
+     * Internal, for {@code KafkaUtils.createDirectStream}: the records of existing topics, each
+     * decoded whole by {@code decode}, as one source stream.
+     */
+    public <T> JavaInputDStream<T> recordStream(String operation, List<String> topics, Optional<String> offsetReset,
+                                                Function<KafkaRecord, T> decode) {
+        JavaDStream<T> all = null;
+        for (String topic : topics) {
+            JavaDStream<T> decoded = this.<KafkaRecord>sourceStream(operation, topic,
+                    ValueFormat.RECORD, Optional.empty(), offsetReset).map(decode);
+            all = all == null ? decoded : all.union(decoded);
+        }
+        return new JavaInputDStream<>(this, all.node(), topics.get(0), batchDuration);
     }
 
     /**
