@@ -185,9 +185,17 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
 
     /** The output row of a group. */
     public Row output(Row key, AggState state) {
+        return dress(bareOutput(key, state));
+    }
+
+    /**
+     * The output row of a group without its schema, its keys bare: what a micro-batch's results
+     * carry to the sink, as a row with a schema writes the schema with every copy.
+     */
+    public Row bareOutput(Row key, AggState state) {
         Object[] values = new Object[keys.size() + aggregates.size()];
         for (int i = 0; i < keys.size(); i++) {
-            values[i] = dressed(key.get(i), keySchema.apply(i).dataType());
+            values[i] = key.get(i);
         }
         for (int i = 0; i < aggregates.size(); i++) {
             String function = unwrap(aggregates.get(i)).function();
@@ -199,6 +207,15 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
                 case "collect_list", "collect_set" -> value == null ? List.of() : value;
                 default -> value;
             };
+        }
+        return new Row(null, values);
+    }
+
+    /** A row of {@link #bareOutput} with the output schema, and its keys with theirs. */
+    public Row dress(Row bare) {
+        Object[] values = bare.values();
+        for (int i = 0; i < keys.size(); i++) {
+            values[i] = dressed(values[i], keySchema.apply(i).dataType());
         }
         return new Row(outSchema, values);
     }

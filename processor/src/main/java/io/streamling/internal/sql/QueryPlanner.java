@@ -113,7 +113,7 @@ public final class QueryPlanner {
                 long updated = 0;
                 for (Object element : results.collect()) {
                     if (element instanceof Row row) {
-                        result.add(row);
+                        result.add(agg.dress(row));
                     } else if (element instanceof Long groups) {
                         total += groups;
                     } else {
@@ -345,11 +345,11 @@ public final class QueryPlanner {
                     boolean isNew = !state.exists();
                     AggState next = agg.fold(state.getOption().orElse(null), partial.map(List::of).orElse(List.of()));
                     state.update(next);
-                    return new Tuple2<>(complete ? null : agg.output(key, next), isNew);
+                    return new Tuple2<>(complete ? null : agg.bareOutput(key, next), isNew);
                 }));
         if (complete) {
             return folded.map(changed -> (Object) Boolean.TRUE)
-                    .union(folded.stateSnapshots().map(group -> (Object) agg.output(group._1(), group._2())));
+                    .union(folded.stateSnapshots().map(group -> (Object) agg.bareOutput(group._1(), group._2())));
         }
         // one hop fewer than reduceByKey first: the sink waits for this branch too
         JavaDStream<Object> groups = folded.filter(Tuple2::_2)
