@@ -46,7 +46,7 @@ public final class ShuffleBundler extends ContextualProcessor<Object, Object, Ob
         }
         int partition;
         byte[] element;
-        if (record.value() instanceof Tuple2<?, ?> pair && pair._1() != null && pair._1() == record.key()) {
+        if (record.value() instanceof Tuple2<?, ?> pair && pair._1() == record.key()) {
             // a pair routes by its key: encode the key once, for the partition and for the bundle
             byte[] key = ElementSerde.INSTANCE.serialize(null, pair._1());
             partition = KeyPartitioner.partitionOfEncoded(key, partitions);

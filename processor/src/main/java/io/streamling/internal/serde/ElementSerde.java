@@ -177,11 +177,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
 
     @Override
     public byte[] serialize(String topic, Object value) {
-        ElementOutput out = BUFFERS.get();
-        if (out.inUse) {
-            out = new ElementOutput(); // a codec serializing from inside serialize: not this thread's buffer
-        }
-        out.inUse = true;
+        ElementOutput out = takeBuffer();
         try {
             write(out, value);
             return out.toByteArray();
@@ -195,11 +191,7 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
      * the encoding of {@code first}: a shuffle encodes a pair's key once, to route it and to send it.
      */
     public byte[] serializePair(byte[] first, Object second) {
-        ElementOutput out = BUFFERS.get();
-        if (out.inUse) {
-            out = new ElementOutput();
-        }
-        out.inUse = true;
+        ElementOutput out = takeBuffer();
         try {
             out.writeByte(TUPLE2);
             out.writeRaw(first);
@@ -208,6 +200,16 @@ public final class ElementSerde implements Serde<Object>, Serializer<Object>, De
         } finally {
             out.reset();
         }
+    }
+
+    /** This thread's output buffer, marked in use until its {@code reset()}. */
+    private static ElementOutput takeBuffer() {
+        ElementOutput out = BUFFERS.get();
+        if (out.inUse) {
+            out = new ElementOutput(); // a codec serializing from inside serialize: not this thread's buffer
+        }
+        out.inUse = true;
+        return out;
     }
 
     @Override

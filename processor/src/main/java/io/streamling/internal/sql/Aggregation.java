@@ -185,7 +185,7 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
 
     /** The output row of a group. */
     public Row output(Row key, AggState state) {
-        return dress(bareOutput(key, state));
+        return withSchema(outputValues(key, state));
     }
 
     /**
@@ -193,6 +193,10 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
      * carry to the sink, as a row with a schema writes the schema with every copy.
      */
     public Row bareOutput(Row key, AggState state) {
+        return new Row(null, outputValues(key, state));
+    }
+
+    private Object[] outputValues(Row key, AggState state) {
         Object[] values = new Object[keys.size() + aggregates.size()];
         for (int i = 0; i < keys.size(); i++) {
             values[i] = key.get(i);
@@ -208,12 +212,15 @@ public record Aggregation(List<Expr> keys, List<Expr> aggregates, StructType inS
                 default -> value;
             };
         }
-        return new Row(null, values);
+        return values;
     }
 
     /** A row of {@link #bareOutput} with the output schema, and its keys with theirs. */
     public Row dress(Row bare) {
-        Object[] values = bare.values();
+        return withSchema(bare.values());
+    }
+
+    private Row withSchema(Object[] values) {
         for (int i = 0; i < keys.size(); i++) {
             values[i] = dressed(values[i], keySchema.apply(i).dataType());
         }

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Spark's {@code KafkaUtils} for the {@code spark-streaming-kafka-0-10} direct stream, so that a
@@ -82,14 +84,14 @@ public final class KafkaUtils {
             if (configured instanceof Deserializer<?> instance) {
                 deserializer = (Deserializer<T>) instance;
             } else if (configured instanceof Class<?> type) {
-                deserializer = type.asSubclass(Deserializer.class).getDeclaredConstructor().newInstance();
+                deserializer = Utils.newInstance(type, Deserializer.class);
             } else if (configured instanceof String name) {
-                deserializer = Class.forName(name).asSubclass(Deserializer.class).getDeclaredConstructor().newInstance();
+                deserializer = Utils.newInstance(name, Deserializer.class);
             } else {
                 throw new IllegalArgumentException("createDirectStream: kafkaParams has no " + key
                         + " (a Deserializer class, class name or instance), got " + configured);
             }
-        } catch (ReflectiveOperationException | ClassCastException e) {
+        } catch (ClassNotFoundException | ClassCastException | KafkaException e) {
             throw new IllegalArgumentException("createDirectStream: " + key + " " + configured
                     + " is not a Deserializer with a public no-argument constructor: " + e, e);
         }
